@@ -1,0 +1,293 @@
+package io.newsflow.platform.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.newsflow.registry.CompatibilityLevel;
+import io.newsflow.registry.RegisteredSchema;
+import io.newsflow.registry.SchemaRegistryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Schema Registry speaking the Confluent REST API (v1) for Avro: subjects, versions, schemas by id,
+ * global and per-subject compatibility (NONE and the BACKWARD / FORWARD / FULL families, enforced by
+ * Avro's {@code SchemaCompatibility}). Schemas are kept in the compacted topic {@code _schemas} and
+ * survive restarts. Enough for Newsflow's default stack; production uses Confluent's registry.
+ */
+public final class EmbeddedSchemaRegistry implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+    private final SchemaStore store;
+    private final KafkaSchemaLog schemaLog;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private EmbeddedSchemaRegistry(SchemaStore store, KafkaSchemaLog schemaLog, HttpServer server, ExecutorService executor) {
+        this.store = store;
+        this.schemaLog = schemaLog;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Reads {@code _schemas} (creating it if needed) and starts serving on {@code host:port}
+     * (port 0 picks a free one).
+     *
+     * @param kafkaClientConfig how to reach the Kafka cluster that holds {@code _schemas}
+     */
+    public static EmbeddedSchemaRegistry start(Map<String, Object> kafkaClientConfig, String host, int port) {
+        SchemaStore store = new SchemaStore(CompatibilityLevel.BACKWARD);
+        KafkaSchemaLog schemaLog = new KafkaSchemaLog(kafkaClientConfig);
+        try {
+            schemaLog.catchUp(store::apply);
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "schema-registry-http");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(executor);
+            EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(store, schemaLog, server, executor);
+            server.createContext("/", registry::handle);
+            server.start();
+            log.info("Schema Registry ready on {} with {} subjects", registry.url(), store.subjects().size());
+            return registry;
+        } catch (IOException | RuntimeException e) {
+            schemaLog.close();
+            throw new IllegalStateException("Cannot start the Schema Registry on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        InetSocketAddress address = server.getAddress();
+        return "http://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            List<String> path = Arrays.stream(exchange.getRequestURI().getRawPath().split("/"))
+                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            try {
+                JsonNode body = "POST".equals(method) || "PUT".equals(method) ? readBody(exchange) : null;
+                Object answer;
+                synchronized (this) {
+                    answer = route(method, path, query, body);
+                }
+                respond(exchange, 200, answer);
+            } catch (SchemaRegistryException e) {
+                respond(exchange, e.status(), error(e.errorCode(), e.getMessage()));
+            } catch (RuntimeException e) {
+                log.warn("Schema Registry request {} {} failed", method, path, e);
+                respond(exchange, 500, error(SchemaRegistryException.STORE_ERROR, "Error in the backend data store: " + e.getMessage()));
+            }
+        }
+    }
+
+    private Object route(String method, List<String> path, Map<String, String> query, JsonNode body) {
+        String first = path.isEmpty() ? "" : path.get(0);
+        int n = path.size();
+        switch (first) {
+            case "":
+                return json.createObjectNode();
+            case "subjects":
+                if (n == 1 && "GET".equals(method)) {
+                    return store.subjects();
+                }
+                if (n == 2 && "POST".equals(method)) {
+                    return describe(store.lookup(path.get(1), schemaOf(body)));
+                }
+                if (n == 3 && "versions".equals(path.get(2))) {
+                    if ("GET".equals(method)) {
+                        return store.versionNumbers(path.get(1));
+                    }
+                    if ("POST".equals(method)) {
+                        return json.createObjectNode().put("id", register(path.get(1), schemaOf(body)));
+                    }
+                }
+                if (n == 4 && "versions".equals(path.get(2)) && "GET".equals(method)) {
+                    return describe(store.version(path.get(1), path.get(3)));
+                }
+                if (n == 5 && "versions".equals(path.get(2)) && "schema".equals(path.get(4)) && "GET".equals(method)) {
+                    return new RawJson(store.version(path.get(1), path.get(3)).schema());
+                }
+                break;
+            case "schemas":
+                if (n == 2 && "types".equals(path.get(1)) && "GET".equals(method)) {
+                    return List.of("AVRO");
+                }
+                if (n >= 3 && "ids".equals(path.get(1)) && "GET".equals(method)) {
+                    int id = schemaId(path.get(2));
+                    if (n == 3) {
+                        return json.createObjectNode().put("schema", store.schemaById(id));
+                    }
+                    if (n == 4 && "schema".equals(path.get(3))) {
+                        return new RawJson(store.schemaById(id));
+                    }
+                    if (n == 4 && "versions".equals(path.get(3))) {
+                        ArrayNode uses = json.createArrayNode();
+                        store.usesOf(id).forEach(u -> uses.addObject().put("subject", u.subject()).put("version", u.version()));
+                        return uses;
+                    }
+                    if (n == 4 && "subjects".equals(path.get(3))) {
+                        return store.usesOf(id).stream().map(RegisteredSchema::subject).distinct().toList();
+                    }
+                }
+                break;
+            case "config":
+                return config(method, n == 2 ? path.get(1) : null, query, body);
+            case "mode":
+                return json.createObjectNode().put("mode", "READWRITE");
+            case "compatibility":
+                if (n == 5 && "subjects".equals(path.get(1)) && "versions".equals(path.get(3)) && "POST".equals(method)) {
+                    List<String> problems = store.checkAgainst(path.get(2), path.get(4), schemaOf(body));
+                    ObjectNode answer = json.createObjectNode().put("is_compatible", problems.isEmpty());
+                    if (Boolean.parseBoolean(query.get("verbose"))) {
+                        problems.forEach(answer.putArray("messages")::add);
+                    }
+                    return answer;
+                }
+                break;
+            default:
+                break;
+        }
+        throw new SchemaRegistryException(404, 404, "HTTP 404 Not Found");
+    }
+
+    private int register(String subject, String schema) {
+        schemaLog.catchUp(store::apply);
+        var change = store.planRegistration(subject, schema);
+        if (change.isPresent()) {
+            schemaLog.append(change.get());
+            store.apply(change.get());
+            log.info("Registered {} version {} as schema id {}", subject, change.get().version(), change.get().id());
+            return change.get().id();
+        }
+        return store.idOf(subject, schema);
+    }
+
+    private Object config(String method, String subject, Map<String, String> query, JsonNode body) {
+        if ("PUT".equals(method)) {
+            JsonNode level = body == null ? null : body.get("compatibility");
+            if (level == null) {
+                throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+                        "Invalid compatibility level: the body must be {\"compatibility\": \"<level>\"}");
+            }
+            CompatibilityLevel parsed = CompatibilityLevel.parse(level.asText());
+            schemaLog.catchUp(store::apply);
+            SchemaStore.NewConfig change = new SchemaStore.NewConfig(subject, parsed);
+            schemaLog.append(change);
+            store.apply(change);
+            return json.createObjectNode().put("compatibility", parsed.name());
+        }
+        if (!"GET".equals(method)) {
+            throw new SchemaRegistryException(405, 405, "HTTP 405 Method Not Allowed");
+        }
+        CompatibilityLevel level;
+        if (subject == null) {
+            level = store.globalLevel();
+        } else if (Boolean.parseBoolean(query.get("defaultToGlobal"))) {
+            level = store.subjectLevel(subject).orElse(store.globalLevel());
+        } else {
+            level = store.subjectLevel(subject).orElseThrow(() -> new SchemaRegistryException(404,
+                    SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+                    "Subject '" + subject + "' does not have subject-level compatibility configured"));
+        }
+        return json.createObjectNode().put("compatibilityLevel", level.name());
+    }
+
+    private static ObjectNode describe(RegisteredSchema schema) {
+        return json.createObjectNode().put("subject", schema.subject()).put("version", schema.version())
+                .put("id", schema.id()).put("schema", schema.schema());
+    }
+
+    private static String schemaOf(JsonNode body) {
+        if (body == null || !body.hasNonNull("schema")) {
+            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+                    "Invalid schema: the body must be {\"schema\": \"<schema as a JSON string>\"}");
+        }
+        String type = body.path("schemaType").asText("AVRO");
+        if (!"AVRO".equals(type)) {
+            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+                    "Invalid schema: schema type " + type + " is not supported by this registry, only AVRO");
+        }
+        if (body.hasNonNull("references") && !body.get("references").isEmpty()) {
+            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+                    "Invalid schema: schema references are not supported by this registry");
+        }
+        return body.get("schema").asText();
+    }
+
+    private static int schemaId(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
+        }
+    }
+
+    private static JsonNode readBody(HttpExchange exchange) {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            return bytes.length == 0 ? null : json.readTree(bytes);
+        } catch (IOException e) {
+            throw new SchemaRegistryException(400, 400, "Unrecognized JSON in the request body: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        return Arrays.stream(raw.split("&")).map(p -> p.split("=", 2))
+                .collect(java.util.stream.Collectors.toMap(
+                        p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "true",
+                        (a, b) -> b));
+    }
+
+    private static ObjectNode error(int code, String message) {
+        return json.createObjectNode().put("error_code", code).put("message", message);
+    }
+
+    /** A JSON document already serialised, e.g. a schema returned as is by .../schema endpoints. */
+    private record RawJson(String text) {
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object answer) throws IOException {
+        byte[] bytes = answer instanceof RawJson raw ? raw.text().getBytes(StandardCharsets.UTF_8)
+                : json.writeValueAsBytes(answer);
+        exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        schemaLog.close();
+        log.info("Schema Registry stopped");
+    }
+}

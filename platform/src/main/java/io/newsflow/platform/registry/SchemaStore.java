@@ -1,0 +1,238 @@
+package io.newsflow.platform.registry;
+
+import io.newsflow.registry.CompatibilityLevel;
+import io.newsflow.registry.RegisteredSchema;
+import io.newsflow.registry.SchemaRegistryException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaParseException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The registry's state and rules, without I/O: subjects and their versions, global schema ids, and
+ * compatibility levels. Changes are decided here as {@link Change}s, persisted by the caller, then
+ * applied with {@link #apply}, which is also how the state is rebuilt from the {@code _schemas} topic.
+ * Not thread-safe: the registry serialises access.
+ */
+final class SchemaStore {
+    /** A change to persist: a new subject version, or a compatibility level (subject null = global). */
+    sealed interface Change permits NewVersion, NewConfig {
+    }
+
+    record NewVersion(String subject, int version, int id, String schema) implements Change {
+    }
+
+    record NewConfig(String subject, CompatibilityLevel level) implements Change {
+    }
+
+    private final Map<Integer, String> schemasById = new HashMap<>();
+    private final Map<String, Integer> idsBySchema = new HashMap<>();
+    private final Map<String, List<NewVersion>> subjects = new TreeMap<>();
+    private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    private CompatibilityLevel globalLevel;
+
+    SchemaStore(CompatibilityLevel defaultLevel) {
+        this.globalLevel = defaultLevel;
+    }
+
+    void apply(Change change) {
+        if (change instanceof NewVersion v) {
+            schemasById.put(v.id(), v.schema());
+            idsBySchema.putIfAbsent(v.schema(), v.id());
+            List<NewVersion> versions = subjects.computeIfAbsent(v.subject(), s -> new ArrayList<>());
+            versions.removeIf(existing -> existing.version() == v.version());
+            versions.add(v);
+            versions.sort((a, b) -> Integer.compare(a.version(), b.version()));
+        } else if (change instanceof NewConfig c) {
+            if (c.subject() == null) {
+                globalLevel = c.level();
+            } else {
+                subjectLevels.put(c.subject(), c.level());
+            }
+        }
+    }
+
+    /** The change registering {@code schemaText} under {@code subject}, or empty if it is already there. */
+    Optional<NewVersion> planRegistration(String subject, String schemaText) {
+        String canonical = canonical(schemaText);
+        List<NewVersion> versions = subjects.getOrDefault(subject, List.of());
+        for (NewVersion v : versions) {
+            if (v.schema().equals(canonical)) {
+                return Optional.empty();
+            }
+        }
+        List<String> incompatibilities = incompatibilities(subject, canonical, versions);
+        if (!incompatibilities.isEmpty()) {
+            throw new SchemaRegistryException(409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                            + "\", details: " + incompatibilities);
+        }
+        int id = idsBySchema.getOrDefault(canonical, nextId());
+        int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+        return Optional.of(new NewVersion(subject, version, id, canonical));
+    }
+
+    /** The registered version of {@code schemaText} under {@code subject} (POST /subjects/{subject}). */
+    RegisteredSchema lookup(String subject, String schemaText) {
+        String canonical = canonical(schemaText);
+        return versions(subject).stream()
+                .filter(v -> v.schema().equals(canonical))
+                .findFirst()
+                .map(SchemaStore::registered)
+                .orElseThrow(() -> new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND,
+                        "Schema not found"));
+    }
+
+    int idOf(String subject, String schemaText) {
+        String canonical = canonical(schemaText);
+        return versions(subject).stream().filter(v -> v.schema().equals(canonical)).findFirst()
+                .orElseThrow().id();
+    }
+
+    List<String> subjects() {
+        return List.copyOf(subjects.keySet());
+    }
+
+    List<Integer> versionNumbers(String subject) {
+        return versions(subject).stream().map(NewVersion::version).toList();
+    }
+
+    RegisteredSchema version(String subject, String version) {
+        List<NewVersion> versions = versions(subject);
+        if ("latest".equals(version) || "-1".equals(version)) {
+            return registered(versions.get(versions.size() - 1));
+        }
+        int number = parseVersion(version);
+        return versions.stream().filter(v -> v.version() == number).findFirst().map(SchemaStore::registered)
+                .orElseThrow(() -> new SchemaRegistryException(404, SchemaRegistryException.VERSION_NOT_FOUND,
+                        "Version " + number + " not found."));
+    }
+
+    String schemaById(int id) {
+        String schema = schemasById.get(id);
+        if (schema == null) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND,
+                    "Schema " + id + " not found");
+        }
+        return schema;
+    }
+
+    /** (subject, version) pairs that use schema {@code id}. */
+    List<RegisteredSchema> usesOf(int id) {
+        schemaById(id);
+        List<RegisteredSchema> uses = new ArrayList<>();
+        subjects.values().forEach(vs -> vs.stream().filter(v -> v.id() == id).map(SchemaStore::registered).forEach(uses::add));
+        return uses;
+    }
+
+    CompatibilityLevel globalLevel() {
+        return globalLevel;
+    }
+
+    Optional<CompatibilityLevel> subjectLevel(String subject) {
+        return Optional.ofNullable(subjectLevels.get(subject));
+    }
+
+    /** Compatibility problems of {@code schemaText} against {@code version} of the subject, per its level. */
+    List<String> checkAgainst(String subject, String version, String schemaText) {
+        String canonical = canonical(schemaText);
+        List<NewVersion> versions = versions(subject);
+        if ("latest".equals(version) || "-1".equals(version)) {
+            return incompatibilities(subject, canonical, versions);
+        }
+        RegisteredSchema target = version(subject, version);
+        return problems(levelOf(subject), canonical, target.schema());
+    }
+
+    private List<String> incompatibilities(String subject, String candidate, List<NewVersion> versions) {
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        CompatibilityLevel level = levelOf(subject);
+        List<NewVersion> against = level.transitive() ? versions : versions.subList(versions.size() - 1, versions.size());
+        List<String> problems = new ArrayList<>();
+        for (NewVersion existing : against) {
+            for (String p : problems(level, candidate, existing.schema())) {
+                problems.add("version " + existing.version() + ": " + p);
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> problems(CompatibilityLevel level, String candidate, String existing) {
+        Schema newSchema = parse(candidate);
+        Schema oldSchema = parse(existing);
+        List<String> problems = new ArrayList<>();
+        if (level.backward()) {
+            describe("new schema cannot read data written with it",
+                    SchemaCompatibility.checkReaderWriterCompatibility(newSchema, oldSchema), problems);
+        }
+        if (level.forward()) {
+            describe("it cannot read data written with the new schema",
+                    SchemaCompatibility.checkReaderWriterCompatibility(oldSchema, newSchema), problems);
+        }
+        return problems;
+    }
+
+    private static void describe(String what, SchemaCompatibility.SchemaPairCompatibility result, List<String> into) {
+        if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            result.getResult().getIncompatibilities().forEach(i -> into.add(what + ": " + i.getType()
+                    + " at " + i.getLocation() + " (" + i.getMessage() + ")"));
+        }
+    }
+
+    private CompatibilityLevel levelOf(String subject) {
+        return subjectLevels.getOrDefault(subject, globalLevel);
+    }
+
+    private List<NewVersion> versions(String subject) {
+        List<NewVersion> versions = subjects.get(subject);
+        if (versions == null || versions.isEmpty()) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_NOT_FOUND,
+                    "Subject '" + subject + "' not found.");
+        }
+        return versions;
+    }
+
+    private int nextId() {
+        return schemasById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    }
+
+    private static RegisteredSchema registered(NewVersion v) {
+        return new RegisteredSchema(v.subject(), v.id(), v.version(), v.schema());
+    }
+
+    private static int parseVersion(String version) {
+        try {
+            int number = Integer.parseInt(version);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the registry's own error
+        }
+        throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_VERSION,
+                "The specified version '" + version + "' is not a valid version id. Allowed values are between "
+                        + "[1, 2^31-1] and the string \"latest\"");
+    }
+
+    /** Avro's own normal form, so whitespace and key order never make a new version. */
+    static String canonical(String schemaText) {
+        return parse(schemaText).toString();
+    }
+
+    private static Schema parse(String schemaText) {
+        try {
+            return new Schema.Parser().parse(schemaText);
+        } catch (SchemaParseException | NullPointerException e) {
+            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+                    "Invalid schema: " + e.getMessage());
+        }
+    }
+}
