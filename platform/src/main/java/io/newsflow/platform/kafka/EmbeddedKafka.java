@@ -102,9 +102,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
                 props.store(out, "Written by Newsflow's embedded broker; regenerated at every start");
             }
+            // Formatted once; a restart must keep the cluster id that meta.properties already holds.
+            if (Files.exists(Path.of(props.getProperty("log.dirs"), "meta.properties"))) {
+                return;
+            }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int rc = StorageTool.execute(new String[]{"format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", config.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                    "--config", config.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("Formatting Kafka storage in " + dataDir + " failed: " + output);
             }

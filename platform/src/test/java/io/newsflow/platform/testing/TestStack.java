@@ -25,6 +25,11 @@ public record TestStack(String bootstrapServers, String registryUrl, String kind
         return config().kafkaClientProperties();
     }
 
+    /** Registry client properties as a Confluent serde takes them. */
+    public Map<String, Object> registryProperties() {
+        return Map.of(NewsflowConfig.REGISTRY_URL, registryUrl);
+    }
+
     public SchemaRegistryClient registryClient() {
         return new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl));
     }
