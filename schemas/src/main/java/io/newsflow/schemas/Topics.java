@@ -10,10 +10,14 @@ import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.RoutedItem;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.serde.AvroSerdes;
+import io.newsflow.serde.Subjects;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,6 +44,7 @@ public final class Topics {
 
     private final SchemaRegistryClient registry;
     private final Map<String, ?> serdeConfig;
+    private final Map<String, Schema> valueSchemas = new HashMap<>();
 
     public final Topic<String, Article> articles;
     public final Topic<String, Brief> briefs;
@@ -70,6 +75,16 @@ public final class Topics {
         return TOPIC_ROUTE_PREFIX + slug;
     }
 
+    /**
+     * Registers the value schema of every fixed topic under {@code <topic>-value}, so subscribers can
+     * look them up before the first record is written. Idempotent.
+     */
+    public void registerValueSchemas() {
+        for (Topic<String, ?> topic : List.of(articles, briefs, enrichedArticles, enrichedBriefs, duplicates, bursts, deadLetters)) {
+            registry.register(Subjects.topicName(topic.name(), false), valueSchemas.get(topic.name()));
+        }
+    }
+
     /** The per-topic route of a configured topic rule. */
     public Topic<String, RoutedItem> route(String slug) {
         return topic(routeName(slug), RoutedItem.class);
@@ -80,6 +95,7 @@ public final class Topics {
     }
 
     private <V extends SpecificRecord> Topic<String, V> topic(String name, Class<V> type) {
+        valueSchemas.put(name, SpecificData.get().getSchema(type));
         return new Topic<>(name, Serdes.String(), valueSerde(type));
     }
 }

@@ -104,7 +104,7 @@ public final class NewsflowConfig {
         if (name.startsWith("SCHEMA_REGISTRY_")) {
             return Optional.of("schema.registry." + dotted(name.substring("SCHEMA_REGISTRY_".length())));
         }
-        if (name.startsWith("NEWSFLOW_")) {
+        if (name.startsWith("NEWSFLOW_") && !name.equals("NEWSFLOW_CONFIG") && !name.equals("NEWSFLOW_LOG_LEVEL")) {
             return Optional.of("newsflow." + dotted(name.substring("NEWSFLOW_".length())));
         }
         return Optional.empty();

@@ -1,5 +1,8 @@
 package io.newsflow.platform.stack;
 
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -14,6 +17,20 @@ import java.util.concurrent.TimeUnit;
 /** Creates Newsflow's topics when they are missing; existing topics are left exactly as they are. */
 public final class TopicSetup {
     private TopicSetup() {
+    }
+
+    /**
+     * Creates Newsflow's fixed topics with the configured partitions and replication factor and
+     * registers their value schemas, so `./newsflow up` leaves a cluster subscribers can use at once.
+     */
+    public static Set<String> prepare(Stack stack) {
+        NewsflowConfig config = stack.config();
+        Set<String> created = ensure(stack.kafkaClientProperties(), Topics.ALL_NAMES,
+                config.intValue(NewsflowConfig.PARTITIONS), (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+        try (SchemaRegistryClient registry = stack.registryClient()) {
+            new Topics(registry, stack.registryProperties()).registerValueSchemas();
+        }
+        return created;
     }
 
     /** @return the names that were created now */
