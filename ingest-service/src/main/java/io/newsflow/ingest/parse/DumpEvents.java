@@ -1,0 +1,90 @@
+package io.newsflow.ingest.parse;
+
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.Origin;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps parsed dumps and failures to the Avro records of the public contract. */
+public final class DumpEvents {
+
+  /** Stage named in dead letters of dumps that could not be read or parsed. */
+  public static final String STAGE = "ingest.parse";
+  /** Default cap on the original bytes kept in a dead letter (design.md: 1 MiB). */
+  public static final int DEFAULT_ORIGINAL_CAP = 1 << 20;
+
+  private DumpEvents() {
+  }
+
+  /** The article at position 0, absent when the dump is only a sidebar. */
+  public static Optional<Article> article(ParsedDump dump) {
+    ParsedArticle a = dump.article();
+    if (a == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Article.newBuilder()
+        .setId(ItemIds.article(a.title(), a.paragraphs()))
+        .setTitle(a.title())
+        .setParagraphs(a.paragraphs())
+        .setOrigin(origin(dump, 0))
+        .build());
+  }
+
+  /** The briefs at positions 1..n in sidebar order. */
+  public static List<Brief> briefs(ParsedDump dump) {
+    List<Brief> out = new ArrayList<>(dump.briefs().size());
+    for (ParsedBrief b : dump.briefs()) {
+      out.add(Brief.newBuilder()
+          .setId(ItemIds.brief(b.headline(), b.summary()))
+          .setHeadline(b.headline())
+          .setSummary(b.summary())
+          .setSection(b.section())
+          .setOrigin(origin(dump, out.size() + 1))
+          .build());
+    }
+    return out;
+  }
+
+  public static DeadLetter deadLetter(DumpFailure failure, Instant failedAt) {
+    return deadLetter(failure, failedAt, DEFAULT_ORIGINAL_CAP);
+  }
+
+  /** A dead letter keeping at most {@code cap} bytes of the original, flagged when truncated. */
+  public static DeadLetter deadLetter(DumpFailure failure, Instant failedAt, int cap) {
+    byte[] original = failure.original();
+    byte[] kept = original.length > cap ? Arrays.copyOf(original, cap) : original;
+    return DeadLetter.newBuilder()
+        .setSourceId(failure.sourceId())
+        .setStage(STAGE)
+        .setReason(failure.reason())
+        .setOriginal(ByteBuffer.wrap(kept))
+        .setOriginalSize(failure.originalSize())
+        .setTruncated(kept.length < failure.originalSize())
+        .setFailedAt(millis(failedAt))
+        .build();
+  }
+
+  private static Origin origin(ParsedDump dump, int position) {
+    return Origin.newBuilder()
+        .setDumpId(dump.dumpId())
+        .setPosition(position)
+        .setSource(dump.source())
+        .setUrl(dump.url())
+        .setCapturedAt(millis(dump.capturedAt()))
+        .setPublishedAt(dump.publishedAt() == null ? null : millis(dump.publishedAt()))
+        .setParserVersion(DumpParser.VERSION)
+        .build();
+  }
+
+  /** timestamp_ms keeps milliseconds; truncating here makes a record equal to its decoded copy. */
+  private static Instant millis(Instant t) {
+    return t.truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,73 @@
+package io.newsflow.ingest.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Deterministic ids: lowercase hex of the first 16 bytes of SHA-256 over
+ * {@code kind + "\n" + headline + "\n" + text}, every part normalised by {@link TextNormalizer}
+ * (blank parts skipped). The same content gets the same id however often and from wherever it is
+ * ingested; nothing time- or source-related goes in.
+ */
+public final class ItemIds {
+
+  private static final int ID_BYTES = 16;
+  private static final HexFormat HEX = HexFormat.of();
+
+  private ItemIds() {
+  }
+
+  /** Article id: title (empty if none) and the paragraphs joined with a blank line. */
+  public static String article(String title, List<String> paragraphs) {
+    return of("article", title, paragraphs, "\n\n");
+  }
+
+  /** Brief id: headline and summary (empty if none). */
+  public static String brief(String headline, String summary) {
+    return of("brief", headline, summary == null ? List.of() : List.of(summary), "");
+  }
+
+  /** Dump id: the non-blank body lines (header block excluded) joined with newlines, no headline. */
+  public static String dump(List<String> bodyLines) {
+    return of("dump", null, bodyLines, "\n");
+  }
+
+  private static String of(String kind, String headline, List<String> parts, String separator) {
+    MessageDigest sha = sha256();
+    update(sha, kind);
+    update(sha, "\n");
+    if (headline != null) {
+      update(sha, TextNormalizer.line(headline));
+    }
+    update(sha, "\n");
+    boolean first = true;
+    for (String part : parts) {
+      String p = TextNormalizer.line(part);
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!first) {
+        update(sha, separator);
+      }
+      update(sha, p);
+      first = false;
+    }
+    byte[] digest = sha.digest();
+    return HEX.formatHex(digest, 0, ID_BYTES);
+  }
+
+  private static void update(MessageDigest sha, String s) {
+    sha.update(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime must provide SHA-256", e);
+    }
+  }
+}

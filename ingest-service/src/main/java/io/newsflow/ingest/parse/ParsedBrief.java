@@ -1,0 +1,11 @@
+package io.newsflow.ingest.parse;
+
+/**
+ * One sidebar item.
+ *
+ * @param section the sidebar heading it was listed under, as written
+ * @param headline the headline
+ * @param summary the one-paragraph summary; null when the sidebar gave only a headline
+ */
+public record ParsedBrief(String section, String headline, String summary) {
+}
