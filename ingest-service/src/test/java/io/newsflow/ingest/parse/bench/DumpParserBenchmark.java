@@ -34,9 +34,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * mvn -o -q -B -pl ingest-service -am test-compile
  * mvn -o -q -B -pl ingest-service dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp ingest-service/target/test-classes:ingest-service/target/classes:$(cat /tmp/cp.txt) \
+ * java -cp ingest-service/target/test-classes:ingest-service/target/classes:schemas/target/classes:platform/target/classes:$(cat /tmp/cp.txt) \
  *     io.newsflow.ingest.parse.bench.DumpParserBenchmark
  * </pre>
+ * The module's own target directories come first so that no older SNAPSHOT jar from ~/.m2 is measured.
  * (or {@code org.openjdk.jmh.Main DumpParserBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s} for plain JMH output).
  */
 @State(Scope.Benchmark)
