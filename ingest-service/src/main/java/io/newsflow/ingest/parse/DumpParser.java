@@ -78,7 +78,7 @@ public final class DumpParser {
     if (article == null && briefs.isEmpty()) {
       return fail(dump, "no article text and no briefs: the body holds only sidebar headings " + sections);
     }
-    return new ParsedDump(dump.sourceId(), ItemIds.dump(body), header,
+    return new ParsedDump(dump.sourceId(), ItemIds.dumpOfNormalised(body), header,
         source != null ? source : hostOf(url), url, captured, published, article, sections, briefs);
   }
 

@@ -22,20 +22,25 @@ public final class ItemIds {
 
   /** Article id: title (empty if none) and the paragraphs joined with a blank line. */
   public static String article(String title, List<String> paragraphs) {
-    return of("article", title, paragraphs, "\n\n");
+    return of("article", title, paragraphs, "\n\n", true);
   }
 
   /** Brief id: headline and summary (empty if none). */
   public static String brief(String headline, String summary) {
-    return of("brief", headline, summary == null ? List.of() : List.of(summary), "");
+    return of("brief", headline, summary == null ? List.of() : List.of(summary), "", true);
   }
 
   /** Dump id: the non-blank body lines (header block excluded) joined with newlines, no headline. */
   public static String dump(List<String> bodyLines) {
-    return of("dump", null, bodyLines, "\n");
+    return of("dump", null, bodyLines, "\n", true);
   }
 
-  private static String of(String kind, String headline, List<String> parts, String separator) {
+  /** {@link #dump} for lines the parser has already normalised: skips the second pass on the hot path. */
+  static String dumpOfNormalised(List<String> bodyLines) {
+    return of("dump", null, bodyLines, "\n", false);
+  }
+
+  private static String of(String kind, String headline, List<String> parts, String separator, boolean normalise) {
     MessageDigest sha = sha256();
     update(sha, kind);
     update(sha, "\n");
@@ -45,7 +50,7 @@ public final class ItemIds {
     update(sha, "\n");
     boolean first = true;
     for (String part : parts) {
-      String p = TextNormalizer.line(part);
+      String p = normalise ? TextNormalizer.line(part) : part;
       if (p.isEmpty()) {
         continue;
       }
