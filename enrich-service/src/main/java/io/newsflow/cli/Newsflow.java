@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.ingest.IngestCommand;
 import io.newsflow.platform.cli.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./newsflow} launcher: one command per thing a user does (design.md, "Command line"). */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news ingestion on Apache Kafka: ingest raw dumps, deduplicate, tag, alert.",
-        subcommands = {RunCommand.class, UpCommand.class, EnrichCommand.class, TailCommand.class,
+        subcommands = {RunCommand.class, UpCommand.class, EnrichCommand.class, IngestCommand.class, TailCommand.class,
                 ReplayCommand.class, ReprocessCommand.class})
 public final class Newsflow {
 

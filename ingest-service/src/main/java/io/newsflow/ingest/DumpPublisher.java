@@ -1,0 +1,168 @@
+package io.newsflow.ingest;
+
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.DeadLetter;
+import io.newsflow.ingest.parse.DumpEvents;
+import io.newsflow.ingest.parse.DumpFailure;
+import io.newsflow.ingest.parse.DumpParser;
+import io.newsflow.ingest.parse.ParseOutcome;
+import io.newsflow.ingest.parse.ParsedDump;
+import io.newsflow.ingest.parse.RawDump;
+import io.newsflow.ingest.parse.ReadOutcome;
+import io.newsflow.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes the dumps of one source (a file, stdin) as article and brief events, and unreadable dumps
+ * as dead letters, in one Kafka transaction: either every event of the source is committed or none,
+ * so a crash never half-ingests a file, and a caller may move the file away once {@link #publish}
+ * returns.
+ *
+ * <p>Keys are the deterministic item ids, record timestamps the event time (publication time if known,
+ * else capture time), headers say where the event came from.
+ */
+public final class DumpPublisher implements AutoCloseable {
+    public static final String HEADER_SOURCE = "newsflow.source";
+    public static final String HEADER_DUMP_ID = "newsflow.dump.id";
+    public static final String HEADER_PARSER_VERSION = "newsflow.parser.version";
+    private static final Logger log = LoggerFactory.getLogger(DumpPublisher.class);
+
+    private final KafkaProducer<String, SpecificRecord> producer;
+    private final DumpParser parser = new DumpParser();
+    private final Clock clock;
+
+    /**
+     * @param transactionalId stable for a spool directory (so a restarted watcher fences its zombie),
+     *                        unique for one-off runs
+     */
+    public DumpPublisher(Map<String, Object> kafkaClientProperties, Serializer<SpecificRecord> valueSerializer,
+                         String transactionalId, Clock clock) {
+        this.clock = clock;
+        this.producer = new KafkaProducer<>(producerConfig(kafkaClientProperties, transactionalId),
+                new StringSerializer(), valueSerializer);
+        producer.initTransactions();
+    }
+
+    /** Producer settings: idempotent, acks=all, lz4, batching; user-given client properties win. */
+    public static Map<String, Object> producerConfig(Map<String, Object> kafkaClientProperties, String transactionalId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
+        config.putAll(kafkaClientProperties);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return config;
+    }
+
+    /** The outcome of publishing one source. */
+    public record Result(String sourceId, int dumps, int articles, int briefs, int deadLetters, String error) {
+        public boolean delivered() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Parses and publishes everything read from one source, and waits until the broker acknowledged it.
+     * Never throws for bad input: unreadable or unparsable dumps become dead letters. A delivery failure
+     * (after the producer's own retries) aborts the whole source and is reported in the result.
+     */
+    public Result publish(String sourceId, List<ReadOutcome> outcomes) {
+        List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
+        int dumps = 0;
+        int articles = 0;
+        int briefs = 0;
+        int deadLetters = 0;
+        for (ReadOutcome read : outcomes) {
+            dumps++;
+            ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
+            if (parsed instanceof ParsedDump dump) {
+                for (Article article : DumpEvents.article(dump).stream().toList()) {
+                    records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump)));
+                    articles++;
+                }
+                for (Brief brief : DumpEvents.briefs(dump)) {
+                    records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump)));
+                    briefs++;
+                }
+            } else if (parsed instanceof DumpFailure failure) {
+                DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
+                log.warn("Dump {} rejected: {}", failure.sourceId(), failure.reason());
+                records.add(new ProducerRecord<>(Topics.DLQ_NAME, null, letter.getFailedAt().toEpochMilli(),
+                        failure.sourceId(), letter));
+                deadLetters++;
+            }
+        }
+        String error = send(records);
+        if (error != null) {
+            log.error("Source {} not ingested: {}", sourceId, error);
+        } else {
+            log.debug("Source {}: {} dumps, {} articles, {} briefs, {} dead letters", sourceId, dumps, articles, briefs, deadLetters);
+        }
+        return new Result(sourceId, dumps, articles, briefs, deadLetters, error);
+    }
+
+    private String send(List<ProducerRecord<String, SpecificRecord>> records) {
+        try {
+            producer.beginTransaction();
+            for (ProducerRecord<String, SpecificRecord> record : records) {
+                producer.send(record);
+            }
+            producer.commitTransaction();
+            return null;
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+            // Fatal for this producer: another instance took over its transactional id, or no rights.
+            throw new IllegalStateException("Kafka producer cannot continue: " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+    }
+
+    private static Instant eventTime(ParsedDump dump) {
+        return dump.publishedAt() != null ? dump.publishedAt() : dump.capturedAt();
+    }
+
+    private static ProducerRecord<String, SpecificRecord> record(String topic, String key, SpecificRecord value,
+                                                                 ParsedDump dump, Instant eventTime) {
+        RecordHeaders headers = new RecordHeaders();
+        if (dump.source() != null) {
+            headers.add(HEADER_SOURCE, dump.source().getBytes(StandardCharsets.UTF_8));
+        }
+        headers.add(HEADER_DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_PARSER_VERSION, DumpParser.VERSION.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, eventTime.toEpochMilli(), key, value, headers);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

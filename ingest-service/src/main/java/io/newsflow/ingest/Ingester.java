@@ -1,0 +1,97 @@
+package io.newsflow.ingest;
+
+import io.newsflow.ingest.parse.DumpReader;
+import io.newsflow.ingest.parse.ReadOutcome;
+import io.newsflow.platform.stack.Stack;
+import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.serde.AvroSerializer;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Reads dump sources and publishes them through one {@link DumpPublisher}; what `ingest` and `run` share. */
+public final class Ingester implements AutoCloseable {
+    public static final String STDIN = "-";
+
+    private final DumpReader reader;
+    private final SchemaRegistryClient registry;
+    private final DumpPublisher publisher;
+    private final IngestStats stats = new IngestStats();
+
+    public Ingester(Stack stack, long maxDumpBytes, String transactionalId) {
+        this.reader = new DumpReader(maxDumpBytes);
+        this.registry = stack.registryClient();
+        AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
+        values.configure(stack.registryProperties(), false);
+        this.publisher = new DumpPublisher(stack.kafkaClientProperties(), values, transactionalId, Clock.systemUTC());
+    }
+
+    /** A transactional id of its own for a one-off run; the spool watcher uses a stable one instead. */
+    public static String oneOffTransactionalId() {
+        return "newsflow-ingest-" + UUID.randomUUID();
+    }
+
+    /** Files under the given paths: directories recursively, in sorted order; "-" stands for stdin. */
+    public static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (path.toString().equals(STDIN) || !Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    public List<ReadOutcome> read(Path file, InputStream stdin, Clock clock) {
+        return file.toString().equals(STDIN) ? reader.read("stdin", stdin, clock.instant()) : reader.read(file);
+    }
+
+    public DumpPublisher.Result ingest(Path file, InputStream stdin) {
+        List<ReadOutcome> outcomes = read(file, stdin, Clock.systemUTC());
+        DumpPublisher.Result result = publisher.publish(file.toString(), outcomes);
+        stats.files.incrementAndGet();
+        stats.bytes.addAndGet(sizeOf(file));
+        stats.dumps.addAndGet(result.dumps());
+        if (result.delivered()) {
+            stats.articles.addAndGet(result.articles());
+            stats.briefs.addAndGet(result.briefs());
+            stats.failed.addAndGet(result.deadLetters());
+        } else {
+            stats.failed.addAndGet(result.dumps());
+        }
+        return result;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return file.toString().equals(STDIN) ? 0 : Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        registry.close();
+    }
+}
