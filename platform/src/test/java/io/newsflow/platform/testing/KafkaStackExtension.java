@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Use with {@code @ExtendWith(KafkaStackExtension.class)} and a {@link TestStack} parameter.
  */
 public final class KafkaStackExtension implements ParameterResolver {
-    private static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    private static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
     private static final String REGISTRY_IMAGE = "confluentinc/cp-schema-registry:7.9.1";
 
     @Override
