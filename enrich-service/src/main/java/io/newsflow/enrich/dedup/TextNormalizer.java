@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,8 @@ public final class TextNormalizer {
             "(?:\\s*\\((?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)\\b[^()]*\\)\\s*"
                     + "|\\s*\\n\\s*(?:Additional )?(?:Reporting|Writing|Editing) by\\b[^\\n]*\\s*)+$");
 
+    private static final int CREDIT_TAIL_CHARS = 400;
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** Capitalised, but dates rather than names: formulaic stories of different firms share them. */
@@ -68,9 +71,16 @@ public final class TextNormalizer {
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFC)
                 .replace('\uFEFF', ' ').replace('\u00A0', ' ');
-        s = WIRE_PREFIX.matcher(s).replaceFirst("");
-        s = DATELINE.matcher(s).replaceFirst("");
-        return CREDIT_LINE.matcher(s).replaceFirst("");
+        s = stripLeading(WIRE_PREFIX, s);
+        s = stripLeading(DATELINE, s);
+        // credit lines sit at the end: matching only the tail keeps the regex off long article bodies
+        int tail = Math.max(0, s.length() - CREDIT_TAIL_CHARS);
+        return s.substring(0, tail) + CREDIT_LINE.matcher(s.substring(tail)).replaceFirst("");
+    }
+
+    private static String stripLeading(Pattern pattern, String s) {
+        Matcher matcher = pattern.matcher(s);
+        return matcher.lookingAt() ? s.substring(matcher.end()) : s;
     }
 
     /**
@@ -141,13 +151,13 @@ public final class TextNormalizer {
 
     /** Full case folding, then diacritics removed: republishers often drop them (Dalić / Dalic). */
     private static String fold(String token) {
-        String folded = UCharacter.foldCase(token, true);
-        for (int k = 0; k < folded.length(); k++) {
-            if (folded.charAt(k) > 0x7F) {
+        for (int k = 0; k < token.length(); k++) {
+            if (token.charAt(k) > 0x7F) {
+                String folded = UCharacter.foldCase(token, true);
                 String stripped = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
                 return stripped.replace('\u0111', 'd').replace('\u0142', 'l');
             }
         }
-        return folded;
+        return token.toLowerCase(Locale.ROOT); // full case folding of ASCII is plain lower-casing
     }
 }
