@@ -1,0 +1,27 @@
+package io.newsflow.enrich.dedup;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage behind {@link NearDuplicateIndex}: entries by lookup key (LSH band key or exact-hash key)
+ * and the group original of each item, both bounded by event time. Every access is by key, so a
+ * Kafka Streams wiring can back it by a windowed/segmented store partitioned by band key.
+ */
+public interface DedupStore {
+
+    /** Stores the entry under each key. */
+    void put(long[] keys, IndexEntry entry);
+
+    /** The entries stored under the key that have not been evicted. */
+    List<IndexEntry> get(long key);
+
+    /** Records the current group original of an item. */
+    void putOriginal(ItemRef item, ItemRef original);
+
+    /** The group original recorded for the item id, if it is still retained. */
+    Optional<ItemRef> original(String itemId);
+
+    /** Drops everything of items whose event time is before the given time. */
+    void evictBefore(long eventTime);
+}

@@ -1,0 +1,98 @@
+package io.newsflow.enrich.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Turns a headline + body into a {@link ContentFingerprint}: normalise, shingle into word k-grams
+ * (plus single words), MinHash. Thread-safe; deterministic for given settings.
+ */
+public final class Fingerprinter {
+
+    /** Distinguishes unigram shingles from k-gram shingles of the same words. */
+    private static final long UNIGRAM_TAG = 0x554E494752414DL;
+
+    private final DedupSettings settings;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final MinHasher minHasher;
+    private final LshBanding banding;
+
+    public Fingerprinter(DedupSettings settings) {
+        this.settings = settings;
+        this.minHasher = new MinHasher(settings.numHashes(), settings.seed());
+        this.banding = new LshBanding(settings.bands(), settings.rows());
+    }
+
+    public ContentFingerprint fingerprint(String headline, String body) {
+        NormalizedText text = normalizer.normalize(headline, body);
+        long[] shingles = shingleHashes(text.tokens());
+        int count = sortDistinct(shingles);
+        return new ContentFingerprint(sha256Hex(text.text()), minHasher.signature(shingles, count), count,
+                KeyTerms.of(text, settings.keyTermCap()));
+    }
+
+    /** Band keys followed by the exact-hash key: every key an item is stored and looked up under. */
+    public long[] lookupKeys(ContentFingerprint fingerprint) {
+        long[] bands = banding.bandKeys(fingerprint.signature());
+        long[] keys = Arrays.copyOf(bands, bands.length + 1);
+        keys[bands.length] = fingerprint.exactKey();
+        return keys;
+    }
+
+    public DedupSettings settings() {
+        return settings;
+    }
+
+    private long[] shingleHashes(List<String> tokens) {
+        int n = tokens.size();
+        if (n == 0) {
+            return new long[0];
+        }
+        long[] words = new long[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = Hashing.hash(tokens.get(i));
+        }
+        int k = Math.min(settings.shingleSize(), n);
+        boolean unigrams = k > 1 && settings.unigrams();
+        long[] out = new long[n - k + 1 + (unigrams ? n : 0)];
+        int o = 0;
+        for (int i = 0; i + k <= n; i++) {
+            long h = words[i];
+            for (int j = 1; j < k; j++) {
+                h = Hashing.combine(h, words[i + j]);
+            }
+            out[o++] = h;
+        }
+        if (unigrams) {
+            for (long word : words) {
+                out[o++] = Hashing.combine(UNIGRAM_TAG, word);
+            }
+        }
+        return out;
+    }
+
+    /** Sorts in place and moves the distinct values to the front; returns how many there are. */
+    private static int sortDistinct(long[] values) {
+        Arrays.sort(values);
+        int distinct = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (distinct == 0 || values[i] != values[distinct - 1]) {
+                values[distinct++] = values[i];
+            }
+        }
+        return distinct;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

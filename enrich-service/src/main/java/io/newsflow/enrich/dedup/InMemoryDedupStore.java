@@ -1,0 +1,66 @@
+package io.newsflow.enrich.dedup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Heap-backed {@link DedupStore} for tests, benchmarks and the reference semantics. Not thread-safe. */
+public final class InMemoryDedupStore implements DedupStore {
+
+    private final Map<Long, List<IndexEntry>> byKey = new HashMap<>();
+    private final Map<String, ItemRef> originals = new HashMap<>();
+    /** What to remove when an event time expires: entries with their keys, and original records. */
+    private final TreeMap<Long, List<Runnable>> evictions = new TreeMap<>();
+
+    @Override
+    public void put(long[] keys, IndexEntry entry) {
+        for (long key : keys) {
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry);
+        }
+        onEviction(entry.item().eventTime(), () -> {
+            for (long key : keys) {
+                List<IndexEntry> entries = byKey.get(key);
+                entries.remove(entry);
+                if (entries.isEmpty()) {
+                    byKey.remove(key);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<IndexEntry> get(long key) {
+        return byKey.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public void putOriginal(ItemRef item, ItemRef original) {
+        if (originals.put(item.id(), original) == null) {
+            onEviction(item.eventTime(), () -> originals.remove(item.id()));
+        }
+    }
+
+    @Override
+    public Optional<ItemRef> original(String itemId) {
+        return Optional.ofNullable(originals.get(itemId));
+    }
+
+    @Override
+    public void evictBefore(long eventTime) {
+        var expired = evictions.headMap(eventTime);
+        expired.values().forEach(actions -> actions.forEach(Runnable::run));
+        expired.clear();
+    }
+
+    /** Number of distinct lookup keys held; for tests and memory estimates. */
+    public int keyCount() {
+        return byKey.size();
+    }
+
+    private void onEviction(long eventTime, Runnable action) {
+        evictions.computeIfAbsent(eventTime, t -> new ArrayList<>(1)).add(action);
+    }
+}

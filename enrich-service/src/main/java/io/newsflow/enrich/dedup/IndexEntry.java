@@ -1,0 +1,8 @@
+package io.newsflow.enrich.dedup;
+
+/**
+ * One fingerprint of an item as stored in the index: an item's full text, or an article's
+ * headline + lead ({@code lead = true}).
+ */
+public record IndexEntry(ItemRef item, boolean lead, ContentFingerprint fingerprint) {
+}
