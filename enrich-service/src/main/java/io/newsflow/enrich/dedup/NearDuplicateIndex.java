@@ -53,10 +53,28 @@ public final class NearDuplicateIndex {
 
     /** Finds the item's original and indexes the item: the streaming step. */
     public Optional<DuplicateMatch> observe(DedupItem item) {
+        return judge(item).match();
+    }
+
+    /** The verdict about an item, with the full-text fingerprint it was judged on. */
+    public record Judgement(Optional<DuplicateMatch> match, ContentFingerprint fingerprint) {
+    }
+
+    /**
+     * {@link #observe}, also returning the fingerprint. An id already indexed (the same content
+     * ingested again) is an exact duplicate of its group's original and is not indexed twice.
+     */
+    public Judgement judge(DedupItem item) {
         List<Probe> probes = probes(item);
+        Optional<ItemRef> seen = store.original(item.id());
+        if (seen.isPresent()) {
+            ItemRef original = root(seen.get());
+            DuplicateMethod method = method(item.kind(), original.kind(), 1.0);
+            return new Judgement(Optional.of(new DuplicateMatch(original, method, 1.0, item.id())), probes.get(0).fingerprint());
+        }
         Optional<Decision> decision = decide(item, probes);
         record(item, probes, decision);
-        return decision.map(Decision::match);
+        return new Judgement(decision.map(Decision::match), probes.get(0).fingerprint());
     }
 
     private record Probe(boolean lead, ContentFingerprint fingerprint, long[] keys) {
