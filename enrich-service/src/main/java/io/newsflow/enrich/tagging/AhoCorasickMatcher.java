@@ -10,8 +10,10 @@ import java.util.List;
  *
  * <p>The scan is one pass over the text whatever the number of patterns: per char one transition
  * (a direct table at the root, a small sorted edge list below it) plus failure steps that are
- * amortised constant. The automaton is immutable after construction, so one instance is shared
- * by all threads.
+ * amortised constant. Patterns and text both get a virtual word-start mark before every char that
+ * follows a non-word char, so the automaton only ever enters a pattern at a word start: inside
+ * words that begin no pattern it stays at the root, which is what makes it fast on prose. The
+ * automaton is immutable after construction, so one instance is shared by all threads.
  */
 public final class AhoCorasickMatcher {
 
@@ -23,8 +25,21 @@ public final class AhoCorasickMatcher {
   }
 
   private static final int ROOT = 0;
+  /** The word-start mark: a char that never occurs in text fed to the automaton. */
+  private static final char WORD_START = '\u0000';
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+  }
 
   private final int[] rootNext = new int[Character.MAX_VALUE + 1];
+  /** The state after a word-start mark at the root (the root itself when there are no patterns). */
+  private final int wordStart;
+  /** The state after a word-start mark and an ASCII char at the root: taken at almost every word. */
+  private final int[] wordStartAscii = new int[128];
   // Edges of node n are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by char.
   private final int[] edgeStart;
   private final char[] edgeChar;
@@ -34,7 +49,8 @@ public final class AhoCorasickMatcher {
   private final int[] output;
   /** Nearest proper suffix node (via failure links) that ends a pattern, or -1. */
   private final int[] nextOutput;
-  private final int[] depth;
+  /** Length in text chars of each pattern (automaton depth also counts word-start marks). */
+  private final int[] patternLength;
 
   public AhoCorasickMatcher(List<String> patterns) {
     // Inserting the patterns in sorted order creates each node's children in char order, so the
@@ -43,20 +59,24 @@ public final class AhoCorasickMatcher {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparing(i -> normalise(patterns.get(i))));
+    String[] marked = new String[patterns.size()];
+    patternLength = new int[patterns.size()];
+    for (int i = 0; i < marked.length; i++) {
+      marked[i] = markWordStarts(patterns.get(i));
+      patternLength[i] = patterns.get(i).length();
+    }
+    Arrays.sort(order, Comparator.comparing(i -> marked[i]));
 
     IntList parents = new IntList();
     IntList chars = new IntList();
     IntList outputs = new IntList();
-    IntList depths = new IntList();
     parents.add(-1);
     chars.add(0);
     outputs.add(-1);
-    depths.add(0);
     int[] path = new int[16];
     String previous = "";
     for (int p : order) {
-      String pattern = normalise(patterns.get(p));
+      String pattern = marked[p];
       if (pattern.isEmpty()) {
         continue;
       }
@@ -70,7 +90,6 @@ public final class AhoCorasickMatcher {
         parents.add(node);
         chars.add(pattern.charAt(i));
         outputs.add(-1);
-        depths.add(i + 1);
         path[i] = child;
         node = child;
       }
@@ -82,7 +101,6 @@ public final class AhoCorasickMatcher {
 
     int nodes = parents.size();
     output = outputs.toArray();
-    depth = depths.toArray();
     edgeStart = new int[nodes + 1];
     for (int n = 1; n < nodes; n++) {
       edgeStart[parents.get(n) + 1]++;
@@ -103,6 +121,7 @@ public final class AhoCorasickMatcher {
       rootNext[edgeChar[e]] = edgeTarget[e];
     }
 
+    wordStart = rootNext[WORD_START];
     fail = new int[nodes];
     nextOutput = new int[nodes];
     Arrays.fill(nextOutput, -1);
@@ -122,6 +141,9 @@ public final class AhoCorasickMatcher {
         queue[tail++] = child;
       }
     }
+    for (char c = 0; c < 128; c++) {
+      wordStartAscii[c] = step(wordStart, fold(c));
+    }
   }
 
   /** Number of automaton states; grows with the patterns, the scan cost does not. */
@@ -134,17 +156,29 @@ public final class AhoCorasickMatcher {
     List<Match> all = new ArrayList<>();
     int state = ROOT;
     int n = text.length();
+    boolean inWord = false;
     for (int i = 0; i < n; i++) {
-      state = step(state, fold(text.charAt(i)));
-      int t = output[state] >= 0 ? state : nextOutput[state];
-      if (t < 0 || !isBoundary(text, i + 1)) {
+      char c = text.charAt(i);
+      if (state == ROOT && inWord) {
+        // Every pattern starts with the word-start mark, so the rest of this word cannot begin one.
+        inWord = isWordChar(c);
         continue;
       }
+      if (inWord) {
+        state = step(state, fold(c));
+      } else if (state == ROOT && c < 128) {
+        state = wordStartAscii[c];
+      } else {
+        state = step(state == ROOT ? wordStart : step(state, WORD_START), fold(c));
+      }
+      inWord = isWordChar(c);
+      int t = output[state] >= 0 ? state : nextOutput[state];
+      if (t < 0 || i + 1 < n && isWordChar(text.charAt(i + 1))) {
+        continue;
+      }
+      // Every pattern begins with a word-start mark, so the start boundary holds by construction.
       for (; t >= 0; t = nextOutput[t]) {
-        int start = i + 1 - depth[t];
-        if (isBoundary(text, start - 1)) {
-          all.add(new Match(output[t], start, i + 1));
-        }
+        all.add(new Match(output[t], i + 1 - patternLength[output[t]], i + 1));
       }
     }
     return leftmostLongest(all);
@@ -194,23 +228,30 @@ public final class AhoCorasickMatcher {
     return kept;
   }
 
-  private static boolean isBoundary(CharSequence text, int index) {
-    return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
+  private static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
-  /** Typographic variants newswire mixes freely: curly apostrophes, no-break spaces. */
+  /** Typographic variants newswire mixes freely (curly apostrophes, no-break spaces); NUL is reserved. */
   static char fold(char c) {
     return switch (c) {
       case '\u2019', '\u02BC' -> '\'';
-      case '\u00A0', '\u202F' -> ' ';
+      case '\u00A0', '\u202F', WORD_START -> ' ';
       default -> c;
     };
   }
 
-  private static String normalise(String s) {
-    StringBuilder b = new StringBuilder(s.length());
+  /** The pattern as the automaton sees text: folded, with a word-start mark where a word begins. */
+  private static String markWordStarts(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 4);
+    boolean inWord = false;
     for (int i = 0; i < s.length(); i++) {
-      b.append(fold(s.charAt(i)));
+      char c = s.charAt(i);
+      if (!inWord) {
+        b.append(WORD_START);
+      }
+      b.append(fold(c));
+      inWord = isWordChar(c);
     }
     return b.toString();
   }

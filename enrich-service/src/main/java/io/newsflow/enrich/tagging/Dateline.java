@@ -25,6 +25,9 @@ record Dateline(String place, String qualifier, int end) {
           + "|(" + CAPS_PLACE + ")(?:, (" + PLACE + "))?" + DATE + "(?: ?\\([\\p{L} .]{2,20}\\))?" + DASH + ")");
 
   static Dateline find(String lead) {
+    if (!mayStartWithDateline(lead)) {
+      return null;
+    }
     Matcher m = DATELINE.matcher(lead);
     if (!m.find()) {
       return null;
@@ -33,5 +36,21 @@ record Dateline(String place, String qualifier, int end) {
     String place = agencyForm ? m.group(1) : m.group(3);
     String qualifier = agencyForm ? m.group(2) : m.group(4);
     return new Dateline(place, qualifier, m.end());
+  }
+
+  /** Cheap pre-check, run on every lead: an ALL-CAPS start or an agency bracket near the start. */
+  private static boolean mayStartWithDateline(String lead) {
+    int i = 0;
+    while (i < lead.length() && Character.isWhitespace(lead.charAt(i))) {
+      i++;
+    }
+    if (i + 1 >= lead.length() || !Character.isUpperCase(lead.charAt(i))) {
+      return false;
+    }
+    if (Character.isUpperCase(lead.charAt(i + 1))) {
+      return true;
+    }
+    int bracket = lead.indexOf('(', i);
+    return bracket >= 0 && bracket - i < 80;
   }
 }

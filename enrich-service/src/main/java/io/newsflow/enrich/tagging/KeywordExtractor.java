@@ -42,7 +42,22 @@ public final class KeywordExtractor {
     this.limit = limit;
   }
 
-  private record Token(String text, int start, int end, boolean sentenceStart, boolean gluedToPrevious) {}
+  /** Words that end a name run: stop words, dates and titles ("Prime Minister Andrej Plenkovic"). */
+  private static final Set<String> BREAKERS = new HashSet<>();
+
+  static {
+    BREAKERS.addAll(Words.STOP);
+    BREAKERS.addAll(Words.CALENDAR);
+    BREAKERS.addAll(Words.TITLES);
+  }
+
+  /** What a token can do in a name run; classified once while tokenizing. */
+  private enum Role { NAME, CONNECTOR, BREAK }
+
+  private record Token(String text, Role role, boolean sentenceStart, boolean gluedToPrevious) {}
+
+  /** Stands for any token that can neither be nor join a name, so it is not copied out of the text. */
+  private static final Token BREAK = new Token("", Role.BREAK, false, false);
 
   /** Keywords, most frequent first (headline mentions count double), at most {@code limit}. */
   public List<String> extract(ItemText item) {
@@ -54,7 +69,7 @@ public final class KeywordExtractor {
       List<Token> tokens = tokenize(s.text(), dateline == null ? 0 : dateline.end());
       segments.add(tokens);
       for (Token t : tokens) {
-        if (!t.sentenceStart() && isNameLike(t.text())) {
+        if (!t.sentenceStart() && t.role() == Role.NAME) {
           capitalisedMidSentence.add(stripPossessive(t.text()));
         }
       }
@@ -78,8 +93,8 @@ public final class KeywordExtractor {
     List<Token> run = new ArrayList<>();
     for (Token t : tokens) {
       boolean extendsRun = !run.isEmpty() && t.gluedToPrevious() && !endsWithPossessive(run.get(run.size() - 1));
-      boolean nameLike = isNameLike(t.text()) && !isBreaker(t.text());
-      boolean connector = CONNECTORS.contains(t.text());
+      boolean nameLike = t.role() == Role.NAME;
+      boolean connector = t.role() == Role.CONNECTOR;
       if ((nameLike || connector && !run.isEmpty()) && (run.isEmpty() || extendsRun)) {
         run.add(t);
         continue;
@@ -97,7 +112,7 @@ public final class KeywordExtractor {
   private void emit(List<Token> run, Set<String> capitalisedMidSentence, List<String> out) {
     int from = 0;
     int to = run.size();
-    while (to > from && CONNECTORS.contains(run.get(to - 1).text())) {
+    while (to > from && run.get(to - 1).role() == Role.CONNECTOR) {
       to--;
     }
     if (to == from) {
@@ -127,13 +142,12 @@ public final class KeywordExtractor {
     }
   }
 
-  private static boolean isBreaker(String word) {
-    String w = stripPossessive(word);
-    return Words.STOP.contains(w) || Words.CALENDAR.contains(w) || Words.TITLES.contains(w);
-  }
 
   /** Capitalised ("Agrokor"), an acronym ("ZSE") or a particle-prefixed name ("al-Assad"). */
   static boolean isNameLike(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
     if (Character.isUpperCase(word.charAt(0))) {
       return true;
     }
@@ -168,20 +182,37 @@ public final class KeywordExtractor {
         continue;
       }
       int start = i++;
+      boolean hyphenated = false;
       while (c != '&' && i < n && (Character.isLetterOrDigit(text.charAt(i)) || isInnerMark(text, i))) {
+        hyphenated |= text.charAt(i) == '-';
         i++;
       }
       // Glued: only a single space between this token and the previous one, no punctuation.
       boolean glued = previousEnd >= 0 && start - previousEnd == 1 && text.charAt(previousEnd) == ' ';
-      String word = text.substring(start, i);
-      if (Character.isLetter(word.charAt(0)) || word.equals("&")) {
-        tokens.add(new Token(word, start, i, Words.isSentenceStart(text, start), glued));
-      } else {
-        tokens.add(new Token(word, start, i, false, false)); // numbers break runs
-      }
       previousEnd = i;
+      char first = text.charAt(start);
+      if (Character.isUpperCase(first) || hyphenated) {
+        String word = text.substring(start, i);
+        boolean sentenceStart = Character.isUpperCase(first) && Words.isSentenceStart(text, start);
+        Role role = isNameLike(word) && !BREAKERS.contains(stripPossessive(word)) ? Role.NAME : Role.BREAK;
+        tokens.add(new Token(word, role, sentenceStart, glued));
+      } else {
+        // Lower-case words and numbers only end a run, unless they are a name particle.
+        String connector = connectorAt(text, start, i);
+        tokens.add(connector == null ? BREAK : new Token(connector, Role.CONNECTOR, false, glued));
+      }
     }
     return tokens;
+  }
+
+  /** The particle spelled by text[start, end), without copying the text; null when it is none. */
+  private static String connectorAt(String text, int start, int end) {
+    for (String c : CONNECTORS) {
+      if (c.length() == end - start && text.regionMatches(start, c, 0, c.length())) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Apostrophes and hyphens inside a word ("Côte d'Ivoire", "Jean-Marc", "Agrokor's"). */

@@ -42,17 +42,11 @@ public final class RegionTally {
     for (Map.Entry<String, Count> e : sorted) {
       Gazetteer.Country country = gazetteer.country(e.getKey());
       Count c = e.getValue();
-      tags.add(RegionTag.newBuilder()
-          .setCountryCode(country.code())
-          .setCountryName(country.name())
-          .setSubregion(country.subregion())
-          .setSubregionCode(country.subregionCode())
-          .setContinent(country.continent())
-          .setContinentCode(country.continentCode())
-          .setMentions(c.mentions)
-          .setMatched(List.copyOf(c.matched))
-          .setSalience(total == 0 ? 0 : c.weight / total)
-          .build());
+      // The all-fields constructor, not the builder: builders resolve and copy schema defaults per
+      // record, a cost that showed in the tagger's throughput.
+      tags.add(new RegionTag(country.code(), country.name(), country.subregion(), country.subregionCode(),
+          country.continent(), country.continentCode(), c.mentions, List.copyOf(c.matched),
+          total == 0 ? 0 : c.weight / total));
     }
     return tags;
   }

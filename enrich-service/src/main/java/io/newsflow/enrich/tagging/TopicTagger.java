@@ -16,12 +16,8 @@ public final class TopicTagger {
   /** A topic an item matched, with where its aliases were found (for the implied region). */
   public record Hit(Topic topic, List<String> matched, List<Zone> zones) {
     public TopicTag toTag() {
-      return TopicTag.newBuilder()
-          .setSlug(topic.slug())
-          .setLabel(topic.label())
-          .setMatched(List.copyOf(new LinkedHashSet<>(matched)))
-          .setMentions(matched.size())
-          .build();
+      // Constructor rather than builder, as in RegionTally: builders copy schema defaults per record.
+      return new TopicTag(topic.slug(), topic.label(), List.copyOf(new LinkedHashSet<>(matched)), matched.size());
     }
   }
 
