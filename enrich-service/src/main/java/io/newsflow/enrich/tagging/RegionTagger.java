@@ -1,0 +1,132 @@
+package io.newsflow.enrich.tagging;
+
+import io.newsflow.enrich.tagging.Gazetteer.Entry;
+import io.newsflow.enrich.tagging.Gazetteer.Kind;
+import io.newsflow.enrich.tagging.ItemText.Segment;
+import io.newsflow.enrich.tagging.ItemText.Zone;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the countries an item mentions: one automaton pass per segment, then context checks that
+ * keep precision (case, common words, personal names, ambiguous names). Stateless and thread-safe.
+ */
+public final class RegionTagger {
+
+  private final Gazetteer gazetteer;
+  private final AmbiguousNames ambiguous;
+
+  public RegionTagger(Gazetteer gazetteer, AmbiguousNames ambiguous) {
+    this.gazetteer = gazetteer;
+    this.ambiguous = ambiguous;
+  }
+
+  /** A mention that passed the local context checks, before the item-wide ambiguity pass. */
+  private record Mention(Entry entry, String surface, Zone zone) {}
+
+  public RegionTally collect(ItemText item) {
+    List<Mention> mentions = new ArrayList<>();
+    for (Segment segment : item.segments()) {
+      String text = segment.text();
+      int from = 0;
+      if (segment.zone() == Zone.LEAD) {
+        from = addDateline(text, mentions);
+      }
+      boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
+      for (AhoCorasickMatcher.Match m : gazetteer.matcher().findAll(text)) {
+        Entry e = gazetteer.entry(m.pattern());
+        if (m.start() >= from && e.kind() != Kind.BLOCKER && fitsContext(e, text, m, titleCase)) {
+          mentions.add(new Mention(e, text.substring(m.start(), m.end()), segment.zone()));
+        }
+      }
+    }
+
+    Set<String> evidence = new HashSet<>();
+    for (Mention m : mentions) {
+      if (!ambiguous.isAmbiguous(m.entry().form())) {
+        evidence.add(m.entry().countryCode());
+      }
+    }
+    String fullText = mentions.isEmpty() ? "" : item.fullText();
+    RegionTally tally = new RegionTally();
+    for (Mention m : mentions) {
+      Entry e = m.entry();
+      String code = ambiguous.resolve(e.form(), e.countryCode(), evidence, fullText);
+      if (code != null) {
+        tally.add(code, m.surface(), m.zone().weight());
+      }
+    }
+    return tally;
+  }
+
+  /** Records a dateline place (which counts whatever its kind) and returns where the lead's text starts. */
+  private int addDateline(String lead, List<Mention> mentions) {
+    Dateline d = Dateline.find(lead);
+    if (d == null) {
+      return 0;
+    }
+    Entry place = gazetteer.lookupIgnoreCase(d.place());
+    if (place == null || place.kind() == Kind.BLOCKER) {
+      return 0;
+    }
+    mentions.add(new Mention(place, d.place(), Zone.DATELINE));
+    if (d.qualifier() != null) {
+      Entry q = gazetteer.lookup(d.qualifier());
+      if (q != null && q.kind() != Kind.BLOCKER) {
+        mentions.add(new Mention(q, d.qualifier(), Zone.DATELINE));
+      }
+    }
+    return d.end();
+  }
+
+  private boolean fitsContext(Entry e, String text, AhoCorasickMatcher.Match m, boolean titleCase) {
+    String before = Words.wordBefore(text, m.start());
+    if (e.commonWord() && !inLocativeContext(e, text, m, before)) {
+      return false;
+    }
+    if (!titleCase && continuesName(before)) {
+      return false; // "Michael Jordan", "New Mexico", "Air France": part of another name
+    }
+    if (!titleCase && ambiguous.isAmbiguous(e.form())) {
+      String after = Words.wordAfter(text, m.end());
+      return after == null || !Words.isCapitalised(after) || Words.CALENDAR.contains(after)
+          || Words.STOP.contains(after) || gazetteer.lookup(after) != null;
+    }
+    return true;
+  }
+
+  /** "in Nice", "from Split", "Split, Croatia": a common word used as a place. */
+  private boolean inLocativeContext(Entry e, String text, AhoCorasickMatcher.Match m, String before) {
+    if (Words.isSentenceStart(text, m.start())) {
+      return false;
+    }
+    if (before != null && Words.LOCATIVE.contains(before)) {
+      return true;
+    }
+    int comma = m.end();
+    if (comma + 2 < text.length() && text.charAt(comma) == ',' && text.charAt(comma + 1) == ' ') {
+      String rest = text.substring(comma + 2, Math.min(text.length(), comma + 60));
+      List<AhoCorasickMatcher.Match> next = gazetteer.matcher().findAll(rest);
+      if (!next.isEmpty() && next.get(0).start() == 0) {
+        Entry country = gazetteer.entry(next.get(0).pattern());
+        return country.kind() == Kind.NAME && country.countryCode().equals(e.countryCode());
+      }
+    }
+    return false;
+  }
+
+  /** True when the word before is a capitalised name part, so the match is inside a longer name. */
+  private boolean continuesName(String before) {
+    if (before == null || !Words.isCapitalised(before) || Words.isAllCaps(before)) {
+      return false;
+    }
+    if (before.endsWith("'s") || before.endsWith("\u2019s")) {
+      return false; // possessive: "Croatia's Split", "Austria's Erste Bank"
+    }
+    return !Words.STOP.contains(before) && !Words.PLACE_MODIFIERS.contains(before)
+        && !Words.CALENDAR.contains(before) && !Words.TITLES.contains(before)
+        && !Words.LOCATIVE.contains(before) && gazetteer.lookup(before) == null;
+  }
+}

@@ -1,0 +1,97 @@
+package io.newsflow.enrich.tagging;
+
+import io.newsflow.avro.TopicTag;
+import io.newsflow.enrich.tagging.ItemText.Segment;
+import io.newsflow.enrich.tagging.ItemText.Zone;
+import io.newsflow.enrich.tagging.TopicRules.Topic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Matches configured topics with one automaton over all aliases and context terms. Thread-safe. */
+public final class TopicTagger {
+
+  /** A topic an item matched, with where its aliases were found (for the implied region). */
+  public record Hit(Topic topic, List<String> matched, List<Zone> zones) {
+    public TopicTag toTag() {
+      // Constructor rather than builder, as in RegionTally: builders copy schema defaults per record.
+      return new TopicTag(topic.slug(), topic.label(), List.copyOf(new LinkedHashSet<>(matched)), matched.size());
+    }
+  }
+
+  /** What a pattern stands for: an alias or a context term of a topic. */
+  private record Role(int topic, boolean alias) {}
+
+  private final List<Topic> topics;
+  private final List<List<Role>> roles = new ArrayList<>();
+  private final AhoCorasickMatcher matcher;
+
+  public TopicTagger(TopicRules rules) {
+    this.topics = rules.topics();
+    Map<String, Integer> patternIndex = new HashMap<>();
+    List<String> patterns = new ArrayList<>();
+    for (int t = 0; t < topics.size(); t++) {
+      for (String alias : topics.get(t).aliases()) {
+        addRole(alias, new Role(t, true), patterns, patternIndex);
+      }
+      for (String term : topics.get(t).context()) {
+        addRole(term, new Role(t, false), patterns, patternIndex);
+        // Lower-case context words also count capitalised at a sentence start.
+        if (Character.isLowerCase(term.charAt(0))) {
+          addRole(Character.toUpperCase(term.charAt(0)) + term.substring(1), new Role(t, false), patterns, patternIndex);
+        }
+      }
+    }
+    this.matcher = new AhoCorasickMatcher(patterns);
+  }
+
+  private void addRole(String pattern, Role role, List<String> patterns, Map<String, Integer> index) {
+    int i = index.computeIfAbsent(pattern, p -> {
+      patterns.add(p);
+      roles.add(new ArrayList<>());
+      return patterns.size() - 1;
+    });
+    if (!roles.get(i).contains(role)) {
+      roles.get(i).add(role);
+    }
+  }
+
+  /** Topics matched, in configuration order. */
+  public List<Hit> tag(ItemText item) {
+    int n = topics.size();
+    List<List<String>> matched = new ArrayList<>(n);
+    List<List<Zone>> zones = new ArrayList<>(n);
+    boolean[] hasContext = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      matched.add(null);
+      zones.add(null);
+    }
+    for (Segment segment : item.segments()) {
+      String text = segment.text();
+      for (AhoCorasickMatcher.Match m : matcher.findAll(text)) {
+        for (Role role : roles.get(m.pattern())) {
+          if (!role.alias()) {
+            hasContext[role.topic()] = true;
+            continue;
+          }
+          if (matched.get(role.topic()) == null) {
+            matched.set(role.topic(), new ArrayList<>());
+            zones.set(role.topic(), new ArrayList<>());
+          }
+          matched.get(role.topic()).add(text.substring(m.start(), m.end()));
+          zones.get(role.topic()).add(segment.zone());
+        }
+      }
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      Topic topic = topics.get(t);
+      if (matched.get(t) != null && (topic.context().isEmpty() || hasContext[t])) {
+        hits.add(new Hit(topic, List.copyOf(matched.get(t)), List.copyOf(zones.get(t))));
+      }
+    }
+    return hits;
+  }
+}

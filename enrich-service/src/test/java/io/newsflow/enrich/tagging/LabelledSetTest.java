@@ -1,0 +1,91 @@
+package io.newsflow.enrich.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.avro.RegionTag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Country-tag quality on hand-labelled newswire items (tagging/labelled-items.txt): micro-averaged
+ * precision, recall and F1 over (item, country) pairs.
+ */
+class LabelledSetTest {
+
+  record Item(String id, Set<String> expected, String headline, List<String> paragraphs) {}
+
+  static List<Item> load() throws IOException {
+    String text;
+    try (InputStream in = LabelledSetTest.class.getResourceAsStream("/tagging/labelled-items.txt")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<Item> items = new ArrayList<>();
+    String id = null;
+    Set<String> expected = null;
+    List<String> lines = new ArrayList<>();
+    for (String line : (text + "\n== end | -").split("\n")) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      if (line.startsWith("== ")) {
+        if (id != null) {
+          items.add(new Item(id, expected, lines.get(0), List.copyOf(lines.subList(1, lines.size()))));
+        }
+        String[] header = line.substring(3).split("\\|");
+        id = header[0].strip();
+        String codes = header[1].strip();
+        expected = codes.equals("-") ? Set.of() : Set.of(codes.split(","));
+        lines = new ArrayList<>();
+      } else {
+        lines.add(line.strip());
+      }
+    }
+    return items;
+  }
+
+  @Test
+  void countryTagsReachF1OfAtLeast085() throws IOException {
+    List<Item> items = load();
+    assertTrue(items.size() >= 100, "labelled items: " + items.size());
+    Set<String> continents = new HashSet<>();
+    int truePositives = 0;
+    int falsePositives = 0;
+    int falseNegatives = 0;
+    StringBuilder errors = new StringBuilder();
+    for (Item item : items) {
+      Set<String> got = new TreeSet<>();
+      for (RegionTag tag : Fixtures.TAGGER.tag(item.headline(), item.paragraphs()).regions()) {
+        got.add(tag.getCountryCode());
+      }
+      item.expected().forEach(c -> continents.add(Fixtures.GAZETTEER.country(c).continent()));
+      Set<String> tp = new TreeSet<>(got);
+      tp.retainAll(item.expected());
+      Set<String> fp = new TreeSet<>(got);
+      fp.removeAll(item.expected());
+      Set<String> fn = new TreeSet<>(item.expected());
+      fn.removeAll(got);
+      truePositives += tp.size();
+      falsePositives += fp.size();
+      falseNegatives += fn.size();
+      if (!fp.isEmpty() || !fn.isEmpty()) {
+        errors.append(String.format("  %s: extra %s, missed %s%n", item.id(), fp, fn));
+      }
+    }
+    double precision = truePositives / (double) (truePositives + falsePositives);
+    double recall = truePositives / (double) (truePositives + falseNegatives);
+    double f1 = 2 * precision * recall / (precision + recall);
+    System.out.printf("Country tags on %d labelled items: precision %.3f, recall %.3f, F1 %.3f "
+        + "(TP %d, FP %d, FN %d)%n%s", items.size(), precision, recall, f1,
+        truePositives, falsePositives, falseNegatives, errors);
+    assertEquals(Set.of("Europe", "Asia", "Africa", "Americas", "Oceania"), continents);
+    assertTrue(f1 >= 0.85, String.format("F1 %.3f < 0.85; errors:%n%s", f1, errors));
+  }
+}

@@ -1,0 +1,108 @@
+package io.newsflow.enrich.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.avro.RegionTag;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegionTaggerTest {
+
+  private static List<String> countries(String headline, String... paragraphs) {
+    return Fixtures.TAGGER.tag(headline, List.of(paragraphs)).regions().stream()
+        .map(RegionTag::getCountryCode).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Best of all, the Man said the Sale was a success.",
+      "Of the three offers, the best one came late.",
+      "Shareholders were split over the sale; one man walked out.",
+      "Split decisions angered the fans.",
+      "Man arrested after the sale of fake tickets.",
+      "Sale ends Friday, the store said.",
+      "Nice weather lifted sales of ice cream.",
+      "Roast the turkey for three hours and serve with gravy.",
+      "Latin American markets rose as investors bet on rate cuts."})
+  void commonWordsDoNotTagCountries(String text) {
+    assertEquals(List.of(), countries(null, text));
+  }
+
+  @Test
+  void commonWordPlaceCountsInLocativeContext() {
+    assertEquals(List.of("FR"), countries(null, "Police in Nice arrested two men."));
+    assertEquals(List.of("HR"), countries(null, "Ferries from Split were cancelled."));
+    assertEquals(List.of("FR"), countries(null, "Nice weather greeted tourists. Later in Nice, police arrested two men."));
+  }
+
+  @Test
+  void datelineCountsStronglyEvenForCommonWords() {
+    Tagger.Result r = Fixtures.TAGGER.tag(null, List.of("ZAGREB, March 3 (Reuters) - The government met on Friday, "
+        + "a day after talks with Slovenia and Hungary."));
+    assertEquals("HR", r.primaryCountry());
+    assertEquals(List.of("ZAGREB"), r.regions().get(0).getMatched());
+    assertEquals(List.of("HR"), countries(null, "SPLIT, Croatia, May 2 (Hina) - Port workers went on strike."));
+  }
+
+  @Test
+  void georgiaTheUsStateIsNotTheCountry() {
+    assertEquals(List.of("US"), countries("Storms hit Atlanta, Georgia",
+        "Severe storms cut power to thousands in Atlanta, Georgia, the governor said."));
+    assertEquals(List.of("US"), countries(null, "The governor of Georgia signed the voting bill."));
+  }
+
+  @Test
+  void georgiaTheCountryWithItsContext() {
+    assertEquals(List.of("GE"), countries(null, "Protesters rallied in Tbilisi as Georgia's parliament met."));
+    assertEquals(List.of("GE", "RU"), countries("Georgia accuses Russia",
+        "Georgian officials said Russia moved border markers."));
+  }
+
+  @Test
+  void jordanThePersonIsNotTheCountry() {
+    assertEquals(List.of(), countries(null, "Michael Jordan scored 37 points. Jordan later thanked the Bulls fans."));
+    assertEquals(List.of(), countries(null, "The lecture by Jordan Peterson was sold out."));
+    assertEquals(List.of("JO"), countries(null, "Jordan reopened its border crossing on Monday."));
+  }
+
+  @Test
+  void washingtonAsGovernmentMetonymIsUs() {
+    assertEquals(List.of("CN", "US"), countries(null, "Washington warned Beijing on Tuesday over chip exports.").stream().sorted().toList());
+    assertEquals(List.of(), countries(null, "The Washington Post reported the story first."));
+  }
+
+  @Test
+  void turkeyTheFoodVsTheCountry() {
+    assertEquals(List.of(), countries("Turkey recipe", "Brine the Turkey overnight and roast it in a hot oven."));
+    assertEquals(List.of("TR"), countries("Turkey raises rates", "Turkey's central bank raised rates to support the lira."));
+  }
+
+  @Test
+  void personalNamesAndLongerNamesDoNotLeakCountries() {
+    assertEquals(List.of("RU"), countries(null, "Russian President Vladimir Putin spoke on Monday."));
+    assertEquals(List.of("US"), countries(null, "A wildfire in New Mexico forced evacuations."));
+  }
+
+  @Test
+  void headlineAndLeadOutweighBody() {
+    Tagger.Result r = Fixtures.TAGGER.tag("Croatia signs deal", List.of(
+        "Croatia signed a gas deal on Monday.",
+        "Officials in Hungary and Hungary's neighbours watched closely.",
+        "Hungary had sought a similar deal."));
+    assertEquals("HR", r.primaryCountry());
+    RegionTag hr = r.regions().get(0);
+    assertEquals(2, hr.getMentions());
+    assertTrue(hr.getSalience() > r.regions().get(1).getSalience());
+    double total = r.regions().stream().mapToDouble(RegionTag::getSalience).sum();
+    assertEquals(1.0, total, 1e-9);
+  }
+
+  @Test
+  void noCountryMeansNoPrimary() {
+    assertNull(Fixtures.TAGGER.tag("Shares rise", List.of("Shares rose on Monday.")).primaryCountry());
+  }
+}

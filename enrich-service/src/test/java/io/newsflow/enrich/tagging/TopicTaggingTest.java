@@ -1,0 +1,85 @@
+package io.newsflow.enrich.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsflow.avro.TopicTag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicTaggingTest {
+
+  private static TopicRules rules(String yaml) {
+    return new TopicRules(yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final String AGROKOR = """
+      topics:
+        - slug: agrokor
+          label: Agrokor
+          aliases: [Agrokor, Konzum, Todoric]
+          region: HR
+        - slug: ukraine-war
+          label: War in Ukraine
+          aliases: [Ukraine, Kyiv]
+          context: [war, missile]
+      """;
+
+  @Test
+  void defaultRulesHaveAReasonableSetOfTopics() {
+    List<TopicRules.Topic> topics = Fixtures.TOPICS.topics();
+    assertTrue(topics.size() >= 20 && topics.size() <= 40, "topics: " + topics.size());
+    assertTrue(topics.stream().anyMatch(t -> t.slug().equals("agrokor") && "HR".equals(t.region())));
+    assertTrue(topics.stream().anyMatch(t -> t.slug().equals("syria-conflict")));
+  }
+
+  @Test
+  void aliasesCountMentionsAndSurfaceForms() {
+    TopicTagger tagger = new TopicTagger(rules(AGROKOR));
+    List<TopicTagger.Hit> hits = tagger.tag(new ItemText("Konzum stores stay open",
+        List.of("Agrokor owner Ivica Todoric said Agrokor and Konzum would keep paying suppliers.")));
+    assertEquals(1, hits.size());
+    TopicTag tag = hits.get(0).toTag();
+    assertEquals("agrokor", tag.getSlug());
+    assertEquals(5, tag.getMentions());
+    assertEquals(List.of("Konzum", "Agrokor", "Todoric"), tag.getMatched());
+  }
+
+  @Test
+  void contextTermsAreRequiredWhenConfigured() {
+    TopicTagger tagger = new TopicTagger(rules(AGROKOR));
+    assertTrue(tagger.tag(new ItemText("Ukraine wins Eurovision", List.of("Kyiv celebrated all night."))).isEmpty());
+    assertEquals("ukraine-war", tagger.tag(new ItemText(null,
+        List.of("A missile hit Kyiv overnight."))).get(0).topic().slug());
+  }
+
+  @Test
+  void impliedRegionTagsTheItem() {
+    Tagger tagger = new Tagger(Fixtures.GAZETTEER, Fixtures.AMBIGUOUS, rules(AGROKOR));
+    Tagger.Result r = tagger.tag("Konzum suppliers paid", List.of("Suppliers of Konzum were paid on Friday."));
+    assertEquals("HR", r.primaryCountry());
+    assertEquals(List.of("Konzum"), r.regions().get(0).getMatched());
+  }
+
+  @Test
+  void rulesVersionChangesWithTheRules() {
+    Tagger a = new Tagger(Fixtures.GAZETTEER, Fixtures.AMBIGUOUS, rules(AGROKOR));
+    Tagger b = new Tagger(Fixtures.GAZETTEER, Fixtures.AMBIGUOUS, rules(AGROKOR.replace("Todoric", "Todorić")));
+    Tagger a2 = new Tagger(Fixtures.GAZETTEER, Fixtures.AMBIGUOUS, rules(AGROKOR));
+    assertEquals(a.rulesVersion(), a2.rulesVersion());
+    assertNotEquals(a.rulesVersion(), b.rulesVersion());
+    assertEquals(a.rulesVersion(), a.tag("x", List.of("y")).rulesVersion());
+  }
+
+  @Test
+  void invalidRulesAreRejectedAtLoad() {
+    assertThrows(IllegalArgumentException.class, () -> rules("topics:\n  - slug: Bad Slug\n    label: x\n    aliases: [x]\n"));
+    assertThrows(IllegalArgumentException.class, () -> rules("topics:\n  - slug: a\n    label: x\n    aliases: []\n"));
+    assertThrows(IllegalArgumentException.class,
+        () -> rules("topics:\n  - slug: a\n    label: x\n    aliases: [x]\n  - slug: a\n    label: y\n    aliases: [y]\n"));
+    assertThrows(IllegalArgumentException.class, () -> rules("topics:\n  - slug: a\n    label: x\n    aliases: [x]\n    region: Croatia\n"));
+  }
+}

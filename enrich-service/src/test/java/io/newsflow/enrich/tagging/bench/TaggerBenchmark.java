@@ -1,0 +1,54 @@
+package io.newsflow.enrich.tagging.bench;
+
+import io.newsflow.enrich.tagging.Tagger;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Full tagging (regions, topics, keywords) with the bundled gazetteer, one thread. The "bytes"
+ * secondary result is UTF-8 input bytes per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class TaggerBenchmark {
+
+  /** Counts the input bytes consumed, reported by JMH as a rate. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Throughput {
+    public long bytes;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      bytes = 0;
+    }
+  }
+
+  private Tagger tagger;
+  private List<Corpus.Item> items;
+
+  @Setup
+  public void setUp() {
+    tagger = Tagger.createDefault();
+    items = Corpus.items();
+  }
+
+  @Benchmark
+  public void tagCorpus(Throughput throughput, Blackhole bh) {
+    for (Corpus.Item item : items) {
+      bh.consume(tagger.tag(item.headline(), item.paragraphs()));
+      throughput.bytes += item.utf8Bytes();
+    }
+  }
+}
