@@ -42,7 +42,7 @@ public class SchemaRegistryException extends RuntimeException {
     }
 
     /** Client errors (4xx) are the caller's fault and not worth retrying. */
-    boolean retriable() {
+    public boolean retriable() {
         return status == 0 || status >= 500 || status == 429;
     }
 }

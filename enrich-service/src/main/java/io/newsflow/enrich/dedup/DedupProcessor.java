@@ -71,7 +71,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     @Override
     public void process(Record<String, IngestedItem> record) {
         lastArrival = context.currentSystemTimeMs();
-        SpecificRecord item = record.value().getItem();
+        SpecificRecord item = (SpecificRecord) record.value().getItem();
         Origin origin = item instanceof Article a ? a.getOrigin() : ((Brief) item).getOrigin();
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
         Bytes key = ReorderKey.of(record.timestamp(), record.key(), origin.getDumpId(), origin.getPosition(), offset);
@@ -104,7 +104,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             }
         }
         for (KeyValue<Bytes, IngestedItem> entry : due) {
-            decide(entry.value.getItem(), ReorderKey.eventTime(entry.key), false);
+            decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), false);
             buffer.delete(entry.key);
             clock.put(LAST_DECIDED, entry.key);
         }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -141,6 +142,35 @@ public final class NewsflowConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Configuration " + key + "=" + value + " (from " + origins.get(key)
                     + ") is not an integer");
+        }
+    }
+
+    /**
+     * A duration: ISO-8601 ({@code PT30S}, {@code P7D}) or a number with a unit ({@code 500ms},
+     * {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}).
+     */
+    public Duration duration(String key, Duration fallback) {
+        Optional<String> value = get(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String text = value.get().trim().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(text);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            return Duration.parse(value.get().trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Configuration " + key + "=" + value.get() + " (from " + origins.get(key)
+                    + ") is not a duration: use e.g. 30s, 10m, 7d or PT30S");
         }
     }
 

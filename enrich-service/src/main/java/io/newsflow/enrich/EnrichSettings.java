@@ -1,0 +1,40 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.dedup.DedupSettings;
+import io.newsflow.platform.config.NewsflowConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * enrich-service's own settings (README, "Configuration").
+ *
+ * @param applicationId Kafka Streams application id: instances with the same id share the work
+ * @param dedup         dedup knobs; {@code newsflow.dedup.retention} sets the window (default 7 days)
+ * @param reorderGrace  how long (event time) an item waits so earlier items can overtake it
+ * @param idleFlush     wall-clock idleness after which everything waiting is decided
+ * @param topicRules    topic rules file, or empty for the bundled world-news rules
+ */
+public record EnrichSettings(String applicationId, DedupSettings dedup, Duration reorderGrace, Duration idleFlush,
+                             Optional<Path> topicRules) {
+    public static final String APPLICATION_ID = "newsflow.enrich.application.id";
+    public static final String RETENTION = "newsflow.dedup.retention";
+    public static final String REORDER_GRACE = "newsflow.dedup.reorder.grace";
+    public static final String IDLE_FLUSH = "newsflow.dedup.idle.flush";
+    public static final String TOPIC_RULES = "newsflow.topics.rules";
+
+    public static EnrichSettings from(NewsflowConfig config) {
+        DedupSettings dedup = DedupSettings.defaults();
+        return new EnrichSettings(
+                config.get(APPLICATION_ID).orElse("newsflow-enrich"),
+                dedup.withRetention(config.duration(RETENTION, dedup.retention())),
+                config.duration(REORDER_GRACE, Duration.ofSeconds(30)),
+                config.duration(IDLE_FLUSH, Duration.ofSeconds(2)),
+                config.get(TOPIC_RULES).map(Path::of));
+    }
+
+    public static EnrichSettings defaults() {
+        return from(NewsflowConfig.defaults());
+    }
+}

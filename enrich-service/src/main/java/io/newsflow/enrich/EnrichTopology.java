@@ -1,0 +1,105 @@
+package io.newsflow.enrich;
+
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.EnrichedBrief;
+import io.newsflow.avro.internal.IngestedItem;
+import io.newsflow.enrich.dedup.DedupProcessor;
+import io.newsflow.enrich.dedup.DedupStores;
+import io.newsflow.enrich.dedup.Verdict;
+import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.tagging.Tagger;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The enrich-service topology:
+ * <pre>
+ *   news.articles, news.briefs
+ *     -> dedup-input (repartition, 1 partition: every item meets every other)
+ *     -> dedup (reorder buffer + near-duplicate index)  -> news.duplicates
+ *     -> tag (regions, topics, keywords)                -> news.enriched.articles, news.enriched.briefs
+ *                                                        -> news.topic.&lt;slug&gt;
+ * </pre>
+ * Every processor, store and internal topic is named, so the topology can change without renaming
+ * state (which would lose it).
+ */
+public final class EnrichTopology {
+    private EnrichTopology() {
+    }
+
+    public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<IngestedItem> ingested = topics.valueSerde(IngestedItem.class);
+        String rulesVersion = settings.dedup().version() + "+" + tagger.rulesVersion();
+
+        KStream<String, IngestedItem> articles = builder
+                .stream(Topics.ARTICLES_NAME, Consumed.with(Serdes.String(), topics.articles.valueSerde()).withName("read-articles"))
+                .mapValues(a -> new IngestedItem(a), Named.as("wrap-articles"));
+        KStream<String, IngestedItem> briefs = builder
+                .stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()).withName("read-briefs"))
+                .mapValues(b -> new IngestedItem(b), Named.as("wrap-briefs"));
+
+        DedupStores.addTo(builder, settings.dedup().retention().plus(settings.reorderGrace()), ingested);
+        KStream<String, Verdict> verdicts = articles.merge(briefs, Named.as("merge-items"))
+                .repartition(Repartitioned.with(Serdes.String(), ingested).withName("dedup-input").withNumberOfPartitions(1))
+                .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush()),
+                        Named.as("dedup"), DedupStores.NAMES);
+
+        Map<String, KStream<String, Verdict>> branches = verdicts.split(Named.as("verdict-"))
+                .branch((id, verdict) -> verdict.duplicate(), Branched.as("duplicate"))
+                .defaultBranch(Branched.as("original"));
+
+        branches.get("verdict-duplicate")
+                .mapValues(v -> EnrichedItems.notice(v, rulesVersion), Named.as("to-duplicate-notice"))
+                .to(Topics.DUPLICATES_NAME, Produced.with(Serdes.String(), topics.duplicates.valueSerde()).withName("write-duplicates"));
+
+        KStream<String, SpecificRecord> enriched = branches.get("verdict-original")
+                .mapValues(v -> EnrichedItems.enriched(v, tagger.tag(EnrichedItems.headline(v.item()),
+                        EnrichedItems.paragraphs(v.item())), rulesVersion), Named.as("tag"));
+        enriched.filter((id, item) -> item instanceof EnrichedArticle, Named.as("articles-only"))
+                .mapValues(item -> (EnrichedArticle) item, Named.as("as-article"))
+                .to(Topics.ENRICHED_ARTICLES_NAME, Produced.with(Serdes.String(), topics.enrichedArticles.valueSerde())
+                        .withName("write-enriched-articles"));
+        enriched.filter((id, item) -> item instanceof EnrichedBrief, Named.as("briefs-only"))
+                .mapValues(item -> (EnrichedBrief) item, Named.as("as-brief"))
+                .to(Topics.ENRICHED_BRIEFS_NAME, Produced.with(Serdes.String(), topics.enrichedBriefs.valueSerde())
+                        .withName("write-enriched-briefs"));
+        enriched.flatMapValues(EnrichedItems::routes, Named.as("route-by-topic"))
+                .to((id, routed, context) -> Topics.routeName(routed.getSlug()),
+                        Produced.with(Serdes.String(), topics.valueSerde(io.newsflow.avro.RoutedItem.class)).withName("write-topic-routes"));
+        return builder.build();
+    }
+
+    /** Streams configuration: exactly-once, dead letters to news.dlq, state under the data directory. */
+    public static Properties streamsConfig(NewsflowConfig config, EnrichSettings settings, Map<String, Object> registryProperties,
+                                           Path stateDir) {
+        Properties props = new Properties();
+        props.putAll(config.kafkaClientProperties());
+        props.putAll(registryProperties);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get("newsflow.enrich.standby.replicas").orElse("1"));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        return props;
+    }
+}

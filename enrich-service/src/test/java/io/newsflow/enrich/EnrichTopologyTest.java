@@ -1,0 +1,246 @@
+package io.newsflow.enrich;
+
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.DuplicateMethod;
+import io.newsflow.avro.DuplicateNotice;
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.EnrichedBrief;
+import io.newsflow.avro.Origin;
+import io.newsflow.avro.RoutedItem;
+import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.tagging.Tagger;
+import io.newsflow.ingest.parse.DumpEvents;
+import io.newsflow.ingest.parse.DumpParser;
+import io.newsflow.ingest.parse.DumpReader;
+import io.newsflow.ingest.parse.ParsedDump;
+import io.newsflow.ingest.parse.RawDump;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The enrich topology on TopologyTestDriver, built by the same methods the service uses. */
+class EnrichTopologyTest {
+    private static final Instant T0 = Instant.parse("2017-04-07T10:00:00Z");
+    private static Tagger tagger;
+
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private Topics topics;
+    private TestInputTopic<String, Article> articles;
+    private TestInputTopic<String, Brief> briefs;
+    private TestInputTopic<String, byte[]> rawBriefs;
+
+    @BeforeAll
+    static void loadTagger() {
+        tagger = Tagger.createDefault();
+    }
+
+    @BeforeEach
+    void start() {
+        EnrichSettings settings = EnrichSettings.defaults();
+        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
+        topics = new Topics(registry, registryProps);
+        Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
+        props.put("bootstrap.servers", "unused:9092");
+        props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
+        driver = new TopologyTestDriver(EnrichTopology.buildTopology(settings, topics, tagger), props);
+        articles = driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
+        briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
+        rawBriefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void ingestSample(Instant capturedAt) {
+        List<?> read = new DumpReader().read("sample", readSample(), capturedAt);
+        ParsedDump dump = (ParsedDump) new DumpParser().parse((RawDump) read.get(0));
+        DumpEvents.article(dump).ifPresent(a -> articles.pipeInput(a.getId(), a, capturedAt));
+        DumpEvents.briefs(dump).forEach(b -> briefs.pipeInput(b.getId(), b, capturedAt));
+    }
+
+    private static byte[] readSample() {
+        try {
+            return java.nio.file.Files.readAllBytes(Path.of("../samples/aleppo-page-dump.txt"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void idle() {
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+    }
+
+    private List<EnrichedArticle> enrichedArticles() {
+        return output(Topics.ENRICHED_ARTICLES_NAME, topics.enrichedArticles.valueSerde().deserializer());
+    }
+
+    private List<EnrichedBrief> enrichedBriefs() {
+        return output(Topics.ENRICHED_BRIEFS_NAME, topics.enrichedBriefs.valueSerde().deserializer());
+    }
+
+    private List<DuplicateNotice> duplicates() {
+        return output(Topics.DUPLICATES_NAME, topics.duplicates.valueSerde().deserializer());
+    }
+
+    private <V> List<V> output(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+        TestOutputTopic<String, V> out = driver.createOutputTopic(topic, new StringDeserializer(), values);
+        return out.readRecordsToList().stream().map(TestRecord::value).toList();
+    }
+
+    @Test
+    void sampleIngestedTwiceGives19EnrichedItemsAnd19DuplicateNotices() {
+        ingestSample(T0);
+        ingestSample(T0);
+        idle();
+        List<EnrichedArticle> enrichedArticles = enrichedArticles();
+        List<EnrichedBrief> enrichedBriefs = enrichedBriefs();
+        List<DuplicateNotice> notices = duplicates();
+        assertEquals(1, enrichedArticles.size());
+        assertEquals(18, enrichedBriefs.size());
+        assertEquals(19, notices.size());
+        for (DuplicateNotice notice : notices) {
+            assertEquals(notice.getId(), notice.getDuplicateOf(), "the same content ingested again duplicates itself");
+            assertEquals(DuplicateMethod.EXACT, notice.getMethod());
+            assertEquals(1.0, notice.getSimilarity());
+        }
+    }
+
+    @Test
+    void sampleIsTaggedAndAgrokorBriefsAreRouted() {
+        ingestSample(T0);
+        idle();
+        EnrichedArticle article = enrichedArticles().get(0);
+        assertEquals("SY", article.getEnrichment().getPrimaryCountry());
+        assertTrue(article.getEnrichment().getTopics().stream().anyMatch(t -> t.getSlug().startsWith("syria")),
+                article.getEnrichment().getTopics().toString());
+        List<RoutedItem> agrokor = output(Topics.routeName("agrokor"), topics.valueSerde(RoutedItem.class).deserializer());
+        assertEquals(5, agrokor.size());
+        for (RoutedItem routed : agrokor) {
+            EnrichedBrief brief = (EnrichedBrief) routed.getItem();
+            assertTrue(brief.getEnrichment().getRegions().stream().anyMatch(r -> r.getCountryCode().equals("HR")),
+                    brief.getBrief().getHeadline());
+        }
+    }
+
+    @Test
+    void oneWordEditIsANearDuplicateOfTheEarlierBrief() {
+        Brief first = brief("b-1", "Croatia, China sign action plan for cooperation in agriculture",
+                "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the field "
+                        + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement.");
+        Brief edited = brief("b-2", "Croatia, China sign action plan for cooperation in agriculture",
+                "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the area "
+                        + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement.");
+        briefs.pipeInput(first.getId(), first, T0);
+        briefs.pipeInput(edited.getId(), edited, T0.plusSeconds(3600));
+        idle();
+        List<DuplicateNotice> notices = duplicates();
+        assertEquals(1, notices.size());
+        assertEquals("b-2", notices.get(0).getId());
+        assertEquals("b-1", notices.get(0).getDuplicateOf());
+        assertEquals(DuplicateMethod.NEAR, notices.get(0).getMethod());
+        assertEquals(1, enrichedBriefs().size());
+    }
+
+    @Test
+    void theOriginalIsTheEarliestByEventTimeEvenWhenItArrivesSecondWithinTheGrace() {
+        Brief earlier = brief("b-early", "ZSE indices up, Agrokor shares in focus of investor interest",
+                "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
+                        + "retail concern being in the focus of investor interest again.");
+        Brief later = brief("b-late", "UPDATE 1-ZSE indices up, Agrokor shares in focus of investor interest",
+                earlier.getSummary());
+        briefs.pipeInput(later.getId(), later, T0.plusSeconds(20));
+        briefs.pipeInput(earlier.getId(), earlier, T0);
+        idle();
+        List<EnrichedBrief> originals = enrichedBriefs();
+        assertEquals(1, originals.size());
+        assertEquals("b-early", originals.get(0).getBrief().getId());
+        assertFalse(originals.get(0).getEnrichment().getLate());
+        DuplicateNotice notice = duplicates().get(0);
+        assertEquals("b-late", notice.getId());
+        assertEquals("b-early", notice.getDuplicateOf());
+    }
+
+    @Test
+    void anItemLaterThanTheGraceIsStillDecidedAndMarkedLate() {
+        Brief first = brief("b-first", "Berlin police defend handling of Berlin market attacker",
+                "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
+                        + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
+        briefs.pipeInput(first.getId(), first, T0.plusSeconds(3600));
+        idle();
+        Brief copy = brief("b-copy", first.getHeadline(), first.getSummary());
+        briefs.pipeInput(copy.getId(), copy, T0);
+        List<EnrichedBrief> originals = enrichedBriefs();
+        assertEquals(2, originals.size(), "decided by arrival once the grace has passed, not dropped");
+        assertTrue(originals.get(1).getEnrichment().getLate());
+        assertEquals("b-copy", originals.get(1).getBrief().getId());
+        assertTrue(duplicates().isEmpty());
+    }
+
+    @Test
+    void briefThatIsTheHeadlineAndLeadOfAnEarlierArticleIsLinkedToIt() {
+        Article article = Article.newBuilder().setId("a-1").setTitle("Dalic: We welcome possible deal between Agrokor and banks")
+                .setParagraphs(List.of("The government welcomes the possibility of an agreement being concluded between the "
+                                + "Agrokor food company and creditor banks, Deputy Prime Minister Martina Dalic told a press conference in Zagreb on Friday.",
+                        "She said the bill on vitally important companies was not a fallback plan.",
+                        "Agrokor employs some 60,000 people in the region."))
+                .setOrigin(origin()).build();
+        Brief brief = brief("b-of-a", "Dalic: We welcome possible deal between Agrokor and banks",
+                "The government welcomes the possibility of an agreement being concluded between the Agrokor food company and "
+                        + "creditor banks, Deputy Prime Minister Martina Dalic told a press conference in Zagreb on Friday.");
+        articles.pipeInput(article.getId(), article, T0);
+        briefs.pipeInput(brief.getId(), brief, T0.plusSeconds(600));
+        idle();
+        DuplicateNotice notice = duplicates().get(0);
+        assertEquals("b-of-a", notice.getId());
+        assertEquals("a-1", notice.getDuplicateOf());
+        assertEquals(DuplicateMethod.BRIEF_OF_ARTICLE, notice.getMethod());
+    }
+
+    /** The dead letter itself is checked against a real broker (EnrichServiceIT): the test driver drops it. */
+    @Test
+    void undeserializableRecordIsSkippedAndProcessingGoesOn() {
+        rawBriefs.pipeInput("garbage", "not avro at all".getBytes(StandardCharsets.UTF_8), T0);
+        Brief good = brief("b-good", "Croatia, China sign action plan for cooperation in agriculture", "The ministries signed a plan.");
+        briefs.pipeInput(good.getId(), good, T0);
+        idle();
+        assertEquals(List.of("b-good"), enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+    }
+
+    private static Brief brief(String id, String headline, String summary) {
+        return Brief.newBuilder().setId(id).setHeadline(headline).setSummary(summary).setSection("Latest news")
+                .setOrigin(origin()).build();
+    }
+
+    private static Origin origin() {
+        return Origin.newBuilder().setDumpId("dump-1").setPosition(1).setCapturedAt(T0).setParserVersion("1").build();
+    }
+}
