@@ -28,6 +28,7 @@ public final class AhoCorasickMatcher {
   /** The word-start mark: a char that never occurs in text fed to the automaton. */
   private static final char WORD_START = '\u0000';
   private static final boolean[] ASCII_WORD = new boolean[128];
+  private static final int DENSE_MIN_CHILDREN = 12;
 
   static {
     for (char c = 0; c < 128; c++) {
@@ -45,6 +46,10 @@ public final class AhoCorasickMatcher {
   private final char[] edgeChar;
   private final int[] edgeTarget;
   private final int[] fail;
+  /** For states with many children, the index of their direct ASCII row in {@link #dense}, else -1. */
+  private final int[] denseRow;
+  /** Direct ASCII transitions (-1 for none) of the states branching widest, 128 per row. */
+  private final int[] dense;
   /** Pattern index ending at the node, or -1. */
   private final int[] output;
   /** Nearest proper suffix node (via failure links) that ends a pattern, or -1. */
@@ -119,6 +124,21 @@ public final class AhoCorasickMatcher {
     }
     for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
       rootNext[edgeChar[e]] = edgeTarget[e];
+    }
+    // Name prefixes such as "\0Sa" branch widely; a direct row spares them a binary search per char.
+    denseRow = new int[nodes];
+    int rows = 0;
+    for (int n = 1; n < nodes; n++) {
+      denseRow[n] = edgeStart[n + 1] - edgeStart[n] >= DENSE_MIN_CHILDREN ? rows++ : -1;
+    }
+    dense = new int[rows * 128];
+    Arrays.fill(dense, -1);
+    for (int n = 1; n < nodes; n++) {
+      for (int e = edgeStart[n]; denseRow[n] >= 0 && e < edgeStart[n + 1]; e++) {
+        if (edgeChar[e] < 128) {
+          dense[denseRow[n] * 128 + edgeChar[e]] = edgeTarget[e];
+        }
+      }
     }
 
     wordStart = rootNext[WORD_START];
@@ -196,6 +216,9 @@ public final class AhoCorasickMatcher {
   }
 
   private int child(int node, char c) {
+    if (c < 128 && denseRow[node] >= 0) {
+      return dense[denseRow[node] * 128 + c];
+    }
     int lo = edgeStart[node];
     int hi = edgeStart[node + 1] - 1;
     while (lo <= hi) {

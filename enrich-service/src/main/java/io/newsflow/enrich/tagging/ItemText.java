@@ -49,13 +49,4 @@ public record ItemText(String headline, List<String> paragraphs) {
     }
     return b.toString();
   }
-
-  /** Size in UTF-16 chars, for throughput accounting. */
-  public int length() {
-    int n = headline == null ? 0 : headline.length();
-    for (String p : paragraphs) {
-      n += p.length();
-    }
-    return n;
-  }
 }

@@ -3,6 +3,7 @@ package io.newsflow.enrich.tagging;
 import io.newsflow.enrich.tagging.ItemText.Segment;
 import io.newsflow.enrich.tagging.ItemText.Zone;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,17 @@ public final class KeywordExtractor {
   private static final Set<String> CONNECTORS = Set.of(
       "of", "de", "del", "della", "di", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du",
       "al", "bin", "ibn", "&");
+
+  private static final String[][] CONNECTORS_BY_FIRST_CHAR = new String[128][];
+
+  static {
+    for (String c : CONNECTORS) {
+      String[] same = CONNECTORS_BY_FIRST_CHAR[c.charAt(0)];
+      String[] grown = same == null ? new String[1] : Arrays.copyOf(same, same.length + 1);
+      grown[grown.length - 1] = c;
+      CONNECTORS_BY_FIRST_CHAR[c.charAt(0)] = grown;
+    }
+  }
 
   /** Prefixes of Arabic and European particle names written with a hyphen ("al-Assad"). */
   private static final Set<String> PARTICLE_PREFIXES = Set.of(
@@ -207,7 +219,11 @@ public final class KeywordExtractor {
 
   /** The particle spelled by text[start, end), without copying the text; null when it is none. */
   private static String connectorAt(String text, int start, int end) {
-    for (String c : CONNECTORS) {
+    char first = text.charAt(start);
+    if (end - start > 5 || first >= 128 || CONNECTORS_BY_FIRST_CHAR[first] == null) {
+      return null; // the common case: most lower-case words cannot be a particle
+    }
+    for (String c : CONNECTORS_BY_FIRST_CHAR[first]) {
       if (c.length() == end - start && text.regionMatches(start, c, 0, c.length())) {
         return c;
       }

@@ -31,9 +31,9 @@ final class Words {
 
   /** Honorifics and offices: they introduce a name but are not part of it. */
   static final Set<String> TITLES = Set.of(
-      "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.",
-      "Ms.", "Dr.", "Prof.", "Gen.", "Gen", "Col.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Rev.",
-      "St.", "President", "Vice", "Prime", "Minister", "Ministers", "Deputy", "Secretary", "General",
+      // Tokens never include a trailing period, so "Mr." is looked up as "Mr".
+      "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Gen", "Col",
+      "Sgt", "Lt", "Capt", "Gov", "Sen", "Rep", "Rev", "President", "Vice", "Prime", "Minister", "Ministers", "Deputy", "Secretary", "General",
       "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emir", "Sultan", "Judge",
       "Justice", "Senator", "Governor", "Mayor", "Chief", "Chairman", "Chairwoman", "Chair", "Director",
       "Ambassador", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson", "Premier", "Foreign",

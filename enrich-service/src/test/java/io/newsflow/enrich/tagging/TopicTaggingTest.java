@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.avro.TopicTag;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TopicTaggingTest {
 
@@ -72,6 +76,13 @@ class TopicTaggingTest {
     assertEquals(a.rulesVersion(), a2.rulesVersion());
     assertNotEquals(a.rulesVersion(), b.rulesVersion());
     assertEquals(a.rulesVersion(), a.tag("x", List.of("y")).rulesVersion());
+  }
+
+  @Test
+  void loadsRulesFromAFile(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("topics.yaml"), AGROKOR);
+    assertEquals(List.of("agrokor", "ukraine-war"),
+        TopicRules.load(file).topics().stream().map(TopicRules.Topic::slug).toList());
   }
 
   @Test

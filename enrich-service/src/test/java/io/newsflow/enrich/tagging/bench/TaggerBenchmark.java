@@ -17,6 +17,16 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Full tagging (regions, topics, keywords) with the bundled gazetteer, one thread. The "bytes"
  * secondary result is UTF-8 input bytes per second.
+ *
+ * <p>Run from the repository root, after the test command has compiled the modules:
+ * <pre>
+ * mvn -o -q -pl enrich-service dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * CP=enrich-service/target/classes:enrich-service/target/test-classes:schemas/target/classes:\
+ * platform/target/classes:ingest-service/target/classes:$(tr ':' '\n' &lt; /tmp/cp.txt | grep -v /io/newsflow/ | paste -sd:)
+ * java -cp "$CP" org.openjdk.jmh.Main 'io.newsflow.enrich.tagging.bench' -f 1 -wi 2 -i 3 -w 1s -r 1s
+ * </pre>
+ * The module classes go first and the io.newsflow jars of ~/.m2 are left out, so the benchmark
+ * runs this checkout's code rather than whatever SNAPSHOT was last installed there.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
