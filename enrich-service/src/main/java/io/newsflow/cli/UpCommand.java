@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.enrich.EnrichService;
 import io.newsflow.platform.cli.ClusterOptions;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Runs the embedded Kafka broker and Schema Registry (and one enrich-service) until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -28,22 +28,23 @@ public final class UpCommand implements Callable<Integer> {
         boolean startKafka = config.get(NewsflowConfig.BOOTSTRAP_SERVERS).isEmpty();
         long started = System.nanoTime();
         Stack stack = Stack.startEmbedded(config, startKafka);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("Stopping Newsflow...");
-            stack.close();
-            stopped.countDown();
-        }, "newsflow-shutdown"));
         TopicSetup.prepare(stack);
+        EnrichService enrich = noEnrich ? null : EnrichService.start(stack);
         System.out.printf("Newsflow is up in %.1f s%n  Kafka:           %s%s%n  Schema Registry: %s%n",
                 (System.nanoTime() - started) / 1e9, stack.bootstrapServers(),
                 startKafka ? " (embedded KRaft broker, data in " + Stack.dataDir(config).resolve("kafka") + ")" : "",
                 stack.registryUrl());
-        if (!noEnrich) {
-            System.out.println("  enrich-service:  not yet implemented (issue #4); Kafka and the registry are running");
+        if (enrich != null) {
+            System.out.println("  enrich-service:  http://" + config.require(NewsflowConfig.BIND_ADDRESS) + ":" + enrich.httpPort()
+                    + " (/health/ready, /metrics)");
         }
         System.out.println("Press Ctrl-C to stop.");
-        stopped.await();
+        EnrichCommand.awaitShutdown(() -> {
+            if (enrich != null) {
+                enrich.close();
+            }
+            stack.close();
+        });
         return 0;
     }
 }

@@ -40,7 +40,12 @@ public final class Tagger {
 
   /** The bundled gazetteer, ambiguity rules and default topics. */
   public static Tagger createDefault() {
-    return new Tagger(Gazetteer.load(), AmbiguousNames.load(), TopicRules.loadDefault());
+    return withRules(TopicRules.loadDefault());
+  }
+
+  /** The bundled gazetteer and ambiguity rules with the given topic rules. */
+  public static Tagger withRules(TopicRules rules) {
+    return new Tagger(Gazetteer.load(), AmbiguousNames.load(), rules);
   }
 
   /** Tags an item: {@code paragraphs.get(0)} is the lead. */

@@ -1,0 +1,97 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.tagging.Tagger;
+import io.newsflow.enrich.tagging.TopicRules;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.http.ServiceHttpServer;
+import io.newsflow.platform.stack.Stack;
+import io.newsflow.platform.stack.TopicSetup;
+import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One running enrich-service instance: the Kafka Streams app plus its HTTP endpoints. Instances with
+ * the same application id share the partitions; a failed stream thread is replaced, not fatal.
+ */
+public final class EnrichService implements AutoCloseable {
+    public static final String HTTP_PORT = "newsflow.enrich.http.port";
+    private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
+
+    private final SchemaRegistryClient registry;
+    private final KafkaStreams streams;
+    private final ServiceHttpServer http;
+
+    private EnrichService(SchemaRegistryClient registry, KafkaStreams streams, ServiceHttpServer http) {
+        this.registry = registry;
+        this.streams = streams;
+        this.http = http;
+    }
+
+    /** Creates the topics it writes (including the per-topic routes of its rules) and starts. */
+    public static EnrichService start(Stack stack) {
+        NewsflowConfig config = stack.config();
+        EnrichSettings settings = EnrichSettings.from(config);
+        TopicRules rules = settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault);
+        Tagger tagger = Tagger.withRules(rules);
+        TopicSetup.prepare(stack);
+        List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
+        TopicSetup.ensure(stack.kafkaClientProperties(), routes, config.intValue(NewsflowConfig.PARTITIONS),
+                (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+
+        SchemaRegistryClient registry = stack.registryClient();
+        Topics topics = new Topics(registry, stack.registryProperties());
+        Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
+                Stack.dataDir(config).resolve("streams"));
+        props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("enrich-service {} -> {}", before, now));
+        streams.start();
+        try {
+            ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
+                    config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
+                    () -> streams.state() == KafkaStreams.State.RUNNING, streams::metrics);
+            log.info("enrich-service started: application id {}, rules {}", settings.applicationId(), tagger.rulesVersion());
+            return new EnrichService(registry, streams, http);
+        } catch (IOException e) {
+            streams.close(Duration.ofSeconds(10));
+            registry.close();
+            throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /**
+     * Leaves the consumer group on the way out: Streams members otherwise stay until their session
+     * times out (45 s), and the next instance to start (the next `run`) waits for that.
+     */
+    @Override
+    public void close() {
+        http.close();
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+        registry.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.newsflow.platform.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The operational HTTP endpoints of a service: {@code /health/live}, {@code /health/ready} and
+ * {@code /metrics} (Prometheus text format, from the Kafka clients' own metrics), plus whatever
+ * JSON endpoints a service adds with {@link #json}.
+ */
+public final class ServiceHttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceHttpServer.class);
+    private static final Pattern INVALID = Pattern.compile("[^a-zA-Z0-9_]");
+
+    private final HttpServer server;
+
+    public ServiceHttpServer(String host, int port, BooleanSupplier ready,
+                             Supplier<Map<MetricName, ? extends Metric>> metrics) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "http-" + port);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "OK\n"));
+        server.createContext("/health/ready", exchange -> {
+            boolean isReady = ready.getAsBoolean();
+            respond(exchange, isReady ? 200 : 503, "text/plain", isReady ? "READY\n" : "NOT READY\n");
+        });
+        server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4",
+                prometheus(metrics.get())));
+        server.start();
+        log.info("HTTP endpoints on http://{}:{} (/health/live, /health/ready, /metrics)", host, server.getAddress().getPort());
+    }
+
+    /** Adds a JSON endpoint; {@code body} is called per request. */
+    public void json(String path, Supplier<String> body) {
+        server.createContext(path, exchange -> respond(exchange, 200, "application/json", body.get()));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Kafka metrics as Prometheus gauges: kafka_&lt;group&gt;_&lt;name&gt;{tags}. */
+    static String prometheus(Map<MetricName, ? extends Metric> metrics) {
+        Map<String, StringBuilder> families = new TreeMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+            Object value = entry.getValue().metricValue();
+            if (!(value instanceof Number number) || Double.isNaN(number.doubleValue())) {
+                continue;
+            }
+            MetricName name = entry.getKey();
+            String family = sanitize("kafka_" + name.group() + "_" + name.name());
+            StringBuilder lines = families.computeIfAbsent(family, f -> new StringBuilder("# TYPE " + f + " gauge\n"));
+            lines.append(family);
+            if (!name.tags().isEmpty()) {
+                lines.append('{');
+                String separator = "";
+                for (Map.Entry<String, String> tag : new TreeMap<>(name.tags()).entrySet()) {
+                    lines.append(separator).append(sanitize(tag.getKey())).append("=\"")
+                            .append(tag.getValue().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                    separator = ",";
+                }
+                lines.append('}');
+            }
+            double v = number.doubleValue();
+            lines.append(' ').append(Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf") : Double.toString(v)).append('\n');
+        }
+        StringBuilder out = new StringBuilder();
+        families.values().forEach(out::append);
+        return out.toString();
+    }
+
+    private static String sanitize(String name) {
+        return INVALID.matcher(name.replace('-', '_').replace('.', '_')).replaceAll("_").toLowerCase(Locale.ROOT);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        try (exchange) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", contentType + (contentType.contains("charset") ? "" : "; charset=utf-8"));
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
