@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.enrich.tagging.TopicRules;
@@ -30,11 +31,13 @@ public final class EnrichService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 
     private final SchemaRegistryClient registry;
+    private final KafkaUpstreamProgress upstream;
     private final KafkaStreams streams;
     private final ServiceHttpServer http;
 
-    private EnrichService(SchemaRegistryClient registry, KafkaStreams streams, ServiceHttpServer http) {
+    private EnrichService(SchemaRegistryClient registry, KafkaUpstreamProgress upstream, KafkaStreams streams, ServiceHttpServer http) {
         this.registry = registry;
+        this.upstream = upstream;
         this.streams = streams;
         this.http = http;
     }
@@ -55,7 +58,9 @@ public final class EnrichService implements AutoCloseable {
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger), props);
+        KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(stack.kafkaClientProperties(), settings.applicationId(),
+                List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME), EnrichTopology.dedupInputTopic(settings.applicationId()));
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream), props);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -67,9 +72,10 @@ public final class EnrichService implements AutoCloseable {
                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
                     () -> streams.state() == KafkaStreams.State.RUNNING, streams::metrics);
             log.info("enrich-service started: application id {}, rules {}", settings.applicationId(), tagger.rulesVersion());
-            return new EnrichService(registry, streams, http);
+            return new EnrichService(registry, upstream, streams, http);
         } catch (IOException e) {
             streams.close(Duration.ofSeconds(10));
+            upstream.close();
             registry.close();
             throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
         }
@@ -92,6 +98,7 @@ public final class EnrichService implements AutoCloseable {
         http.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        upstream.close();
         registry.close();
     }
 }

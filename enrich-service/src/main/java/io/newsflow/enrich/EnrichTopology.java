@@ -5,6 +5,8 @@ import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.internal.IngestedItem;
 import io.newsflow.enrich.dedup.DedupProcessor;
 import io.newsflow.enrich.dedup.DedupStores;
+import io.newsflow.enrich.dedup.SourceStamper;
+import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.Tagger;
@@ -43,22 +45,28 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger) {
+    /** Name of the topic through which every item reaches the dedup stage. */
+    public static String dedupInputTopic(String applicationId) {
+        return applicationId + "-dedup-input-repartition";
+    }
+
+    public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger, UpstreamProgress upstream) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<IngestedItem> ingested = topics.valueSerde(IngestedItem.class);
         String rulesVersion = settings.dedup().version() + "+" + tagger.rulesVersion();
 
         KStream<String, IngestedItem> articles = builder
                 .stream(Topics.ARTICLES_NAME, Consumed.with(Serdes.String(), topics.articles.valueSerde()).withName("read-articles"))
-                .mapValues(a -> new IngestedItem(a), Named.as("wrap-articles"));
+                .mapValues(a -> IngestedItem.newBuilder().setItem(a).build(), Named.as("wrap-articles"));
         KStream<String, IngestedItem> briefs = builder
                 .stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()).withName("read-briefs"))
-                .mapValues(b -> new IngestedItem(b), Named.as("wrap-briefs"));
+                .mapValues(b -> IngestedItem.newBuilder().setItem(b).build(), Named.as("wrap-briefs"));
 
         DedupStores.addTo(builder, settings.dedup().retention().plus(settings.reorderGrace()), ingested);
         KStream<String, Verdict> verdicts = articles.merge(briefs, Named.as("merge-items"))
+                .processValues(SourceStamper::new, Named.as("stamp-source"))
                 .repartition(Repartitioned.with(Serdes.String(), ingested).withName("dedup-input").withNumberOfPartitions(1))
-                .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush()),
+                .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush(), upstream),
                         Named.as("dedup"), DedupStores.NAMES);
 
         Map<String, KStream<String, Verdict>> branches = verdicts.split(Named.as("verdict-"))

@@ -8,6 +8,7 @@ import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.RoutedItem;
+import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.ingest.parse.DumpEvents;
@@ -69,7 +70,7 @@ class EnrichTopologyTest {
         Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
         props.put("bootstrap.servers", "unused:9092");
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        driver = new TopologyTestDriver(EnrichTopology.buildTopology(settings, topics, tagger), props);
+        driver = new TopologyTestDriver(EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props);
         articles = driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
         briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
         rawBriefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());

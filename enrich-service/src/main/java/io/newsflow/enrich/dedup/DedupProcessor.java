@@ -14,30 +14,37 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The dedup stage. Every item of every input partition meets here (the stage reads a single-partition
  * repartition topic), so near-duplicates always meet and groups are transitive.
  *
- * <p>Verdicts must not depend on processing order, so items wait in a reorder buffer until stream time
- * (the largest event time seen) passes their event time plus the reorder grace, and are then decided in
- * (event time, id) order. When the input goes idle for {@code idleFlush} of wall-clock time, everything
- * buffered is decided: with no newer records arriving, waiting longer could not change the order. An
- * item that arrives after a later item was already decided is still decided at once, marked late.
+ * <p>Verdicts must not depend on processing order, so items wait in a reorder buffer and are decided in
+ * (event time, id) order once no earlier item can still come: when the low watermark, the smallest
+ * stream time over all upstream partitions, is past their event time plus the reorder grace. Upstream
+ * partitions that have processed all their input ({@link UpstreamProgress}) do not hold the watermark
+ * back, and when all of them are idle and no item arrived for {@code idleFlush}, everything buffered is
+ * decided. An item that arrives after a later item was already decided is still decided at once, marked
+ * late.
  */
 public final class DedupProcessor implements Processor<String, IngestedItem, String, Verdict> {
     public static final String BUFFER = "dedup-reorder-buffer";
     public static final String CLOCK = "dedup-clock";
     private static final String STREAM_TIME = "stream-time";
+    private static final String WATERMARK = "watermark-";
     private static final String LAST_DECIDED = "last-decided";
     private static final Duration IDLE_CHECK = Duration.ofMillis(250);
 
     private final DedupSettings settings;
     private final Duration grace;
     private final Duration idleFlush;
+    private final UpstreamProgress upstream;
+    private long[] watermarks;
 
     private ProcessorContext<String, Verdict> context;
     private KeyValueStore<Bytes, IngestedItem> buffer;
@@ -45,10 +52,11 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private NearDuplicateIndex index;
     private long lastArrival;
 
-    public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush) {
+    public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, UpstreamProgress upstream) {
         this.settings = settings;
         this.grace = grace;
         this.idleFlush = idleFlush;
+        this.upstream = upstream;
     }
 
     @Override
@@ -61,11 +69,39 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 context.getStateStore(StreamsDedupStore.FINGERPRINTS),
                 context.getStateStore(StreamsDedupStore.ORIGINALS)));
         this.lastArrival = context.currentSystemTimeMs();
-        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (now - lastArrival >= idleFlush.toMillis()) {
-                decideUpTo(Long.MAX_VALUE);
-            }
-        });
+        this.watermarks = new long[upstream.partitions()];
+        for (int p = 0; p < watermarks.length; p++) {
+            watermarks[p] = read(WATERMARK + p);
+        }
+        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkUpstream);
+    }
+
+    private void checkUpstream(long now) {
+        if (isEmpty()) {
+            return;
+        }
+        Set<Integer> idle = upstream.caughtUp();
+        if (idle.size() == watermarks.length && now - lastArrival >= idleFlush.toMillis()) {
+            decideUpTo(Long.MAX_VALUE);
+        } else {
+            decideUpTo(bound(idle));
+        }
+    }
+
+    private boolean isEmpty() {
+        try (KeyValueIterator<Bytes, IngestedItem> it = buffer.all()) {
+            return !it.hasNext();
+        }
+    }
+
+    /** Low watermark minus grace; idle upstream partitions count as being at the overall stream time. */
+    private long bound(Set<Integer> idle) {
+        long streamTime = read(STREAM_TIME);
+        long low = Long.MAX_VALUE;
+        for (int p = 0; p < watermarks.length; p++) {
+            low = Math.min(low, idle.contains(p) ? streamTime : watermarks[p]);
+        }
+        return low == Long.MIN_VALUE ? Long.MIN_VALUE : low - grace.toMillis();
     }
 
     @Override
@@ -81,18 +117,29 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             return;
         }
         buffer.put(key, record.value());
-        long streamTime = Math.max(record.timestamp(), streamTime());
-        clock.put(STREAM_TIME, Bytes.wrap(java.nio.ByteBuffer.allocate(8).putLong(streamTime).array()));
-        decideUpTo(streamTime - grace.toMillis());
+        write(STREAM_TIME, Math.max(record.timestamp(), read(STREAM_TIME)));
+        int source = record.value().getSourcePartition();
+        if (source >= 0 && source < watermarks.length && record.value().getSourceWatermark() > watermarks[source]) {
+            watermarks[source] = record.value().getSourceWatermark();
+            write(WATERMARK + source, watermarks[source]);
+        }
+        decideUpTo(bound(Set.of()));
     }
 
-    private long streamTime() {
-        Bytes stored = clock.get(STREAM_TIME);
-        return stored == null ? Long.MIN_VALUE : java.nio.ByteBuffer.wrap(stored.get()).getLong();
+    private long read(String key) {
+        Bytes stored = clock.get(key);
+        return stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored.get()).getLong();
+    }
+
+    private void write(String key, long value) {
+        clock.put(key, Bytes.wrap(ByteBuffer.allocate(8).putLong(value).array()));
     }
 
     /** Decides, in key order, every buffered item with an event time at or before {@code bound}. */
     private void decideUpTo(long bound) {
+        if (bound == Long.MIN_VALUE) {
+            return;
+        }
         List<KeyValue<Bytes, IngestedItem>> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, IngestedItem> it = bound == Long.MAX_VALUE ? buffer.all()
                 : buffer.range(null, ReorderKey.after(bound))) {

@@ -1,0 +1,114 @@
+package io.newsflow.enrich.dedup;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link UpstreamProgress} from the cluster itself: the application's committed offsets against the
+ * committed end offsets (LSO) of the input topics and of the dedup repartition topic. Under
+ * exactly-once, an input partition whose committed offset reached its end has had all its output
+ * committed to the repartition topic too, and the dedup stage has received it once its own committed
+ * position reached the repartition topic's end.
+ */
+public final class KafkaUpstreamProgress implements UpstreamProgress, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaUpstreamProgress.class);
+
+    private final Admin admin;
+    private final String applicationId;
+    private final List<String> inputTopics;
+    private final TopicPartition repartition;
+    private final int partitions;
+
+    public KafkaUpstreamProgress(Map<String, Object> adminConfig, String applicationId, List<String> inputTopics,
+                                 String repartitionTopic) {
+        this.admin = Admin.create(adminConfig);
+        this.applicationId = applicationId;
+        this.inputTopics = List.copyOf(inputTopics);
+        this.repartition = new TopicPartition(repartitionTopic, 0);
+        try {
+            this.partitions = admin.describeTopics(inputTopics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToInt(d -> d.partitions().size()).max().orElse(1);
+        } catch (Exception e) {
+            admin.close();
+            throw new IllegalStateException("Cannot describe the input topics " + inputTopics + ": " + e, e);
+        }
+    }
+
+    @Override
+    public int partitions() {
+        return partitions;
+    }
+
+    @Override
+    public Set<Integer> caughtUp() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            List<TopicPartition> all = new ArrayList<>();
+            for (String topic : inputTopics) {
+                for (int p = 0; p < partitions; p++) {
+                    all.add(new TopicPartition(topic, p));
+                }
+            }
+            all.add(repartition);
+            Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest());
+            Map<TopicPartition, Long> end = offsets(all, OffsetSpec.latest());
+            if (!consumed(repartition, committed, earliest, end)) {
+                return Set.of();
+            }
+            Set<Integer> idle = new HashSet<>();
+            for (int p = 0; p < partitions; p++) {
+                int partition = p;
+                if (inputTopics.stream().allMatch(t -> consumed(new TopicPartition(t, partition), committed, earliest, end))) {
+                    idle.add(p);
+                }
+            }
+            return idle;
+        } catch (Exception e) {
+            log.debug("Upstream progress unknown this time: {}", e.toString());
+            return Set.of();
+        }
+    }
+
+    private static boolean consumed(TopicPartition tp, Map<TopicPartition, OffsetAndMetadata> committed,
+                                    Map<TopicPartition, Long> earliest, Map<TopicPartition, Long> end) {
+        Long last = end.get(tp);
+        if (last == null) {
+            return true;
+        }
+        OffsetAndMetadata offset = committed.get(tp);
+        long position = offset == null ? earliest.getOrDefault(tp, 0L) : offset.offset();
+        return position >= last;
+    }
+
+    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        Map<TopicPartition, OffsetSpec> query = new HashMap<>();
+        partitions.forEach(tp -> query.put(tp, spec));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin
+                .listOffsets(query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> result = new HashMap<>();
+        info.forEach((tp, i) -> result.put(tp, i.offset()));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
