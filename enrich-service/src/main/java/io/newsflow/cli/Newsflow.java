@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.ingest.IngestCommand;
+import io.newsflow.platform.cli.ConfigCommand;
 import io.newsflow.platform.cli.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news ingestion on Apache Kafka: ingest raw dumps, deduplicate, tag, alert.",
         subcommands = {RunCommand.class, UpCommand.class, EnrichCommand.class, IngestCommand.class, TailCommand.class,
-                ReplayCommand.class, ReprocessCommand.class})
+                ReplayCommand.class, ReprocessCommand.class, ConfigCommand.class})
 public final class Newsflow {
 
     public static void main(String[] args) {
