@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -159,6 +161,11 @@ public final class DumpPublisher implements AutoCloseable {
         headers.add(HEADER_DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_PARSER_VERSION, DumpParser.VERSION.getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(topic, null, eventTime.toEpochMilli(), key, value, headers);
+    }
+
+    /** The producer's own metrics, for /metrics. */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return producer.metrics();
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.newsflow.ingest.parse.ParsedDump;
 import io.newsflow.ingest.parse.RawDump;
 import io.newsflow.ingest.parse.ReadOutcome;
 import io.newsflow.platform.cli.ClusterOptions;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.http.ServiceHttpServer;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ import java.util.concurrent.Callable;
         description = "Split raw dumps into article and brief events on news.articles and news.briefs. "
                 + "Exit status 1 if any dump failed (it is on news.dlq with the reason).")
 public final class IngestCommand implements Callable<Integer> {
+    public static final String HTTP_PORT = "newsflow.ingest.http.port";
     private static final Logger log = LoggerFactory.getLogger(IngestCommand.class);
 
     @Mixin
@@ -95,7 +98,12 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int watch(Stack stack, List<Path> files) throws IOException, InterruptedException {
-        try (Ingester ingester = new Ingester(stack, maxDumpSize, SpoolWatcher.transactionalId(watch))) {
+        NewsflowConfig config = stack.config();
+        try (Ingester ingester = new Ingester(stack, maxDumpSize, SpoolWatcher.transactionalId(watch));
+             ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
+                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8085), () -> true, ingester.publisher()::metrics)) {
+            http.json("/api/stats", () -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": " + ingester.stats().articles()
+                    + ", \"briefs\": " + ingester.stats().briefs() + ", \"failed\": " + ingester.stats().failed() + "}");
             ingestAll(ingester, files, System.err);
             new SpoolWatcher(Files.createDirectories(watch), ingester, Duration.ofSeconds(1)).run(Duration.ofSeconds(1));
             return 0;

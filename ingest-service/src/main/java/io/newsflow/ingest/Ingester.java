@@ -85,6 +85,10 @@ public final class Ingester implements AutoCloseable {
         }
     }
 
+    public DumpPublisher publisher() {
+        return publisher;
+    }
+
     public IngestStats stats() {
         return stats;
     }
