@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.ingest.IngestCommand;
 import io.newsflow.platform.cli.ConfigCommand;
+import io.newsflow.platform.cli.ReplayCommand;
 import io.newsflow.platform.cli.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -47,6 +47,13 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Keep waiting for new records (Ctrl-C to stop).")
     boolean follow;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only enriched items with this topic (slug or label) or keyword.")
+    String tag;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Only enriched items tagged with this country code, country, UN M49 subregion or continent.")
+    String region;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -71,7 +78,11 @@ public final class TailCommand implements Callable<Integer> {
                 long printed = 0;
                 while (true) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        out.println(line(record, values));
+                        Object value = decode(record, values);
+                        if (!EnrichmentFilter.matches(value, tag, region)) {
+                            continue;
+                        }
+                        out.println(line(record, value));
                         if (limit != null && ++printed >= limit) {
                             return 0;
                         }
@@ -103,14 +114,17 @@ public final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private static String line(ConsumerRecord<String, byte[]> record, AvroDeserializer<Object> values) {
-        String value;
+    /** The decoded value, or a string saying why it could not be decoded (it is still printed). */
+    private static Object decode(ConsumerRecord<String, byte[]> record, AvroDeserializer<Object> values) {
         try {
-            Object decoded = values.deserialize(record.topic(), record.value());
-            value = decoded == null ? "null" : GenericData.get().toString(decoded);
+            return values.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
-            value = GenericData.get().toString("undecodable: " + e.getMessage());
+            return "undecodable: " + e.getMessage();
         }
+    }
+
+    private static String line(ConsumerRecord<String, byte[]> record, Object decoded) {
+        String value = decoded == null ? "null" : GenericData.get().toString(decoded);
         return "{\"topic\": " + GenericData.get().toString(record.topic()) + ", \"partition\": " + record.partition()
                 + ", \"offset\": " + record.offset() + ", \"timestamp\": " + GenericData.get().toString(Instant.ofEpochMilli(record.timestamp()).toString())
                 + ", \"key\": " + (record.key() == null ? "null" : GenericData.get().toString(record.key()))
