@@ -14,11 +14,18 @@ import java.util.List;
  * follows a non-word char, so the automaton only ever enters a pattern at a word start: inside
  * words that begin no pattern it stays at the root, which is what makes it fast on prose. The
  * automaton is immutable after construction, so one instance is shared by all threads.
+ *
+ * <p>Patterns may come in groups, matched in the same pass but reported as if each group had its
+ * own automaton (leftmost-longest within the group, the first of equal patterns within the group):
+ * one scan then serves callers that need different pattern sets over the same text.
  */
 public final class AhoCorasickMatcher {
 
-  /** A whole-word occurrence of pattern {@code pattern} (index into the constructor list) at [start, end). */
-  public record Match(int pattern, int start, int end) {
+  /**
+   * A whole-word occurrence of pattern {@code pattern} (index into its group's list) of group
+   * {@code group} (0 for a single list) at [start, end).
+   */
+  public record Match(int group, int pattern, int start, int end) {
     public int length() {
       return end - start;
     }
@@ -29,6 +36,8 @@ public final class AhoCorasickMatcher {
   private static final char WORD_START = '\u0000';
   private static final boolean[] ASCII_WORD = new boolean[128];
   private static final int DENSE_MIN_CHILDREN = 12;
+  private static final Comparator<Match> GROUP_THEN_LEFTMOST_LONGEST = Comparator.comparingInt(Match::group)
+      .thenComparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::length).reversed());
 
   static {
     for (char c = 0; c < 128; c++) {
@@ -50,14 +59,43 @@ public final class AhoCorasickMatcher {
   private final int[] denseRow;
   /** Direct ASCII transitions (-1 for none) of the states branching widest, 128 per row. */
   private final int[] dense;
-  /** Pattern index ending at the node, or -1. */
+  /** Pattern index (over all groups) ending at the node, or -1; the lowest one when several do. */
   private final int[] output;
+  /** The pattern of the next group that ends at the same node as this one, or -1. */
+  private final int[] sameNodeNextGroup;
+  /** The group of each pattern. */
+  private final int[] patternGroup;
+  /** Index of each group's first pattern in the flattened list. */
+  private final int[] groupStart;
   /** Nearest proper suffix node (via failure links) that ends a pattern, or -1. */
   private final int[] nextOutput;
   /** Length in text chars of each pattern (automaton depth also counts word-start marks). */
   private final int[] patternLength;
 
   public AhoCorasickMatcher(List<String> patterns) {
+    this(patterns, new int[] {0});
+  }
+
+  /** One automaton over several pattern lists; {@link Match#group()} says which list a match is from. */
+  public static AhoCorasickMatcher ofGroups(List<List<String>> groups) {
+    List<String> all = new ArrayList<>();
+    int[] starts = new int[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      starts[g] = all.size();
+      all.addAll(groups.get(g));
+    }
+    return new AhoCorasickMatcher(all, starts);
+  }
+
+  private AhoCorasickMatcher(List<String> patterns, int[] groupStart) {
+    this.groupStart = groupStart;
+    patternGroup = new int[patterns.size()];
+    for (int g = 0; g < groupStart.length; g++) {
+      int end = g + 1 < groupStart.length ? groupStart[g + 1] : patterns.size();
+      Arrays.fill(patternGroup, groupStart[g], end, g);
+    }
+    sameNodeNextGroup = new int[patterns.size()];
+    Arrays.fill(sameNodeNextGroup, -1);
     // Inserting the patterns in sorted order creates each node's children in char order, so the
     // edges can be laid out in compact arrays without a per-node map.
     Integer[] order = new Integer[patterns.size()];
@@ -80,6 +118,7 @@ public final class AhoCorasickMatcher {
     outputs.add(-1);
     int[] path = new int[16];
     String previous = "";
+    int lastAtNode = -1;
     for (int p : order) {
       String pattern = marked[p];
       if (pattern.isEmpty()) {
@@ -98,8 +137,14 @@ public final class AhoCorasickMatcher {
         path[i] = child;
         node = child;
       }
+      // The sort is stable, so equal patterns arrive together in index order, hence in group order:
+      // the first of each group is the one that group reports.
       if (outputs.get(node) < 0) {
         outputs.set(node, p);
+        lastAtNode = p;
+      } else if (patternGroup[p] != patternGroup[lastAtNode]) {
+        sameNodeNextGroup[lastAtNode] = p;
+        lastAtNode = p;
       }
       previous = pattern;
     }
@@ -171,7 +216,7 @@ public final class AhoCorasickMatcher {
     return fail.length;
   }
 
-  /** Leftmost-longest, non-overlapping whole-word matches in text order. */
+  /** Leftmost-longest, non-overlapping whole-word matches of each group: by group, then in text order. */
   public List<Match> findAll(CharSequence text) {
     List<Match> all = new ArrayList<>();
     int state = ROOT;
@@ -198,7 +243,10 @@ public final class AhoCorasickMatcher {
       }
       // Every pattern begins with a word-start mark, so the start boundary holds by construction.
       for (; t >= 0; t = nextOutput[t]) {
-        all.add(new Match(output[t], i + 1 - patternLength[output[t]], i + 1));
+        for (int p = output[t]; p >= 0; p = sameNodeNextGroup[p]) {
+          int g = patternGroup[p];
+          all.add(new Match(g, p - groupStart[g], i + 1 - patternLength[p], i + 1));
+        }
       }
     }
     return leftmostLongest(all);
@@ -239,10 +287,15 @@ public final class AhoCorasickMatcher {
     if (all.size() < 2) {
       return all;
     }
-    all.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::length).reversed()));
+    all.sort(GROUP_THEN_LEFTMOST_LONGEST);
     List<Match> kept = new ArrayList<>(all.size());
+    int group = -1;
     int end = -1;
     for (Match m : all) {
+      if (m.group() != group) {
+        group = m.group();
+        end = -1;
+      }
       if (m.start() >= end) {
         kept.add(m);
         end = m.end();

@@ -66,10 +66,15 @@ public final class KeywordExtractor {
   /** What a token can do in a name run; classified once while tokenizing. */
   private enum Role { NAME, CONNECTOR, BREAK }
 
-  private record Token(String text, Role role, boolean sentenceStart, boolean gluedToPrevious) {}
+  /** {@code bare}: the text without a possessive ending, worked out once as every later step needs it. */
+  private record Token(String text, String bare, Role role, boolean sentenceStart, boolean gluedToPrevious) {
+    boolean endsWithPossessive() {
+      return bare.length() != text.length();
+    }
+  }
 
-  /** Stands for any token that can neither be nor join a name, so it is not copied out of the text. */
-  private static final Token BREAK = new Token("", Role.BREAK, false, false);
+  /** Stands for any token that can neither be nor join a name: its text and flags are never read. */
+  private static final Token BREAK = new Token("", "", Role.BREAK, false, false);
 
   /** Keywords, most frequent first (headline mentions count double), at most {@code limit}. */
   public List<String> extract(ItemText item) {
@@ -77,12 +82,12 @@ public final class KeywordExtractor {
     Set<String> capitalisedMidSentence = new HashSet<>();
     for (Segment s : item.segments()) {
       // Agency and place of a dateline are not what the story is about.
-      Dateline dateline = s.zone() == Zone.LEAD ? Dateline.find(s.text()) : null;
+      Dateline dateline = s.zone() == Zone.LEAD ? item.dateline() : null;
       List<Token> tokens = tokenize(s.text(), dateline == null ? 0 : dateline.end());
       segments.add(tokens);
       for (Token t : tokens) {
         if (!t.sentenceStart() && t.role() == Role.NAME) {
-          capitalisedMidSentence.add(stripPossessive(t.text()));
+          capitalisedMidSentence.add(t.bare());
         }
       }
     }
@@ -104,7 +109,7 @@ public final class KeywordExtractor {
     List<String> out = new ArrayList<>();
     List<Token> run = new ArrayList<>();
     for (Token t : tokens) {
-      boolean extendsRun = !run.isEmpty() && t.gluedToPrevious() && !endsWithPossessive(run.get(run.size() - 1));
+      boolean extendsRun = !run.isEmpty() && t.gluedToPrevious() && !run.get(run.size() - 1).endsWithPossessive();
       boolean nameLike = t.role() == Role.NAME;
       boolean connector = t.role() == Role.CONNECTOR;
       if ((nameLike || connector && !run.isEmpty()) && (run.isEmpty() || extendsRun)) {
@@ -132,21 +137,15 @@ public final class KeywordExtractor {
     }
     Token first = run.get(from);
     if (to - from == 1) {
-      String word = stripPossessive(first.text());
+      String word = first.bare();
       // A lone capitalised word at a sentence start is as likely an ordinary word ("Parts", "Banks").
       if (first.sentenceStart() && !Words.isAllCaps(word) && !capitalisedMidSentence.contains(word)
           || GENERIC.contains(word) || Words.PLACE_MODIFIERS.contains(word)) {
         return;
       }
     }
-    StringBuilder b = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      if (i > from) {
-        b.append(' ');
-      }
-      b.append(i == to - 1 ? stripPossessive(run.get(i).text()) : run.get(i).text());
-    }
-    String phrase = b.toString();
+    // Most phrases are one word, which is already a string of its own.
+    String phrase = to - from == 1 ? first.bare() : join(run, from, to);
     Gazetteer.Entry place = gazetteer.lookup(phrase);
     // Countries, demonyms and cities are already region tags; a keyword would only repeat them.
     if (place == null && phrase.length() > 1) {
@@ -168,8 +167,16 @@ public final class KeywordExtractor {
         && PARTICLE_PREFIXES.contains(word.substring(0, hyphen));
   }
 
-  private static boolean endsWithPossessive(Token t) {
-    return !stripPossessive(t.text()).equals(t.text());
+  /** The words of run[from, to) separated by spaces, the last without its possessive ending. */
+  private static String join(List<Token> run, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        b.append(' ');
+      }
+      b.append(i == to - 1 ? run.get(i).bare() : run.get(i).text());
+    }
+    return b.toString();
   }
 
   private static String stripPossessive(String word) {
@@ -205,13 +212,17 @@ public final class KeywordExtractor {
       char first = text.charAt(start);
       if (Character.isUpperCase(first) || hyphenated) {
         String word = text.substring(start, i);
-        boolean sentenceStart = Character.isUpperCase(first) && Words.isSentenceStart(text, start);
-        Role role = isNameLike(word) && !BREAKERS.contains(stripPossessive(word)) ? Role.NAME : Role.BREAK;
-        tokens.add(new Token(word, role, sentenceStart, glued));
+        String bare = stripPossessive(word);
+        if (isNameLike(word) && !BREAKERS.contains(bare)) {
+          boolean sentenceStart = Character.isUpperCase(first) && Words.isSentenceStart(text, start);
+          tokens.add(new Token(word, bare, Role.NAME, sentenceStart, glued));
+        } else {
+          tokens.add(BREAK);
+        }
       } else {
         // Lower-case words and numbers only end a run, unless they are a name particle.
         String connector = connectorAt(text, start, i);
-        tokens.add(connector == null ? BREAK : new Token(connector, Role.CONNECTOR, false, glued));
+        tokens.add(connector == null ? BREAK : new Token(connector, connector, Role.CONNECTOR, false, glued));
       }
     }
     return tokens;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the countries an item mentions: one automaton pass per segment, then context checks that
- * keep precision (case, common words, personal names, ambiguous names). Stateless and thread-safe.
+ * Finds the countries an item mentions from the gazetteer matches of each segment (found by
+ * {@link Tagger} in its one automaton pass), with context checks that keep precision (case, common
+ * words, personal names, ambiguous names). Stateless and thread-safe.
  */
 public final class RegionTagger {
 
@@ -26,16 +27,19 @@ public final class RegionTagger {
   /** A mention that passed the local context checks, before the item-wide ambiguity pass. */
   private record Mention(Entry entry, String surface, Zone zone) {}
 
-  public RegionTally collect(ItemText item) {
+  /** Country mentions, given the matches of the gazetteer forms in each segment of the item. */
+  public RegionTally collect(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment) {
     List<Mention> mentions = new ArrayList<>();
-    for (Segment segment : item.segments()) {
+    List<Segment> segments = item.segments();
+    for (int s = 0; s < segments.size(); s++) {
+      Segment segment = segments.get(s);
       String text = segment.text();
       int from = 0;
       if (segment.zone() == Zone.LEAD) {
-        from = addDateline(text, mentions);
+        from = addDateline(item.dateline(), mentions);
       }
       boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
-      for (AhoCorasickMatcher.Match m : gazetteer.matcher().findAll(text)) {
+      for (AhoCorasickMatcher.Match m : matchesBySegment.get(s)) {
         Entry e = gazetteer.entry(m.pattern());
         if (m.start() >= from && e.kind() != Kind.BLOCKER && fitsContext(e, text, m, titleCase)) {
           mentions.add(new Mention(e, text.substring(m.start(), m.end()), segment.zone()));
@@ -49,11 +53,12 @@ public final class RegionTagger {
         evidence.add(m.entry().countryCode());
       }
     }
-    String fullText = mentions.isEmpty() ? "" : item.fullText();
     RegionTally tally = new RegionTally();
     for (Mention m : mentions) {
       Entry e = m.entry();
-      String code = ambiguous.resolve(e.form(), e.countryCode(), evidence, fullText);
+      // Only ambiguous forms read the whole item, so most items never join their text.
+      String code = ambiguous.isAmbiguous(e.form())
+          ? ambiguous.resolve(e.form(), e.countryCode(), evidence, item.fullText()) : e.countryCode();
       if (code != null) {
         tally.add(code, m.surface(), m.zone().weight());
       }
@@ -62,8 +67,7 @@ public final class RegionTagger {
   }
 
   /** Records a dateline place (which counts whatever its kind) and returns where the lead's text starts. */
-  private int addDateline(String lead, List<Mention> mentions) {
-    Dateline d = Dateline.find(lead);
+  private int addDateline(Dateline d, List<Mention> mentions) {
     if (d == null) {
       return 0;
     }

@@ -2,10 +2,13 @@ package io.newsflow.enrich.tagging;
 
 import io.newsflow.avro.RegionTag;
 import io.newsflow.avro.TopicTag;
+import io.newsflow.enrich.tagging.AhoCorasickMatcher.Match;
+import io.newsflow.enrich.tagging.ItemText.Segment;
 import io.newsflow.enrich.tagging.ItemText.Zone;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,7 +27,15 @@ public final class Tagger {
   private static final double IMPLIED_REGION_FACTOR = 0.5;
   private static final int KEYWORDS = 12;
 
+  /**
+   * The group of the gazetteer forms in {@link #placesAndTopics}; the topic patterns are group 1, so
+   * they come after the places in each segment's matches.
+   */
+  private static final int PLACES = 0;
+
   private final Gazetteer gazetteer;
+  /** Gazetteer forms and topic patterns in one automaton, so that each segment is scanned once for both. */
+  private final AhoCorasickMatcher placesAndTopics;
   private final RegionTagger regions;
   private final TopicTagger topics;
   private final KeywordExtractor keywords;
@@ -35,6 +46,11 @@ public final class Tagger {
     this.regions = new RegionTagger(gazetteer, ambiguous);
     this.topics = new TopicTagger(rules);
     this.keywords = new KeywordExtractor(gazetteer, KEYWORDS);
+    List<String> forms = new ArrayList<>(gazetteer.size());
+    for (int i = 0; i < gazetteer.size(); i++) {
+      forms.add(gazetteer.entry(i).form());
+    }
+    this.placesAndTopics = AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns()));
     this.rulesVersion = version(gazetteer, ambiguous, rules);
   }
 
@@ -51,8 +67,20 @@ public final class Tagger {
   /** Tags an item: {@code paragraphs.get(0)} is the lead. */
   public Result tag(String headline, List<String> paragraphs) {
     ItemText item = new ItemText(headline, paragraphs);
-    RegionTally tally = regions.collect(item);
-    List<TopicTagger.Hit> hits = topics.tag(item);
+    List<Segment> segments = item.segments();
+    List<List<Match>> places = new ArrayList<>(segments.size());
+    List<List<Match>> topicTerms = new ArrayList<>(segments.size());
+    for (Segment segment : segments) {
+      List<Match> matches = placesAndTopics.findAll(segment.text());
+      int split = 0;
+      while (split < matches.size() && matches.get(split).group() == PLACES) {
+        split++;
+      }
+      places.add(matches.subList(0, split));
+      topicTerms.add(matches.subList(split, matches.size()));
+    }
+    RegionTally tally = regions.collect(item, places);
+    List<TopicTagger.Hit> hits = topics.tag(item, topicTerms);
     for (TopicTagger.Hit hit : hits) {
       String region = hit.topic().region();
       if (region == null) {

@@ -10,7 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Matches configured topics with one automaton over all aliases and context terms. Thread-safe. */
+/**
+ * Matches configured topics against their aliases and context terms. {@link Tagger} finds those in
+ * the same automaton pass as the place names ({@link #patterns()}); {@link #tag(ItemText)} scans on
+ * its own. Thread-safe.
+ */
 public final class TopicTagger {
 
   /** A topic an item matched, with where its aliases were found (for the implied region). */
@@ -26,12 +30,12 @@ public final class TopicTagger {
 
   private final List<Topic> topics;
   private final List<List<Role>> roles = new ArrayList<>();
+  private final List<String> patterns = new ArrayList<>();
   private final AhoCorasickMatcher matcher;
 
   public TopicTagger(TopicRules rules) {
     this.topics = rules.topics();
     Map<String, Integer> patternIndex = new HashMap<>();
-    List<String> patterns = new ArrayList<>();
     for (int t = 0; t < topics.size(); t++) {
       for (String alias : topics.get(t).aliases()) {
         addRole(alias, new Role(t, true), patterns, patternIndex);
@@ -58,8 +62,22 @@ public final class TopicTagger {
     }
   }
 
+  /** Aliases and context terms, indexed as {@link AhoCorasickMatcher.Match#pattern()} of the matches given to {@link #tag(ItemText, List)}. */
+  List<String> patterns() {
+    return patterns;
+  }
+
   /** Topics matched, in configuration order. */
   public List<Hit> tag(ItemText item) {
+    List<List<AhoCorasickMatcher.Match>> matches = new ArrayList<>();
+    for (Segment segment : item.segments()) {
+      matches.add(matcher.findAll(segment.text()));
+    }
+    return tag(item, matches);
+  }
+
+  /** Topics matched, in configuration order, given the matches of {@link #patterns()} in each segment. */
+  List<Hit> tag(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment) {
     int n = topics.size();
     List<List<String>> matched = new ArrayList<>(n);
     List<List<Zone>> zones = new ArrayList<>(n);
@@ -68,9 +86,11 @@ public final class TopicTagger {
       matched.add(null);
       zones.add(null);
     }
-    for (Segment segment : item.segments()) {
+    List<Segment> segments = item.segments();
+    for (int s = 0; s < segments.size(); s++) {
+      Segment segment = segments.get(s);
       String text = segment.text();
-      for (AhoCorasickMatcher.Match m : matcher.findAll(text)) {
+      for (AhoCorasickMatcher.Match m : matchesBySegment.get(s)) {
         for (Role role : roles.get(m.pattern())) {
           if (!role.alias()) {
             hasContext[role.topic()] = true;
