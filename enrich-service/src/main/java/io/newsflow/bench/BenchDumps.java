@@ -117,12 +117,12 @@ public final class BenchDumps {
     }
 
     /**
-     * Writes dumps {@code first ..} holding at least {@code items} items into {@code files} files (dumps
+     * Writes dumps {@code 0 ..} holding at least {@code items} items into {@code files} files (dumps
      * separated by {@code =====}), capture times one minute apart from {@code start}.
      *
      * @return the files, in order
      */
-    public List<Path> writeFiles(Path dir, int first, long items, int files, Instant start) throws IOException {
+    public List<Path> writeFiles(Path dir, long items, int files, Instant start) throws IOException {
         int dumps = (int) Math.max(1, (items + itemsPerDump() - 1) / itemsPerDump());
         int perFile = Math.max(1, (dumps + files - 1) / files);
         List<Path> written = new ArrayList<>();
@@ -132,7 +132,7 @@ public final class BenchDumps {
                 if (n > d) {
                     text.append("=====\n");
                 }
-                text.append(dump(first + n, start.plus(Duration.ofMinutes(n))));
+                text.append(dump(n, start.plus(Duration.ofMinutes(n))));
             }
             Path file = dir.resolve(String.format("bench-%04d.txt", written.size()));
             Files.writeString(file, text, StandardCharsets.UTF_8);

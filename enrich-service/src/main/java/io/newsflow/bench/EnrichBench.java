@@ -107,7 +107,7 @@ public final class EnrichBench {
         }
         table.add("enrich", "enrich topology (" + settings + ")", enrich.items(), enrich.seconds(), -1,
                 incomplete(enrich, items) + "outputs: enriched + duplicates");
-        addLatency(table, settings, latency);
+        addLatency(table, settings, perSecond, latency);
 
         String shortId = "newsflow-bench-enrich-short-grace";
         startAtEnd(shortId);
@@ -116,7 +116,7 @@ public final class EnrichBench {
         try (EnrichService service = EnrichService.start(Stack.resolve(shortConfig))) {
             shortLatency = latency(dumps, firstLatencyDump, perSecond, seconds, shortGrace);
         }
-        addLatency(table, settings(EnrichSettings.from(shortConfig)), shortLatency);
+        addLatency(table, settings(EnrichSettings.from(shortConfig)), perSecond, shortLatency);
         table.ratio("enrich items/s: enrich topology / pass-through", enrich.itemsPerSecond(), base.itemsPerSecond());
     }
 
@@ -128,9 +128,9 @@ public final class EnrichBench {
         return run.complete() ? "" : "INCOMPLETE " + run.items() + "/" + expected + "; ";
     }
 
-    private static void addLatency(ResultTable table, String settings, Latency latency) {
+    private static void addLatency(ResultTable table, String settings, int perSecond, Latency latency) {
         Percentiles ms = latency.millis();
-        table.add("latency", "enrich (" + settings + ")", ms.count(), latency.seconds(), -1,
+        table.add("latency", "enrich, " + perSecond + "/s in (" + settings + ")", ms.count(), latency.seconds(), -1,
                 (ms.count() < latency.expected() ? "INCOMPLETE " + ms.count() + "/" + latency.expected() + "; " : "")
                         + String.format("p50 %d ms, p99 %d ms, max %d ms (produce -> output received)", ms.p50(), ms.p99(), ms.max()));
     }

@@ -49,8 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The page dump the bench data is made from (default ${DEFAULT-VALUE}).")
     Path sample;
 
-    @Option(names = "--latency-rate", paramLabel = "ITEMS/S", defaultValue = "200",
-            description = "Steady input rate of the latency runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-rate", paramLabel = "ITEMS/S", defaultValue = "50",
+            description = "Steady input rate of the latency runs (default ${DEFAULT-VALUE}); keep it below the enrich "
+                    + "throughput, else the latency is mostly queueing.")
     int latencyRate;
 
     @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
@@ -76,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
             // Event times one minute apart, ending an hour ago: the latency runs' items (event time = now) come after all of them.
             long dumpCount = (items + dumps.itemsPerDump() - 1) / dumps.itemsPerDump();
             Instant start = Instant.now().minus(Duration.ofMinutes(dumpCount + 60));
-            List<Path> files = dumps.writeFiles(Files.createDirectories(dir.resolve("dumps")), 0, items, FILES, start);
+            List<Path> files = dumps.writeFiles(Files.createDirectories(dir.resolve("dumps")), items, FILES, start);
             ResultTable table = new ResultTable();
             try (Stack stack = Stack.startEmbedded(config, true);
                  SchemaRegistryClient registry = stack.registryClient()) {

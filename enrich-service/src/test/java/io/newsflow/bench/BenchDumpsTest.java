@@ -68,7 +68,7 @@ class BenchDumpsTest {
 
     @Test
     void filesHoldTheDumpsSeparatedByEqualsLines(@TempDir Path dir) throws IOException {
-        List<Path> files = dumps().writeFiles(dir, 0, 19 * 10, 3, T0);
+        List<Path> files = dumps().writeFiles(dir, 19 * 10, 3, T0);
         assertEquals(3, files.size());
         long dumpsRead = 0;
         for (Path file : files) {
