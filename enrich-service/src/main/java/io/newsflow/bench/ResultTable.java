@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What `newsflow bench` prints: one row per measured run, then the ratios between runs. */
 public final class ResultTable {
-    private static final String ROW = "%-7s %-44s %8s %8s %10s %8s  %s%n";
+    private static final String ROW = "%-7s %-56s %6s %7s %8s %6s  %s%n";
 
     private record Row(String bench, String run, long items, double seconds, String megabytesPerSecond, String notes) {
     }
@@ -20,7 +20,7 @@ public final class ResultTable {
     }
 
     public void ratio(String label, double ours, double theirs) {
-        ratios.add(String.format("%-62s %.2f  (%.0f / %.0f)", label, ours / theirs, ours, theirs));
+        ratios.add(String.format("%-56s %.2f  (%.0f / %.0f)", label, ours / theirs, ours, theirs));
     }
 
     public String render() {
