@@ -32,7 +32,7 @@ public record Verdict(SpecificRecord item, ContentFingerprint fingerprint, Optio
     }
 
     /** What dedup compares: the headline/title and the text paragraphs (a brief's summary). */
-    static DedupItem dedupItem(SpecificRecord item, long eventTime) {
+    public static DedupItem dedupItem(SpecificRecord item, long eventTime) {
         if (item instanceof Article a) {
             return new DedupItem(a.getId(), ItemKind.ARTICLE, eventTime, a.getTitle() == null ? "" : a.getTitle(), a.getParagraphs());
         }

@@ -1,0 +1,32 @@
+package io.newsflow.bench;
+
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.util.List;
+
+/**
+ * The baseline of the enrich bench: reads news.articles and news.briefs with the enrich topology's
+ * serdes (so values are decoded and re-encoded) and writes them unchanged to two bench topics.
+ */
+final class PassThroughTopology {
+    static final String ARTICLES_OUT = "bench.passthrough.articles";
+    static final String BRIEFS_OUT = "bench.passthrough.briefs";
+    static final List<String> OUTPUTS = List.of(ARTICLES_OUT, BRIEFS_OUT);
+
+    private PassThroughTopology() {
+    }
+
+    static Topology build(Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.ARTICLES_NAME, Consumed.with(Serdes.String(), topics.articles.valueSerde()))
+                .to(ARTICLES_OUT, Produced.with(Serdes.String(), topics.articles.valueSerde()));
+        builder.stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()))
+                .to(BRIEFS_OUT, Produced.with(Serdes.String(), topics.briefs.valueSerde()));
+        return builder.build();
+    }
+}
