@@ -1,21 +1,38 @@
 package io.newsflow.cli;
 
+import io.newsflow.enrich.EnrichReset;
+import io.newsflow.enrich.EnrichSettings;
 import io.newsflow.platform.cli.ClusterOptions;
+import io.newsflow.platform.stack.Stack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
-/** Re-runs enrichment from a point in time. */
+/** {@code ./newsflow reprocess}: reset enrich-service so it re-runs from a point in time. */
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
-        description = "Re-run enrichment from a point in time after the rules changed.")
+        description = "Reset enrich-service to re-run enrichment from --from (after the rules changed): stop every "
+                + "enrich-service instance first; this moves its input offsets to the time, deletes its internal topics "
+                + "and local state (Kafka's StreamsResetter); then start it again (./newsflow up or ./newsflow enrich).")
 public final class ReprocessCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(names = "--from", required = true, paramLabel = "TIME",
+            description = "Re-process input records with timestamps (event times) from this time on, ISO-8601.")
+    Instant from;
+
     @Override
     public Integer call() {
-        System.err.println("newsflow reprocess: not yet implemented (issue #7)");
-        return 2;
+        try (Stack stack = Stack.resolve(cluster.config())) {
+            EnrichSettings settings = EnrichSettings.from(stack.config());
+            EnrichReset.resetTo(stack, settings, from);
+            System.out.println("enrich-service (" + settings.applicationId() + ") reset to " + from
+                    + ": input offsets moved, internal topics and local state deleted.");
+            System.out.println("Start it again to re-run enrichment: ./newsflow up, or ./newsflow enrich against your cluster.");
+            return 0;
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.platform.testing.KafkaStackExtension;
+import io.newsflow.platform.testing.OwnStack;
 import io.newsflow.platform.testing.TestStack;
 import io.newsflow.platform.testing.TopicReader;
 import io.newsflow.registry.SchemaRegistryClient;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** `reprocess`: stop, reset to a time, start again: everything from that time on is enriched again. */
 @ExtendWith(KafkaStackExtension.class)
+@OwnStack
 class EnrichResetIT {
 
     @Test
@@ -44,7 +46,7 @@ class EnrichResetIT {
                 .with(EnrichService.HTTP_PORT, "0", "test")
                 .with(EnrichSettings.APPLICATION_ID, "newsflow-enrich-" + run, "test")
                 .with(EnrichSettings.IDLE_FLUSH, "1s", "test");
-        Instant t0 = Instant.now().plusSeconds(3600);
+        Instant t0 = Instant.now().minusSeconds(7200);
         List<String> ids = List.of(run + "-a", run + "-b", run + "-c");
         try (Stack resolved = Stack.resolve(config); SchemaRegistryClient registry = stack.registryClient()) {
             Topics topics = new Topics(registry, stack.registryProperties());

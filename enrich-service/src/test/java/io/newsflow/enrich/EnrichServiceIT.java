@@ -12,6 +12,7 @@ import io.newsflow.ingest.Ingester;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.testing.KafkaStackExtension;
+import io.newsflow.platform.testing.OwnStack;
 import io.newsflow.platform.testing.TestStack;
 import io.newsflow.platform.testing.TopicReader;
 import io.newsflow.registry.SchemaRegistryClient;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Avro. Every input ends up in exactly one output.
  */
 @ExtendWith(KafkaStackExtension.class)
+@OwnStack
 class EnrichServiceIT {
     private static final Path SAMPLE = Path.of("../samples/aleppo-page-dump.txt");
     /** After the sample's capture time (its file's modification time), so the edits come later in event time. */
@@ -81,7 +83,7 @@ class EnrichServiceIT {
                      KafkaProducer<String, byte[]> raw = new KafkaProducer<>(stack.kafkaClientProperties(),
                              new StringSerializer(), new ByteArraySerializer())) {
                     for (Brief edit : edits) {
-                        producer.send(new ProducerRecord<>(Topics.BRIEFS_NAME, null, T0.plusSeconds(3600).toEpochMilli(), edit.getId(), edit));
+                        producer.send(new ProducerRecord<>(Topics.BRIEFS_NAME, null, T0.plusSeconds(60).toEpochMilli(), edit.getId(), edit));
                     }
                     raw.send(new ProducerRecord<>(Topics.BRIEFS_NAME, "not-avro", "plain text, not Avro".getBytes(StandardCharsets.UTF_8)));
                 }
@@ -160,7 +162,7 @@ class EnrichServiceIT {
 
     private static Brief brief(String id, String headline, String summary) {
         return Brief.newBuilder().setId(id).setHeadline(headline).setSummary(summary).setSection("Latest news")
-                .setOrigin(Origin.newBuilder().setDumpId("it-dump").setPosition(1).setCapturedAt(T0.plusSeconds(3600))
+                .setOrigin(Origin.newBuilder().setDumpId("it-dump").setPosition(1).setCapturedAt(T0.plusSeconds(60))
                         .setParserVersion("1").build())
                 .build();
     }

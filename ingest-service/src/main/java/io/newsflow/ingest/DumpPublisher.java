@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ public final class DumpPublisher implements AutoCloseable {
     public static final String HEADER_DUMP_ID = "newsflow.dump.id";
     public static final String HEADER_PARSER_VERSION = "newsflow.parser.version";
     private static final Logger log = LoggerFactory.getLogger(DumpPublisher.class);
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final KafkaProducer<String, SpecificRecord> producer;
     private final DumpParser parser = new DumpParser();
@@ -98,16 +100,17 @@ public final class DumpPublisher implements AutoCloseable {
         int articles = 0;
         int briefs = 0;
         int deadLetters = 0;
+        Instant now = clock.instant();
         for (ReadOutcome read : outcomes) {
             dumps++;
             ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
             if (parsed instanceof ParsedDump dump) {
                 for (Article article : DumpEvents.article(dump).stream().toList()) {
-                    records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump)));
+                    records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump, now)));
                     articles++;
                 }
                 for (Brief brief : DumpEvents.briefs(dump)) {
-                    records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump)));
+                    records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump, now)));
                     briefs++;
                 }
             } else if (parsed instanceof DumpFailure failure) {
@@ -148,8 +151,17 @@ public final class DumpPublisher implements AutoCloseable {
         }
     }
 
-    private static Instant eventTime(ParsedDump dump) {
-        return dump.publishedAt() != null ? dump.publishedAt() : dump.capturedAt();
+    /**
+     * Publication time if known, else capture time; a time in the future (a wrong zone or year in a
+     * header) is not an event time, and brokers reject records more than an hour ahead
+     * (message.timestamp.after.max.ms), so it falls back to capture time, and that to now.
+     */
+    static Instant eventTime(ParsedDump dump, Instant now) {
+        Instant latest = now.plus(MAX_CLOCK_SKEW);
+        if (dump.publishedAt() != null && !dump.publishedAt().isAfter(latest)) {
+            return dump.publishedAt();
+        }
+        return dump.capturedAt().isAfter(latest) ? now : dump.capturedAt();
     }
 
     private static ProducerRecord<String, SpecificRecord> record(String topic, String key, SpecificRecord value,

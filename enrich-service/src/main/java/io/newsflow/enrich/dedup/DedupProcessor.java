@@ -64,10 +64,12 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         this.context = context;
         this.buffer = context.getStateStore(BUFFER);
         this.clock = context.getStateStore(CLOCK);
-        this.index = new NearDuplicateIndex(settings, new StreamsDedupStore(
+        StreamsDedupStore store = new StreamsDedupStore(
                 context.getStateStore(StreamsDedupStore.ENTRIES),
                 context.getStateStore(StreamsDedupStore.FINGERPRINTS),
-                context.getStateStore(StreamsDedupStore.ORIGINALS)));
+                context.getStateStore(StreamsDedupStore.ORIGINALS));
+        store.rebuildBandsIfMissing(new Fingerprinter(settings)::lookupKeys);
+        this.index = new NearDuplicateIndex(settings, store);
         this.lastArrival = context.currentSystemTimeMs();
         this.watermarks = new long[upstream.partitions()];
         for (int p = 0; p < watermarks.length; p++) {

@@ -16,21 +16,25 @@ public final class DedupStores {
     private DedupStores() {
     }
 
-    /** RocksDB stores; the index stores drop whole one-hour segments once older than {@code retention}. */
+    /**
+     * RocksDB stores; the index stores drop whole segments once older than {@code retention}. The band
+     * index is derived data and not changelogged (see StreamsDedupStore).
+     */
     public static void addTo(StreamsBuilder builder, Duration retention, Serde<IngestedItem> ingested) {
-        Duration segment = Duration.ofHours(1);
+        // These stores hold points in time, not windows; the size only has to be positive.
+        Duration windowSize = Duration.ofHours(1);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BUFFER),
                 Serdes.Bytes(), ingested));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.CLOCK),
                 Serdes.String(), Serdes.Bytes()));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, segment, true),
-                Serdes.Long(), Serdes.ByteArray()));
+                Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
+                Serdes.Long(), Serdes.ByteArray()).withLoggingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StreamsDedupStore.FINGERPRINTS, retention, segment, false),
+                Stores.persistentWindowStore(StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
                 Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, segment, false),
+                Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
                 Serdes.String(), Serdes.ByteArray()));
     }
 

@@ -40,19 +40,29 @@ final class IndexCodec {
         return read(bytes, IndexCodec::readRef);
     }
 
-    static byte[] fingerprint(ContentFingerprint fingerprint) {
+    /** An indexed entry in full: the item, which of its fingerprints, and the fingerprint. */
+    static byte[] entry(IndexEntry entry) {
         return write(out -> {
-            out.writeUTF(fingerprint.contentHash());
-            writeInts(out, fingerprint.signature());
-            out.writeInt(fingerprint.shingles());
-            writeInts(out, fingerprint.keyTerms().numbers());
-            writeInts(out, fingerprint.keyTerms().names());
+            writeRef(out, entry.item());
+            out.writeBoolean(entry.lead());
+            writeFingerprint(out, entry.fingerprint());
         });
     }
 
-    static ContentFingerprint fingerprint(byte[] bytes) {
-        return read(bytes, in -> new ContentFingerprint(in.readUTF(), readInts(in), in.readInt(),
-                new KeyTerms(readInts(in), readInts(in))));
+    static IndexEntry entry(byte[] bytes) {
+        return read(bytes, in -> new IndexEntry(readRef(in), in.readBoolean(), readFingerprint(in)));
+    }
+
+    private static void writeFingerprint(DataOutputStream out, ContentFingerprint fingerprint) throws IOException {
+        out.writeUTF(fingerprint.contentHash());
+        writeInts(out, fingerprint.signature());
+        out.writeInt(fingerprint.shingles());
+        writeInts(out, fingerprint.keyTerms().numbers());
+        writeInts(out, fingerprint.keyTerms().names());
+    }
+
+    private static ContentFingerprint readFingerprint(DataInputStream in) throws IOException {
+        return new ContentFingerprint(in.readUTF(), readInts(in), in.readInt(), new KeyTerms(readInts(in), readInts(in)));
     }
 
     private static void writeRef(DataOutputStream out, ItemRef ref) throws IOException {

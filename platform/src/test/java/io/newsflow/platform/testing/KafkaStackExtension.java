@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * Gives integration tests a real broker and Schema Registry, shared by every test of the JVM:
  * the apache/kafka and confluentinc/cp-schema-registry images through Testcontainers when a Docker
  * engine is available, else Newsflow's embedded KRaft broker and registry on free loopback ports.
- * Use with {@code @ExtendWith(KafkaStackExtension.class)} and a {@link TestStack} parameter.
+ * Use with {@code @ExtendWith(KafkaStackExtension.class)} and a {@link TestStack} parameter; add
+ * {@link OwnStack} to a class that needs a stack to itself.
  */
 public final class KafkaStackExtension implements ParameterResolver {
     private static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
@@ -36,8 +37,18 @@ public final class KafkaStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        return extension.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        ExtensionContext scope = extension.getRequiredTestClass().isAnnotationPresent(OwnStack.class)
+                ? classContext(extension) : extension.getRoot();
+        return scope.getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, k -> start(), Running.class).stack;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext extension) {
+        ExtensionContext context = extension;
+        while (context.getTestMethod().isPresent() && context.getParent().isPresent()) {
+            context = context.getParent().get();
+        }
+        return context;
     }
 
     private static Running start() {
