@@ -47,6 +47,17 @@ public final class Fingerprinter {
         return settings;
     }
 
+    /**
+     * Function words are left out of the single-word shingles: every English text shares them, and
+     * they made unrelated items look 10-20% similar, so each LSH lookup drew candidates from a fixed
+     * share of the whole index (a scan in disguise). They stay inside the word 3-shingles.
+     */
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+            "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
+            "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which",
+            "who", "he", "she", "they", "his", "her", "their", "said", "says", "will", "would", "not", "after",
+            "over", "into", "than", "also", "about", "up", "out");
+
     private long[] shingleHashes(List<String> tokens) {
         int n = tokens.size();
         if (n == 0) {
@@ -68,11 +79,13 @@ public final class Fingerprinter {
             out[o++] = h;
         }
         if (unigrams) {
-            for (long word : words) {
-                out[o++] = Hashing.combine(UNIGRAM_TAG, word);
+            for (int i = 0; i < n; i++) {
+                if (!FUNCTION_WORDS.contains(tokens.get(i))) {
+                    out[o++] = Hashing.combine(UNIGRAM_TAG, words[i]);
+                }
             }
         }
-        return out;
+        return o == out.length ? out : java.util.Arrays.copyOf(out, o);
     }
 
     /** Sorts in place and moves the distinct values to the front; returns how many there are. */
