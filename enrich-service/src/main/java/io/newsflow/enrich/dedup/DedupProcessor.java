@@ -38,7 +38,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private static final String STREAM_TIME = "stream-time";
     private static final String WATERMARK = "watermark-";
     private static final String LAST_DECIDED = "last-decided";
-    private static final Duration IDLE_CHECK = Duration.ofMillis(250);
+    /** How often a waiting buffer asks the cluster about upstream progress: an Admin round trip on the stream thread. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     private final DedupSettings settings;
     private final Duration grace;
