@@ -89,26 +89,17 @@ class EnrichServiceIT {
                 }
 
                 int inputs = 38 + edits.size();
-                List<ConsumerRecord<String, EnrichedArticle>> articles;
-                List<ConsumerRecord<String, EnrichedBrief>> briefs;
-                List<ConsumerRecord<String, DuplicateNotice>> duplicates;
+                Outputs outputs = Outputs.read(stack, topics);
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                do {
-                    articles = TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(),
-                            topics.enrichedArticles.valueSerde().deserializer());
-                    briefs = TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(),
-                            topics.enrichedBriefs.valueSerde().deserializer());
-                    duplicates = TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(),
-                            topics.duplicates.valueSerde().deserializer());
+                while (outputs.total() < inputs && System.nanoTime() < deadline) {
                     Thread.sleep(500);
-                } while (articles.size() + briefs.size() + duplicates.size() < inputs && System.nanoTime() < deadline);
+                    outputs = Outputs.read(stack, topics);
+                }
                 Thread.sleep(3000);
-                articles = TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(),
-                        topics.enrichedArticles.valueSerde().deserializer());
-                briefs = TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(),
-                        topics.enrichedBriefs.valueSerde().deserializer());
-                duplicates = TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(),
-                        topics.duplicates.valueSerde().deserializer());
+                outputs = Outputs.read(stack, topics);
+                List<ConsumerRecord<String, EnrichedArticle>> articles = outputs.articles();
+                List<ConsumerRecord<String, EnrichedBrief>> briefs = outputs.briefs();
+                List<ConsumerRecord<String, DuplicateNotice>> duplicates = outputs.duplicates();
 
                 assertEquals(1, articles.size(), "the article once");
                 assertEquals(18 + 1, briefs.size(), "18 sample briefs and the one distinct story, once each");
@@ -145,6 +136,21 @@ class EnrichServiceIT {
                 assertEquals(Topics.BRIEFS_NAME, letters.get(0).getTopic());
                 assertEquals("plain text, not Avro", StandardCharsets.UTF_8.decode(letters.get(0).getOriginal()).toString());
             }
+        }
+    }
+
+    /** Everything on the three output topics; read again after a pause to see late extras too. */
+    private record Outputs(List<ConsumerRecord<String, EnrichedArticle>> articles, List<ConsumerRecord<String, EnrichedBrief>> briefs,
+                           List<ConsumerRecord<String, DuplicateNotice>> duplicates) {
+        static Outputs read(TestStack stack, Topics topics) {
+            return new Outputs(
+                    TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer()),
+                    TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer()),
+                    TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(), topics.duplicates.valueSerde().deserializer()));
+        }
+
+        int total() {
+            return articles.size() + briefs.size() + duplicates.size();
         }
     }
 

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -94,12 +93,8 @@ public final class ServiceHttpServer implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         try (exchange) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", contentType + (contentType.contains("charset") ? "" : "; charset=utf-8"));
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            HttpResponses.send(exchange, status, contentType + (contentType.contains("charset") ? "" : "; charset=utf-8"),
+                    body.getBytes(StandardCharsets.UTF_8));
         }
     }
 

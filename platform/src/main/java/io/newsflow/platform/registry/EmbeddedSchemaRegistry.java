@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.platform.http.HttpResponses;
 import io.newsflow.registry.CompatibilityLevel;
 import io.newsflow.registry.RegisteredSchema;
 import io.newsflow.registry.SchemaRegistryException;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -276,11 +276,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, Object answer) throws IOException {
         byte[] bytes = answer instanceof RawJson raw ? raw.text().getBytes(StandardCharsets.UTF_8)
                 : json.writeValueAsBytes(answer);
-        exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpResponses.send(exchange, status, CONTENT_TYPE, bytes);
     }
 
     @Override
