@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
@@ -25,12 +26,13 @@ import java.util.stream.Collectors;
 
 /**
  * Watches the output topics from where they stood before a run and tallies what the run produced:
- * enriched items, duplicates by method, countries and topics. Every ingested item ends up in exactly
- * one output, so the run is complete when the tally reaches the number of items ingested.
+ * enriched items, duplicates by method, countries and topics, burst alerts. Every ingested item ends
+ * up in exactly one of the item outputs, so the run is complete when their tally reaches the number
+ * of items ingested; alerts are counted but not part of that tally.
  */
 final class RunSummary implements AutoCloseable {
     private static final List<String> OUTPUTS = List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME,
-            Topics.DUPLICATES_NAME);
+            Topics.DUPLICATES_NAME, Topics.BURSTS_NAME);
 
     private final Topics topics;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -40,6 +42,7 @@ final class RunSummary implements AutoCloseable {
     private final Map<String, Integer> countries = new HashMap<>();
     private final Map<String, Integer> topicLabels = new HashMap<>();
     private final List<String> examples = new ArrayList<>();
+    private final Map<String, Integer> bursts = new HashMap<>();
 
     /** Positions at the current end of the output topics: only what comes after counts. */
     RunSummary(Map<String, Object> kafkaClientProperties, Topics topics) {
@@ -86,6 +89,10 @@ final class RunSummary implements AutoCloseable {
                 enrichedBriefs++;
                 tally(b.getEnrichment(), "brief    " + b.getBrief().getHeadline());
             }
+            case Topics.BURSTS_NAME -> {
+                BurstAlert alert = topics.bursts.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                bursts.merge(alert.getKeyword(), 1, Integer::sum);
+            }
             default -> {
                 DuplicateNotice d = topics.duplicates.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 duplicatesByMethod.merge(d.getMethod().name().toLowerCase(), 1, Integer::sum);
@@ -108,7 +115,8 @@ final class RunSummary implements AutoCloseable {
         out.printf("enrich:  %d articles and %d briefs published, %d duplicates %s%n", enrichedArticles, enrichedBriefs,
                 duplicates, duplicatesByMethod.isEmpty() ? "" : duplicatesByMethod.toString());
         out.println("tags:    countries " + top(countries) + "; topics " + top(topicLabels));
-        out.println("bursts:  not yet implemented (issue #6)");
+        // Few runs span the detector's one-day warm-up, hence the hint when there are none.
+        out.println("bursts:  " + (bursts.isEmpty() ? "no alerts (none fire within a day of the first window)" : top(bursts)));
         if (!examples.isEmpty()) {
             out.println("a few enriched items (./newsflow tail news.enriched.briefs for all):");
             examples.forEach(out::println);

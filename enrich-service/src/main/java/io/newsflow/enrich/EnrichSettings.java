@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.bursts.BurstSettings;
 import io.newsflow.enrich.dedup.DedupSettings;
 import io.newsflow.platform.config.NewsflowConfig;
 
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param reorderGrace  how long (event time) an item waits so earlier items can overtake it
  * @param idleFlush     wall-clock idleness after which everything waiting is decided
  * @param topicRules    topic rules file, or empty for the bundled world-news rules
+ * @param bursts        burst detection knobs ({@code newsflow.bursts.*})
  */
 public record EnrichSettings(String applicationId, DedupSettings dedup, Duration reorderGrace, Duration idleFlush,
-                             Optional<Path> topicRules) {
+                             Optional<Path> topicRules, BurstSettings bursts) {
     public static final String APPLICATION_ID = "newsflow.enrich.application.id";
     public static final String RETENTION = "newsflow.dedup.retention";
     public static final String REORDER_GRACE = "newsflow.dedup.reorder.grace";
@@ -31,7 +33,8 @@ public record EnrichSettings(String applicationId, DedupSettings dedup, Duration
                 dedup.withRetention(config.duration(RETENTION, dedup.retention())),
                 config.duration(REORDER_GRACE, Duration.ofSeconds(30)),
                 config.duration(IDLE_FLUSH, Duration.ofSeconds(2)),
-                config.get(TOPIC_RULES).map(Path::of));
+                config.get(TOPIC_RULES).map(Path::of),
+                BurstSettings.from(config));
     }
 
     public static EnrichSettings defaults() {

@@ -37,6 +37,7 @@ import java.util.Properties;
  *     -> dedup (reorder buffer + near-duplicate index)  -> news.duplicates
  *     -> tag (regions, topics, keywords)                -> news.enriched.articles, news.enriched.briefs
  *                                                        -> news.topic.&lt;slug&gt;
+ *     -> bursts (term counts per hop window, baselines)  -> news.alerts.bursts   (see BurstStage)
  * </pre>
  * Every processor, store and internal topic is named, so the topology can change without renaming
  * state (which would lose it).
@@ -91,6 +92,7 @@ public final class EnrichTopology {
         enriched.flatMapValues(EnrichedItems::routes, Named.as("route-by-topic"))
                 .to((id, routed, context) -> Topics.routeName(routed.getSlug()),
                         Produced.with(Serdes.String(), topics.valueSerde(io.newsflow.avro.RoutedItem.class)).withName("write-topic-routes"));
+        BurstStage.addTo(builder, enriched, settings.bursts(), topics);
         return builder.build();
     }
 

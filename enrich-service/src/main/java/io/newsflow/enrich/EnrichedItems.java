@@ -43,6 +43,11 @@ final class EnrichedItems {
         return enriched instanceof EnrichedArticle a ? a.getEnrichment() : ((EnrichedBrief) enriched).getEnrichment();
     }
 
+    /** The article or brief an enriched record carries. */
+    static SpecificRecord itemOf(SpecificRecord enriched) {
+        return enriched instanceof EnrichedArticle a ? a.getArticle() : ((EnrichedBrief) enriched).getBrief();
+    }
+
     /** One routed copy per configured topic the item matched. */
     static List<RoutedItem> routes(SpecificRecord enriched) {
         return enrichmentOf(enriched).getTopics().stream()

@@ -1,0 +1,173 @@
+package io.newsflow.enrich;
+
+import io.newsflow.avro.AlertSample;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.BurstAlert;
+import io.newsflow.avro.Origin;
+import io.newsflow.avro.TermKind;
+import io.newsflow.enrich.dedup.UpstreamProgress;
+import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.tagging.Tagger;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Burst detection on TopologyTestDriver, in the topology the service runs, with the default settings. */
+class BurstStageTest {
+    private static final Instant T0 = Instant.parse("2017-04-06T00:00:00Z");
+    /** Distinct briefs that all name Agrokor: the background mentions. */
+    private static final String[][] BACKGROUND = {
+            {"Agrokor bonds fall on Frankfurt market", "Bonds issued by the Agrokor food group lost value on the Frankfurt market on Thursday as investors worried about the group's debt."},
+            {"Agrokor supplier association asks for talks", "An association of small suppliers said on Thursday it wanted a meeting with Agrokor management about unpaid invoices from last year."},
+            {"Konzum stores open as usual, says Agrokor", "Agrokor said on Thursday that all of its Konzum supermarkets were open and well stocked despite media reports of empty shelves."},
+            {"Slovenian retailer Mercator comments on Agrokor ownership", "Mercator, the Slovenian retail chain majority owned by Agrokor, said its own operations were financially independent of the Croatian parent."},
+            {"Moody's downgrades Agrokor rating further", "Rating agency Moody's cut its credit rating for Agrokor by one more notch, citing the risk that the company could default on its loans."},
+            {"Agrokor hires restructuring adviser", "The Agrokor concern has hired the consultancy Alvarez and Marsal to advise it on a financial restructuring, the company said in a statement."},
+            {"Sberbank says it is ready to talk with Agrokor", "Russia's Sberbank, one of the largest creditors of Agrokor, said on Friday that it remained open to negotiations on a standstill agreement."},
+            {"Ledo ice cream maker unaffected, Agrokor unit says", "The ice cream producer Ledo, part of the Agrokor group, said its production lines kept running normally and exports were not affected."},
+            {"Agrokor workers' union seeks guarantees on wages", "Trade unions representing Agrokor employees asked the government on Friday for guarantees that March salaries would be paid on time."},
+            {"Bosnian farmers worry about Agrokor debts", "Dairy farmers in Bosnia and Herzegovina said they had not been paid for milk delivered to Agrokor companies for more than three months."},
+            {"Agrokor shares suspended on Zagreb bourse", "Trading in shares of several Agrokor companies was suspended on Friday morning pending an announcement by the group."},
+            {"Serbian branch of Agrokor reassures buyers", "The Serbian subsidiaries of Agrokor, including the Idea retail chain, said deliveries to their shops continued without interruption."},
+            {"Opposition demands parliamentary debate on Agrokor", "Opposition parties in the Croatian parliament called for an urgent debate on the situation in Agrokor and its effect on the economy."},
+            {"Agrokor founder Todoric speaks about crisis", "Agrokor founder and owner Ivica Todoric told reporters that the company would overcome its problems and keep all of its workers."},
+            {"Central bank governor comments on Agrokor exposure", "The governor of the Croatian National Bank said the country's banks had set aside enough provisions to cover their exposure to Agrokor."},
+            {"Jamnica water bottler part of Agrokor talks", "The mineral water bottler Jamnica, owned by Agrokor, was listed among the companies covered by the planned creditor standstill."},
+            {"Tourism sector watches Agrokor situation", "Hotel owners on the Adriatic coast said they were watching the Agrokor situation closely because the group supplies many of them with food."},
+            {"Agrokor debt estimated at over six billion euros", "Analysts estimated on Saturday that the total debt of the Agrokor group, including liabilities to suppliers, exceeded six billion euros."},
+            {"Belje agricultural company keeps harvest plans", "Belje, the agricultural arm of Agrokor in eastern Croatia, said spring sowing would go ahead as planned on all of its estates."},
+    };
+    /** Six different stories within four minutes: the burst. */
+    private static final String[][] SPIKE = {
+            {"Government appoints emergency administrator for Agrokor", "The Croatian government on Monday appointed Ante Ramljak as emergency administrator of Agrokor under the new law on vitally important companies."},
+            {"Zagreb court approves Agrokor restructuring request", "A commercial court in Zagreb approved the request of Agrokor to start an extraordinary administration procedure, ending the week of uncertainty."},
+            {"Todoric hands control of Agrokor to state-backed manager", "Ivica Todoric said he had signed the papers handing management of Agrokor to an administrator, a step he had resisted for weeks."},
+            {"Creditor banks welcome Agrokor administration", "Banks that lent to Agrokor said they welcomed the start of the administration and expected a quick agreement on fresh liquidity."},
+            {"Agrokor suppliers relieved by emergency law", "Suppliers waiting for payment from Agrokor said the appointment of an administrator gave them hope of recovering at least part of their claims."},
+            {"Markets react to Agrokor takeover by administrator", "Zagreb stocks rose on Monday after the news that an emergency administrator had taken over Agrokor, with retail shares leading gains."},
+    };
+
+    private static Tagger tagger;
+
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private Topics topics;
+    private TestInputTopic<String, Brief> briefs;
+
+    @BeforeAll
+    static void loadTagger() {
+        tagger = Tagger.createDefault();
+    }
+
+    @BeforeEach
+    void start() {
+        EnrichSettings settings = EnrichSettings.defaults();
+        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
+        topics = new Topics(registry, registryProps);
+        Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
+        props.put("bootstrap.servers", "unused:9092");
+        props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
+        driver = new TopologyTestDriver(EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props);
+        briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void keywordMentionedSteadilyForADayAndAHalfNeverFires() {
+        for (int i = 0; i < BACKGROUND.length; i++) {
+            pipe("steady-" + i, BACKGROUND[i], T0.plus(Duration.ofHours(2L * i)));
+        }
+        closeWindowsUntil(T0.plus(Duration.ofHours(2L * BACKGROUND.length + 2)));
+        assertEquals(List.of(), alerts());
+    }
+
+    @Test
+    void sixStoriesWithinMinutesAfterADayOfOccasionalMentionsFireOneAlert() {
+        BurstAlert alert = agrokorAlertOf(spikeAfterBackground(false));
+        assertEquals(6, alert.getCount());
+        assertTrue(alert.getBaselineMean() > 0 && alert.getBaselineMean() < 1, "one mention per 4 h: " + alert);
+        assertTrue(alert.getScore() >= 3.5, alert.toString());
+        assertEquals(TermKind.KEYWORD, alert.getKind());
+        assertEquals(List.of("spike-0", "spike-1", "spike-2", "spike-3", "spike-4"),
+                alert.getSamples().stream().map(AlertSample::getItemId).toList(), "the earliest five, by event time");
+        assertEquals(SPIKE[0][0], alert.getSamples().get(0).getHeadline());
+    }
+
+    @Test
+    void duplicatesOfTheSpikeBriefsDoNotInflateTheCount() {
+        assertEquals(6, agrokorAlertOf(spikeAfterBackground(true)).getCount());
+    }
+
+    /**
+     * Agrokor once every 4 h for 28 h (past the one-day warm-up), then six stories 40 s apart, all in
+     * one 5-minute hop, so the first final window holding any of them holds all;
+     * each spike story twice when {@code twice}.
+     */
+    private List<TestRecord<String, BurstAlert>> spikeAfterBackground(boolean twice) {
+        for (int i = 0; i < 8; i++) {
+            pipe("background-" + i, BACKGROUND[i], T0.plus(Duration.ofHours(4L * i)));
+        }
+        Instant spike = T0.plus(Duration.ofHours(30));
+        for (int i = 0; i < SPIKE.length; i++) {
+            pipe("spike-" + i, SPIKE[i], spike.plusSeconds(40L * i));
+            if (twice) {
+                pipe("spike-" + i + "-again", SPIKE[i], spike.plusSeconds(40L * i + 20));
+            }
+        }
+        closeWindowsUntil(spike.plus(Duration.ofHours(3)));
+        return driver.createOutputTopic(Topics.BURSTS_NAME, new StringDeserializer(), topics.bursts.valueSerde().deserializer())
+                .readRecordsToList();
+    }
+
+    private static BurstAlert agrokorAlertOf(List<TestRecord<String, BurstAlert>> alerts) {
+        List<BurstAlert> agrokor = alerts.stream().filter(r -> r.key().equals("Agrokor")).map(TestRecord::value).toList();
+        assertEquals(1, agrokor.size(), "one alert for the whole burst: " + alerts);
+        return agrokor.get(0);
+    }
+
+    private List<BurstAlert> alerts() {
+        return driver.createOutputTopic(Topics.BURSTS_NAME, new StringDeserializer(), topics.bursts.valueSerde().deserializer())
+                .readValuesToList();
+    }
+
+    private void pipe(String id, String[] text, Instant at) {
+        Brief brief = Brief.newBuilder().setId(id).setHeadline(text[0]).setSummary(text[1]).setSection("Latest news")
+                .setOrigin(Origin.newBuilder().setDumpId("dump-" + id).setPosition(1).setCapturedAt(at).setParserVersion("1").build())
+                .build();
+        briefs.pipeInput(id, brief, at);
+        // Lets dedup's idle flush release the brief, as it would between dumps.
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+    }
+
+    /** An unrelated brief moves stream time on, so every window ending (plus grace) before {@code at} is final. */
+    private void closeWindowsUntil(Instant at) {
+        pipe("clock", new String[]{"Berlin police defend handling of market attacker",
+                "Berlin police defended themselves on Friday against accusations that they stopped surveillance on the attacker."}, at);
+    }
+}
