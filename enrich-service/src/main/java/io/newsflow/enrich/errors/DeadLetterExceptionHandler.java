@@ -35,7 +35,7 @@ public final class DeadLetterExceptionHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     /** Optional: a {@link SchemaRegistryClient} instance to share, instead of one built from schema.registry.url. */
     public static final String REGISTRY_CLIENT = "newsflow.registry.client";
-    static final int ORIGINAL_CAP = 1 << 20;
+    public static final int ORIGINAL_CAP = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
     private AvroSerializer<DeadLetter> serializer;
@@ -103,7 +103,7 @@ public final class DeadLetterExceptionHandler
     }
 
     /** A registry that cannot be reached is an outage, not a bad record. */
-    private static boolean isOutage(Throwable exception) {
+    public static boolean isOutage(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof SchemaRegistryException e && e.retriable()) {
                 return true;

@@ -1,8 +1,10 @@
 package io.newsflow.platform.cli;
 
+import io.newsflow.platform.alerts.AlertText;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.serde.AvroDeserializer;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,6 +56,10 @@ public final class TailCommand implements Callable<Integer> {
             description = "Only enriched items tagged with this country code, country, UN M49 subregion or continent.")
     String region;
 
+    @Option(names = "--text",
+            description = "Print burst alerts (news.alerts.bursts) as one readable line each instead of JSON; other records stay JSON.")
+    boolean text;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -82,7 +88,7 @@ public final class TailCommand implements Callable<Integer> {
                         if (!EnrichmentFilter.matches(value, tag, region)) {
                             continue;
                         }
-                        out.println(line(record, value));
+                        out.println(text && AlertText.isAlert(value) ? AlertText.line((GenericRecord) value) : line(record, value));
                         if (limit != null && ++printed >= limit) {
                             return 0;
                         }

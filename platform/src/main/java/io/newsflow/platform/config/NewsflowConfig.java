@@ -52,7 +52,7 @@ public final class NewsflowConfig {
     private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS",
             "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG",
             "KAFKA_HOME", "KAFKA_VERSION", "KAFKA_CLUSTER_ID");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|user\\.info|token|credentials).*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|user\\.info|token|credentials|webhook\\.url).*");
 
     private final Map<String, String> values;
     private final Map<String, String> origins;

@@ -1,0 +1,38 @@
+package io.newsflow.enrich.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.avro.AlertSample;
+import io.newsflow.avro.BurstAlert;
+import io.newsflow.platform.alerts.AlertText;
+
+/**
+ * The JSON body POSTed for an alert: {@code text} is the readable line (what Slack and compatible
+ * incoming webhooks show), {@code alert} the alert's fields for receivers that want them.
+ */
+public final class WebhookPayload {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WebhookPayload() {
+    }
+
+    public static String json(BurstAlert alert) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("text", AlertText.line(alert));
+        ObjectNode fields = body.putObject("alert");
+        fields.put("keyword", alert.getKeyword());
+        fields.put("kind", alert.getKind().name());
+        fields.put("windowStart", alert.getWindowStart().toString());
+        fields.put("windowEnd", alert.getWindowEnd().toString());
+        fields.put("count", alert.getCount());
+        fields.put("baselineMean", alert.getBaselineMean());
+        fields.put("baselineStddev", alert.getBaselineStddev());
+        fields.put("score", alert.getScore());
+        ArrayNode samples = fields.putArray("samples");
+        for (AlertSample sample : alert.getSamples()) {
+            samples.addObject().put("itemId", sample.getItemId()).put("headline", sample.getHeadline());
+        }
+        return body.toString();
+    }
+}
