@@ -1,11 +1,18 @@
 package io.newsflow.ingest;
 
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.DeadLetter;
 import io.newsflow.ingest.parse.DumpReader;
 import io.newsflow.ingest.parse.ReadOutcome;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +28,7 @@ import java.util.stream.Stream;
 /** Reads dump sources and publishes them through one {@link DumpPublisher}; what `ingest` and `run` share. */
 public final class Ingester implements AutoCloseable {
     public static final String STDIN = "-";
+    private static final Logger log = LoggerFactory.getLogger(Ingester.class);
 
     private final DumpReader reader;
     private final SchemaRegistryClient registry;
@@ -32,7 +40,22 @@ public final class Ingester implements AutoCloseable {
         this.registry = stack.registryClient();
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
         values.configure(stack.registryProperties(), false);
+        resolveSchemaIds(values);
         this.publisher = new DumpPublisher(stack.kafkaClientProperties(), values, transactionalId, Clock.systemUTC());
+    }
+
+    /**
+     * Asks the registry for the ids of the schemas published before the first source is read, not in
+     * its transaction; if the registry is not reachable yet, serializing retries and fails per source as before.
+     */
+    private static void resolveSchemaIds(AvroSerializer<SpecificRecord> values) {
+        try {
+            values.schemaId(Topics.ARTICLES_NAME, Article.getClassSchema());
+            values.schemaId(Topics.BRIEFS_NAME, Brief.getClassSchema());
+            values.schemaId(Topics.DLQ_NAME, DeadLetter.getClassSchema());
+        } catch (SerializationException e) {
+            log.warn("Schema ids not resolved at startup: {}", e.getMessage());
+        }
     }
 
     /** A transactional id of its own for a one-off run; the spool watcher uses a stable one instead. */
