@@ -23,6 +23,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Reads dump sources and publishes them through one {@link DumpPublisher}; what `ingest` and `run` share. */
@@ -85,8 +90,50 @@ public final class Ingester implements AutoCloseable {
     }
 
     public DumpPublisher.Result ingest(Path file, InputStream stdin) {
-        List<ReadOutcome> outcomes = read(file, stdin, Clock.systemUTC());
-        DumpPublisher.Result result = publisher.publish(file.toString(), outcomes);
+        return publish(file, prepare(file, stdin));
+    }
+
+    /**
+     * Ingests {@code files} in order, one transaction each as {@link #ingest} does, handing each result
+     * to {@code onResult} once committed; the next file is read, parsed and serialized on another thread
+     * while the previous one's transaction is sent and committed, so neither waits for the other.
+     */
+    public void ingestAll(List<Path> files, InputStream stdin, Consumer<DumpPublisher.Result> onResult) {
+        ExecutorService preparer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "newsflow-ingest-prepare");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<DumpPublisher.Prepared> next = files.isEmpty() ? null : preparer.submit(() -> prepare(files.get(0), stdin));
+            for (int i = 0; i < files.size(); i++) {
+                DumpPublisher.Prepared current = await(next);
+                Path following = i + 1 < files.size() ? files.get(i + 1) : null;
+                next = following == null ? null : preparer.submit(() -> prepare(following, stdin));
+                onResult.accept(publish(files.get(i), current));
+            }
+        } finally {
+            preparer.shutdownNow();
+        }
+    }
+
+    private DumpPublisher.Prepared prepare(Path file, InputStream stdin) {
+        return publisher.prepare(file.toString(), read(file, stdin, Clock.systemUTC()));
+    }
+
+    private static DumpPublisher.Prepared await(Future<DumpPublisher.Prepared> prepared) {
+        try {
+            return prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while preparing a source", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private DumpPublisher.Result publish(Path file, DumpPublisher.Prepared prepared) {
+        DumpPublisher.Result result = publisher.publish(prepared);
         stats.files.incrementAndGet();
         stats.bytes.addAndGet(sizeOf(file));
         stats.dumps.addAndGet(result.dumps());
