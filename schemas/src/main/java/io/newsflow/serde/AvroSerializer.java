@@ -35,7 +35,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
-    private final Map<TopicSchema, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> ids = new ConcurrentHashMap<>();
     private final ThreadLocal<WireBuffer> buffers = ThreadLocal.withInitial(WireBuffer::new);
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
@@ -89,7 +89,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
      * Calling it at startup keeps the registry round trip off the first record.
      */
     public int schemaId(String topic, Schema schema) {
-        return ids.computeIfAbsent(new TopicSchema(topic, schema), key -> {
+        // Ids are immutable, so lookups are cached as registrations are; Schema caches its hash code.
+        return ids.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(schema, s -> {
             String subject = Subjects.topicName(topic, isKey);
             try {
                 return autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
@@ -97,10 +98,6 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
                 throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
             }
         });
-    }
-
-    /** Ids are immutable: cached per topic and schema (Schema caches its hash code), lookups included. */
-    private record TopicSchema(String topic, Schema schema) {
     }
 
     @SuppressWarnings("unchecked")
