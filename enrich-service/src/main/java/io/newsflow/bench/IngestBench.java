@@ -56,19 +56,18 @@ public final class IngestBench {
         }
     }
 
-    /** Ingests {@code files} through {@link Ingester}, timed from the first file read to the last commit. */
+    /** Ingests {@code files} through {@link Ingester#ingestAll}, timed from the first file read to the last commit. */
     public Ingested ingest(List<Path> files) {
         long start;
         long end;
         IngestStats stats;
         try (Ingester ingester = new Ingester(stack, DumpReader.DEFAULT_MAX_BYTES, Ingester.oneOffTransactionalId())) {
             start = System.nanoTime();
-            for (Path file : files) {
-                DumpPublisher.Result result = ingester.ingest(file, null);
+            ingester.ingestAll(files, null, result -> {
                 if (!result.delivered()) {
-                    throw new IllegalStateException("Ingesting " + file + " failed: " + result.error());
+                    throw new IllegalStateException("Ingesting " + result.sourceId() + " failed: " + result.error());
                 }
-            }
+            });
             end = System.nanoTime();
             stats = ingester.stats();
         }

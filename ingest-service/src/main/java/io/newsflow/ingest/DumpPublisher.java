@@ -21,7 +21,9 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -52,7 +54,8 @@ public final class DumpPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DumpPublisher.class);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final KafkaProducer<String, SpecificRecord> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Serializer<SpecificRecord> valueSerializer;
     private final DumpParser parser = new DumpParser();
     private final Clock clock;
 
@@ -63,8 +66,10 @@ public final class DumpPublisher implements AutoCloseable {
     public DumpPublisher(Map<String, Object> kafkaClientProperties, Serializer<SpecificRecord> valueSerializer,
                          String transactionalId, Clock clock) {
         this.clock = clock;
+        this.valueSerializer = valueSerializer;
+        // Values are serialized in prepare(), off the thread that sends and commits.
         this.producer = new KafkaProducer<>(producerConfig(kafkaClientProperties, transactionalId),
-                new StringSerializer(), valueSerializer);
+                new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
     }
 
@@ -90,50 +95,78 @@ public final class DumpPublisher implements AutoCloseable {
     }
 
     /**
+     * One source parsed and serialized, ready to go out in one transaction; {@code error} set (and no
+     * records) when a value could not be serialized.
+     */
+    public record Prepared(String sourceId, List<ProducerRecord<String, byte[]>> records, int dumps, int articles,
+                           int briefs, int deadLetters, String error) {
+    }
+
+    /**
      * Parses and publishes everything read from one source, and waits until the broker acknowledged it.
      * Never throws for bad input: unreadable or unparsable dumps become dead letters. A delivery failure
      * (after the producer's own retries) aborts the whole source and is reported in the result.
      */
     public Result publish(String sourceId, List<ReadOutcome> outcomes) {
-        List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
+        return publish(prepare(sourceId, outcomes));
+    }
+
+    /**
+     * The CPU-bound half of {@link #publish}: parses the dumps and serializes their events without
+     * touching the producer, so a caller may prepare the next source while this one's transaction commits.
+     */
+    public Prepared prepare(String sourceId, List<ReadOutcome> outcomes) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         int dumps = 0;
         int articles = 0;
         int briefs = 0;
         int deadLetters = 0;
         Instant now = clock.instant();
-        for (ReadOutcome read : outcomes) {
-            dumps++;
-            ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
-            if (parsed instanceof ParsedDump dump) {
-                for (Article article : DumpEvents.article(dump).stream().toList()) {
-                    records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump, now)));
-                    articles++;
+        try {
+            for (ReadOutcome read : outcomes) {
+                dumps++;
+                ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
+                if (parsed instanceof ParsedDump dump) {
+                    for (Article article : DumpEvents.article(dump).stream().toList()) {
+                        records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump, now)));
+                        articles++;
+                    }
+                    for (Brief brief : DumpEvents.briefs(dump)) {
+                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump, now)));
+                        briefs++;
+                    }
+                } else if (parsed instanceof DumpFailure failure) {
+                    DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
+                    log.warn("Dump {} rejected: {}", failure.sourceId(), failure.reason());
+                    records.add(record(Topics.DLQ_NAME, failure.sourceId(), letter, new RecordHeaders(),
+                            letter.getFailedAt().toEpochMilli()));
+                    deadLetters++;
                 }
-                for (Brief brief : DumpEvents.briefs(dump)) {
-                    records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump, now)));
-                    briefs++;
-                }
-            } else if (parsed instanceof DumpFailure failure) {
-                DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
-                log.warn("Dump {} rejected: {}", failure.sourceId(), failure.reason());
-                records.add(new ProducerRecord<>(Topics.DLQ_NAME, null, letter.getFailedAt().toEpochMilli(),
-                        failure.sourceId(), letter));
-                deadLetters++;
             }
+        } catch (SerializationException e) {
+            // As when the producer serialized in send(): nothing of the source goes out.
+            return new Prepared(sourceId, List.of(), dumps, articles, briefs, deadLetters, message(e));
         }
-        String error = send(records);
-        if (error != null) {
-            log.error("Source {} not ingested: {}", sourceId, error);
-        } else {
-            log.debug("Source {}: {} dumps, {} articles, {} briefs, {} dead letters", sourceId, dumps, articles, briefs, deadLetters);
-        }
-        return new Result(sourceId, dumps, articles, briefs, deadLetters, error);
+        return new Prepared(sourceId, records, dumps, articles, briefs, deadLetters, null);
     }
 
-    private String send(List<ProducerRecord<String, SpecificRecord>> records) {
+    /** Sends a prepared source in one transaction and waits for the commit. */
+    public Result publish(Prepared prepared) {
+        String error = prepared.error() != null ? prepared.error() : send(prepared.records());
+        if (error != null) {
+            log.error("Source {} not ingested: {}", prepared.sourceId(), error);
+        } else {
+            log.debug("Source {}: {} dumps, {} articles, {} briefs, {} dead letters", prepared.sourceId(), prepared.dumps(),
+                    prepared.articles(), prepared.briefs(), prepared.deadLetters());
+        }
+        return new Result(prepared.sourceId(), prepared.dumps(), prepared.articles(), prepared.briefs(),
+                prepared.deadLetters(), error);
+    }
+
+    private String send(List<ProducerRecord<String, byte[]>> records) {
         try {
             producer.beginTransaction();
-            for (ProducerRecord<String, SpecificRecord> record : records) {
+            for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record);
             }
             producer.commitTransaction();
@@ -147,8 +180,12 @@ public final class DumpPublisher implements AutoCloseable {
             } catch (KafkaException abortFailed) {
                 e.addSuppressed(abortFailed);
             }
-            return e.getMessage() == null ? e.toString() : e.getMessage();
+            return message(e);
         }
+    }
+
+    private static String message(KafkaException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /**
@@ -164,15 +201,20 @@ public final class DumpPublisher implements AutoCloseable {
         return dump.capturedAt().isAfter(latest) ? now : dump.capturedAt();
     }
 
-    private static ProducerRecord<String, SpecificRecord> record(String topic, String key, SpecificRecord value,
-                                                                 ParsedDump dump, Instant eventTime) {
+    private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord value, ParsedDump dump,
+                                                  Instant eventTime) {
         RecordHeaders headers = new RecordHeaders();
         if (dump.source() != null) {
             headers.add(HEADER_SOURCE, dump.source().getBytes(StandardCharsets.UTF_8));
         }
         headers.add(HEADER_DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_PARSER_VERSION, DumpParser.VERSION.getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, eventTime.toEpochMilli(), key, value, headers);
+        return record(topic, key, value, headers, eventTime.toEpochMilli());
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord value, RecordHeaders headers,
+                                                  long timestamp) {
+        return new ProducerRecord<>(topic, null, timestamp, key, valueSerializer.serialize(topic, headers, value), headers);
     }
 
     /** The producer's own metrics, for /metrics. */
@@ -183,5 +225,6 @@ public final class DumpPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        valueSerializer.close();
     }
 }

@@ -83,16 +83,15 @@ public final class IngestCommand implements Callable<Integer> {
     public static IngestStats ingestAll(Ingester ingester, List<Path> files, PrintStream progressOut) {
         long totalBytes = files.stream().mapToLong(IngestCommand::size).sum();
         Progress progress = new Progress(progressOut, System.console() != null, files.size(), totalBytes);
-        for (Path file : files) {
-            DumpPublisher.Result result = ingester.ingest(file, System.in);
+        ingester.ingestAll(files, System.in, result -> {
             if (!result.delivered()) {
-                log.error("{}: not ingested: {}", file, result.error());
+                log.error("{}: not ingested: {}", result.sourceId(), result.error());
             } else if (System.console() == null) {
-                log.info("{}: {} dumps, {} articles, {} briefs, {} failed", file, result.dumps(), result.articles(),
+                log.info("{}: {} dumps, {} articles, {} briefs, {} failed", result.sourceId(), result.dumps(), result.articles(),
                         result.briefs(), result.deadLetters());
             }
             progress.update(ingester.stats(), false);
-        }
+        });
         progress.update(ingester.stats(), true);
         return ingester.stats();
     }

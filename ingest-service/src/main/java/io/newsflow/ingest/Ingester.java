@@ -1,11 +1,18 @@
 package io.newsflow.ingest;
 
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.DeadLetter;
 import io.newsflow.ingest.parse.DumpReader;
 import io.newsflow.ingest.parse.ReadOutcome;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +23,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Reads dump sources and publishes them through one {@link DumpPublisher}; what `ingest` and `run` share. */
 public final class Ingester implements AutoCloseable {
     public static final String STDIN = "-";
+    private static final Logger log = LoggerFactory.getLogger(Ingester.class);
 
     private final DumpReader reader;
     private final SchemaRegistryClient registry;
@@ -32,7 +45,22 @@ public final class Ingester implements AutoCloseable {
         this.registry = stack.registryClient();
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
         values.configure(stack.registryProperties(), false);
+        resolveSchemaIds(values);
         this.publisher = new DumpPublisher(stack.kafkaClientProperties(), values, transactionalId, Clock.systemUTC());
+    }
+
+    /**
+     * Asks the registry for the ids of the schemas published before the first source is read, not in
+     * its transaction; if the registry is not reachable yet, serializing retries and fails per source as before.
+     */
+    private static void resolveSchemaIds(AvroSerializer<SpecificRecord> values) {
+        try {
+            values.schemaId(Topics.ARTICLES_NAME, Article.getClassSchema());
+            values.schemaId(Topics.BRIEFS_NAME, Brief.getClassSchema());
+            values.schemaId(Topics.DLQ_NAME, DeadLetter.getClassSchema());
+        } catch (SerializationException e) {
+            log.warn("Schema ids not resolved at startup: {}", e.getMessage());
+        }
     }
 
     /** A transactional id of its own for a one-off run; the spool watcher uses a stable one instead. */
@@ -62,8 +90,50 @@ public final class Ingester implements AutoCloseable {
     }
 
     public DumpPublisher.Result ingest(Path file, InputStream stdin) {
-        List<ReadOutcome> outcomes = read(file, stdin, Clock.systemUTC());
-        DumpPublisher.Result result = publisher.publish(file.toString(), outcomes);
+        return publish(file, prepare(file, stdin));
+    }
+
+    /**
+     * Ingests {@code files} in order, one transaction each as {@link #ingest} does, handing each result
+     * to {@code onResult} once committed; the next file is read, parsed and serialized on another thread
+     * while the previous one's transaction is sent and committed, so neither waits for the other.
+     */
+    public void ingestAll(List<Path> files, InputStream stdin, Consumer<DumpPublisher.Result> onResult) {
+        ExecutorService preparer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "newsflow-ingest-prepare");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<DumpPublisher.Prepared> next = files.isEmpty() ? null : preparer.submit(() -> prepare(files.get(0), stdin));
+            for (int i = 0; i < files.size(); i++) {
+                DumpPublisher.Prepared current = await(next);
+                Path following = i + 1 < files.size() ? files.get(i + 1) : null;
+                next = following == null ? null : preparer.submit(() -> prepare(following, stdin));
+                onResult.accept(publish(files.get(i), current));
+            }
+        } finally {
+            preparer.shutdownNow();
+        }
+    }
+
+    private DumpPublisher.Prepared prepare(Path file, InputStream stdin) {
+        return publisher.prepare(file.toString(), read(file, stdin, Clock.systemUTC()));
+    }
+
+    private static DumpPublisher.Prepared await(Future<DumpPublisher.Prepared> prepared) {
+        try {
+            return prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while preparing a source", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private DumpPublisher.Result publish(Path file, DumpPublisher.Prepared prepared) {
+        DumpPublisher.Result result = publisher.publish(prepared);
         stats.files.incrementAndGet();
         stats.bytes.addAndGet(sizeOf(file));
         stats.dumps.addAndGet(result.dumps());

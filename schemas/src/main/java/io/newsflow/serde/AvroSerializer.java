@@ -35,6 +35,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> ids = new ConcurrentHashMap<>();
+    private final ThreadLocal<WireBuffer> buffers = ThreadLocal.withInitial(WireBuffer::new);
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
     public AvroSerializer() {
@@ -61,28 +63,41 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             return null;
         }
         Schema schema = record.getSchema();
-        String subject = Subjects.topicName(topic, isKey);
-        int id;
-        try {
-            id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
-        } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        int id = schemaId(topic, schema);
+        // One growable buffer and buffered encoder per thread, header and body in the same buffer:
+        // a fresh stream and a direct (unbuffered) encoder per record cost more than the encoding.
+        WireBuffer out = buffers.get();
+        out.reset();
         out.write(WireFormat.MAGIC);
         out.write(id >>> 24);
         out.write(id >>> 16);
         out.write(id >>> 8);
         out.write(id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, s -> writerFor(record)).write(record, encoder);
-            encoder.flush();
+            out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
+            writers.computeIfAbsent(schema, s -> writerFor(record)).write(record, out.encoder);
+            out.encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot encode " + schema.getFullName() + " for topic " + topic
                     + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The registry id of {@code schema} for {@code topic}'s subject, registering it if so configured.
+     * Calling it at startup keeps the registry round trip off the first record.
+     */
+    public int schemaId(String topic, Schema schema) {
+        // Ids are immutable, so lookups are cached as registrations are; Schema caches its hash code.
+        return ids.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(schema, s -> {
+            String subject = Subjects.topicName(topic, isKey);
+            try {
+                return autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
+            } catch (SchemaRegistryException e) {
+                throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -92,6 +107,15 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             return new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(record.getClass()));
         }
         return (DatumWriter<Object>) (DatumWriter<?>) new GenericDatumWriter<>(record.getSchema());
+    }
+
+    /** A reusable output buffer with the encoder bound to it. */
+    private static final class WireBuffer extends ByteArrayOutputStream {
+        BinaryEncoder encoder;
+
+        WireBuffer() {
+            super(1024);
+        }
     }
 
     @Override

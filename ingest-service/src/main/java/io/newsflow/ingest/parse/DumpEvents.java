@@ -30,7 +30,7 @@ public final class DumpEvents {
       return Optional.empty();
     }
     return Optional.of(Article.newBuilder()
-        .setId(ItemIds.article(a.title(), a.paragraphs()))
+        .setId(ItemIds.article(a.title(), a.paragraphs(), false))
         .setTitle(a.title())
         .setParagraphs(a.paragraphs())
         .setOrigin(origin(dump, 0))
@@ -42,7 +42,7 @@ public final class DumpEvents {
     List<Brief> out = new ArrayList<>(dump.briefs().size());
     for (ParsedBrief b : dump.briefs()) {
       out.add(Brief.newBuilder()
-          .setId(ItemIds.brief(b.headline(), b.summary()))
+          .setId(ItemIds.brief(b.headline(), b.summary(), false))
           .setHeadline(b.headline())
           .setSummary(b.summary())
           .setSection(b.section())

@@ -16,18 +16,30 @@ public final class ItemIds {
 
   private static final int ID_BYTES = 16;
   private static final HexFormat HEX = HexFormat.of();
+  /** getInstance goes through the security providers on every call: one digest per thread instead. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ItemIds::sha256);
 
   private ItemIds() {
   }
 
   /** Article id: title (empty if none) and the paragraphs joined with a blank line. */
   public static String article(String title, List<String> paragraphs) {
-    return of("article", title, paragraphs, "\n\n", true);
+    return article(title, paragraphs, true);
   }
 
   /** Brief id: headline and summary (empty if none). */
   public static String brief(String headline, String summary) {
-    return of("brief", headline, summary == null ? List.of() : List.of(summary), "", true);
+    return brief(headline, summary, true);
+  }
+
+  /** With {@code normalise} false, for paragraphs the parser has already normalised; the title always is. */
+  static String article(String title, List<String> paragraphs, boolean normalise) {
+    return of("article", title, paragraphs, "\n\n", normalise);
+  }
+
+  /** With {@code normalise} false, for a summary the parser has already normalised; the headline always is. */
+  static String brief(String headline, String summary, boolean normalise) {
+    return of("brief", headline, summary == null ? List.of() : List.of(summary), "", normalise);
   }
 
   /** Dump id: the non-blank body lines (header block excluded) joined with newlines, no headline. */
@@ -41,7 +53,8 @@ public final class ItemIds {
   }
 
   private static String of(String kind, String headline, List<String> parts, String separator, boolean normalise) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = SHA256.get();
+    sha.reset(); // in case a previous call threw half-way
     update(sha, kind);
     update(sha, "\n");
     if (headline != null) {
