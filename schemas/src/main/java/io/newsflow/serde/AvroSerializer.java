@@ -78,6 +78,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             writers.computeIfAbsent(schema, s -> writerFor(record)).write(record, out.encoder);
             out.encoder.flush();
         } catch (IOException | RuntimeException e) {
+            // A half-written record may sit in the encoder's buffer; reusing it would prepend it to the next one.
+            out.encoder = null;
             throw new SerializationException("Cannot encode " + schema.getFullName() + " for topic " + topic
                     + ": " + e.getMessage(), e);
         }
