@@ -5,6 +5,7 @@ import io.newsflow.ingest.Ingester;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.platform.testing.KafkaStackExtension;
+import io.newsflow.platform.testing.OwnStack;
 import io.newsflow.platform.testing.TestStack;
 import io.newsflow.schemas.Topics;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's subscriber example really reads a Newsflow topic with the published classes. */
+/**
+ * The README's subscriber example really reads a Newsflow topic with the published classes. Its own
+ * stack: it ingests the sample, which IngestIT counts on the shared one.
+ */
 @ExtendWith(KafkaStackExtension.class)
+@OwnStack
 class SubscriberExampleIT {
 
     @Test
