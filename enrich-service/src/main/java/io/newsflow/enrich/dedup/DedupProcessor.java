@@ -5,6 +5,7 @@ import io.newsflow.avro.Brief;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.internal.IngestedItem;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -35,6 +36,7 @@ import java.util.Set;
 public final class DedupProcessor implements Processor<String, IngestedItem, String, Verdict> {
     public static final String BUFFER = "dedup-reorder-buffer";
     public static final String CLOCK = "dedup-clock";
+    public static final String METRICS_SCOPE = "newsflow";
     private static final String STREAM_TIME = "stream-time";
     private static final String WATERMARK = "watermark-";
     private static final String LAST_DECIDED = "last-decided";
@@ -52,6 +54,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private KeyValueStore<String, Bytes> clock;
     private NearDuplicateIndex index;
     private long lastArrival;
+    private Sensor originals;
+    private Sensor duplicates;
+    private Sensor late;
 
     public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, UpstreamProgress upstream) {
         this.settings = settings;
@@ -77,6 +82,14 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             watermarks[p] = read(WATERMARK + p);
         }
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkUpstream);
+        // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
+        originals = verdictSensor(context, "originals");
+        duplicates = verdictSensor(context, "duplicates");
+        late = verdictSensor(context, "late");
+    }
+
+    private static Sensor verdictSensor(ProcessorContext<String, Verdict> context, String operation) {
+        return context.metrics().addRateTotalSensor(METRICS_SCOPE, "dedup", operation, Sensor.RecordingLevel.INFO);
     }
 
     private void checkUpstream(long now) {
@@ -163,6 +176,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private void decide(SpecificRecord item, long eventTime, boolean late) {
         NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime));
         Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late);
+        (verdict.duplicate() ? duplicates : originals).record();
+        if (late) {
+            this.late.record();
+        }
         context.forward(new Record<>(verdict.id(), verdict, eventTime));
     }
 }

@@ -1,0 +1,76 @@
+package io.newsflow.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.ingest.Ingester;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.stack.Stack;
+import io.newsflow.platform.testing.KafkaStackExtension;
+import io.newsflow.platform.testing.OwnStack;
+import io.newsflow.platform.testing.TestStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every metric the provisioned Grafana dashboard queries is exported by a running enrich-service. */
+@ExtendWith(KafkaStackExtension.class)
+@OwnStack
+class DashboardMetricsIT {
+    private static final Pattern METRIC = Pattern.compile("kafka_[a-z0-9_]+");
+
+    @Test
+    void theDashboardOnlyNamesMetricsTheServiceExports(TestStack stack, @TempDir Path dataDir) throws Exception {
+        Set<String> wanted = new TreeSet<>();
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("../monitoring/grafana/dashboards/newsflow.json").toFile());
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher m = METRIC.matcher(target.get("expr").asText());
+                while (m.find()) {
+                    wanted.add(m.group());
+                }
+            }
+        }
+        assertFalse(wanted.isEmpty());
+
+        NewsflowConfig config = stack.config().with(NewsflowConfig.DATA_DIR, dataDir.toString(), "test")
+                .with(EnrichService.HTTP_PORT, "0", "test").with(EnrichSettings.IDLE_FLUSH, "1s", "test");
+        try (Stack resolved = Stack.resolve(config); EnrichService service = EnrichService.start(resolved)) {
+            try (Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+                ingester.ingest(Path.of("../samples/aleppo-page-dump.txt"), null);
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            String metrics = "";
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && !metrics.contains("kafka_stream_newsflow_metrics_originals_total{")) {
+                Thread.sleep(1000);
+                metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            Set<String> exported = new TreeSet<>();
+            for (String line : metrics.split("\n")) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    exported.add(line.split("[{ ]", 2)[0]);
+                }
+            }
+            Set<String> missing = new TreeSet<>(wanted);
+            missing.removeAll(exported);
+            assertEquals(Set.of(), missing, "metrics the dashboard queries but /metrics does not export");
+            assertTrue(metrics.contains("kafka_stream_newsflow_metrics_originals_total{"), "our own verdict counters are exported");
+        }
+    }
+}
