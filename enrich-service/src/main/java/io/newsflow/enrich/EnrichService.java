@@ -71,6 +71,9 @@ public final class EnrichService implements AutoCloseable {
             ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
                     () -> streams.state() == KafkaStreams.State.RUNNING, streams::metrics);
+            BurstQueries queries = new BurstQueries(streams);
+            http.json("/api/bursts", queries::activeBursts);
+            http.json("/api/keywords/top", queries::topTerms);
             log.info("enrich-service started: application id {}, rules {}", settings.applicationId(), tagger.rulesVersion());
             return new EnrichService(registry, upstream, streams, http);
         } catch (IOException e) {

@@ -27,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every metric the provisioned Grafana dashboard queries is exported by a running enrich-service. */
+/**
+ * A running enrich-service as operators see it: every metric the provisioned Grafana dashboard
+ * queries is exported, and the interactive queries answer.
+ */
 @ExtendWith(KafkaStackExtension.class)
 @OwnStack
 class DashboardMetricsIT {
@@ -71,6 +74,23 @@ class DashboardMetricsIT {
             missing.removeAll(exported);
             assertEquals(Set.of(), missing, "metrics the dashboard queries but /metrics does not export");
             assertTrue(metrics.contains("kafka_stream_newsflow_metrics_originals_total{"), "our own verdict counters are exported");
+
+            // The interactive queries answer from the same running instance.
+            // The burst stage counts behind its own repartition topic: give it a moment.
+            JsonNode top = null;
+            long countsDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < countsDeadline && (top == null || top.get("items").isEmpty())) {
+                Thread.sleep(500);
+                top = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + service.httpPort() + "/api/keywords/top")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertEquals("RUNNING", top.get("state").asText(), top.toString());
+            assertFalse(top.get("items").isEmpty(), top.toString());
+            JsonNode first = top.get("items").get(0);
+            assertEquals("HR", first.get("term").asText(), "Croatia is the most mentioned term of the sample's window: " + top);
+            JsonNode bursts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.httpPort() + "/api/bursts")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertTrue(bursts.get("items").isArray());
         }
     }
 }
