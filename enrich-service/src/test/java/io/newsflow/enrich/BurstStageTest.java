@@ -5,11 +5,7 @@ import io.newsflow.avro.Brief;
 import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.TermKind;
-import io.newsflow.enrich.dedup.UpstreamProgress;
-import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.Tagger;
-import io.newsflow.platform.config.NewsflowConfig;
-import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,14 +76,9 @@ class BurstStageTest {
 
     @BeforeEach
     void start() {
-        EnrichSettings settings = EnrichSettings.defaults();
-        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-        Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
-        topics = new Topics(registry, registryProps);
-        Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
-        props.put("bootstrap.servers", "unused:9092");
-        props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        driver = new TopologyTestDriver(EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props);
+        EnrichDriver enrich = EnrichDriver.start(stateDir, tagger);
+        driver = enrich.driver();
+        topics = enrich.topics();
         briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
     }
 

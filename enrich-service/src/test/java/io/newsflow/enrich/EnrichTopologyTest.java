@@ -8,16 +8,12 @@ import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.RoutedItem;
-import io.newsflow.enrich.dedup.UpstreamProgress;
-import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.ingest.parse.DumpEvents;
 import io.newsflow.ingest.parse.DumpParser;
 import io.newsflow.ingest.parse.DumpReader;
 import io.newsflow.ingest.parse.ParsedDump;
 import io.newsflow.ingest.parse.RawDump;
-import io.newsflow.platform.config.NewsflowConfig;
-import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,8 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,14 +57,9 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void start() {
-        EnrichSettings settings = EnrichSettings.defaults();
-        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-        Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
-        topics = new Topics(registry, registryProps);
-        Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
-        props.put("bootstrap.servers", "unused:9092");
-        props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        driver = new TopologyTestDriver(EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props);
+        EnrichDriver enrich = EnrichDriver.start(stateDir, tagger);
+        driver = enrich.driver();
+        topics = enrich.topics();
         articles = driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
         briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
         rawBriefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
