@@ -76,10 +76,11 @@ class DashboardMetricsIT {
             assertTrue(metrics.contains("kafka_stream_newsflow_metrics_originals_total{"), "our own verdict counters are exported");
 
             // The interactive queries answer from the same running instance.
-            // The burst stage counts behind its own repartition topic: give it a moment.
+            // The burst stage counts behind its own repartition topic: wait until it has counted the
+            // whole sample, which the five Agrokor briefs (the agrokor topic) mark.
             JsonNode top = null;
-            long countsDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < countsDeadline && (top == null || top.get("items").isEmpty())) {
+            long countsDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < countsDeadline && !countOf(top, "agrokor").equals("5")) {
                 Thread.sleep(500);
                 top = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + service.httpPort() + "/api/keywords/top")).build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -92,5 +93,16 @@ class DashboardMetricsIT {
                     URI.create("http://127.0.0.1:" + service.httpPort() + "/api/bursts")).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertTrue(bursts.get("items").isArray());
         }
+    }
+
+    private static String countOf(JsonNode top, String term) {
+        if (top != null) {
+            for (JsonNode item : top.get("items")) {
+                if (item.get("term").asText().equals(term)) {
+                    return item.get("count").asText();
+                }
+            }
+        }
+        return "";
     }
 }
