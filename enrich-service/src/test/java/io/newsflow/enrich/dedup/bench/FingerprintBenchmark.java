@@ -1,14 +1,14 @@
 package io.newsflow.enrich.dedup.bench;
 
+import io.newsflow.enrich.bench.BytesConsumed;
+
 import io.newsflow.enrich.dedup.ContentFingerprint;
 import io.newsflow.enrich.dedup.DedupSettings;
 import io.newsflow.enrich.dedup.Fingerprinter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -32,18 +32,6 @@ public class FingerprintBenchmark {
     private final String[] articles = new String[VARIANTS];
     private int next;
 
-    /** Counts input bytes so JMH reports a byte rate beside the item rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         BenchmarkTexts texts = new BenchmarkTexts();
@@ -55,14 +43,14 @@ public class FingerprintBenchmark {
     }
 
     @Benchmark
-    public long brief40Words(Bytes counter) {
+    public long brief40Words(BytesConsumed counter) {
         int i = next++ & (VARIANTS - 1);
         counter.bytes += headlines[i].getBytes(StandardCharsets.UTF_8).length + briefs[i].getBytes(StandardCharsets.UTF_8).length;
         return use(fingerprinter.fingerprint(headlines[i], briefs[i]));
     }
 
     @Benchmark
-    public long article600Words(Bytes counter) {
+    public long article600Words(BytesConsumed counter) {
         int i = next++ & (VARIANTS - 1);
         counter.bytes += headlines[i].getBytes(StandardCharsets.UTF_8).length + articles[i].getBytes(StandardCharsets.UTF_8).length;
         return use(fingerprinter.fingerprint(headlines[i], articles[i]));

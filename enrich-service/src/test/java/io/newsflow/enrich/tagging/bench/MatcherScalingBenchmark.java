@@ -1,15 +1,15 @@
 package io.newsflow.enrich.tagging.bench;
 
+import io.newsflow.enrich.bench.BytesConsumed;
+
 import io.newsflow.enrich.tagging.AhoCorasickMatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -27,17 +27,6 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class MatcherScalingBenchmark {
 
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Throughput {
-    public long bytes;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      bytes = 0;
-    }
-  }
-
   @Param({"1000", "100000"})
   public int names;
 
@@ -53,7 +42,7 @@ public class MatcherScalingBenchmark {
   }
 
   @Benchmark
-  public int scan(Throughput throughput) {
+  public int scan(BytesConsumed throughput) {
     throughput.bytes += textBytes;
     return matcher.findAll(text).size();
   }

@@ -1,12 +1,12 @@
 package io.newsflow.enrich.tagging.bench;
 
+import io.newsflow.enrich.bench.BytesConsumed;
+
 import io.newsflow.enrich.tagging.Tagger;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,18 +33,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TaggerBenchmark {
 
-  /** Counts the input bytes consumed, reported by JMH as a rate. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Throughput {
-    public long bytes;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      bytes = 0;
-    }
-  }
-
   private Tagger tagger;
   private List<Corpus.Item> items;
 
@@ -55,7 +43,7 @@ public class TaggerBenchmark {
   }
 
   @Benchmark
-  public void tagCorpus(Throughput throughput, Blackhole bh) {
+  public void tagCorpus(BytesConsumed throughput, Blackhole bh) {
     for (Corpus.Item item : items) {
       bh.consume(tagger.tag(item.headline(), item.paragraphs()));
       throughput.bytes += item.utf8Bytes();
