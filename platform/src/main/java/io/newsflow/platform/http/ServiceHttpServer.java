@@ -62,7 +62,9 @@ public final class ServiceHttpServer implements AutoCloseable {
         Map<String, StringBuilder> families = new TreeMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             Object value = entry.getValue().metricValue();
-            if (!(value instanceof Number number) || Double.isNaN(number.doubleValue())) {
+            // NaN (a latency with nothing measured yet) is exported as NaN, as Prometheus expects, so a
+            // series does not vanish from dashboards until its first sample.
+            if (!(value instanceof Number number)) {
                 continue;
             }
             MetricName name = entry.getKey();
@@ -80,7 +82,7 @@ public final class ServiceHttpServer implements AutoCloseable {
                 lines.append('}');
             }
             double v = number.doubleValue();
-            lines.append(' ').append(Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf") : Double.toString(v)).append('\n');
+            lines.append(' ').append(Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf") : Double.toString(v)).append('\n');
         }
         StringBuilder out = new StringBuilder();
         families.values().forEach(out::append);

@@ -1,0 +1,39 @@
+package io.newsflow.platform.http;
+
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceHttpServerTest {
+
+    private static Metric metric(MetricName name, Object value) {
+        return new Metric() {
+            public MetricName metricName() { return name; }
+            public Object metricValue() { return value; }
+        };
+    }
+
+    @Test
+    void rendersKafkaMetricsInPrometheusTextFormatIncludingNotYetMeasuredOnes() {
+        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+        MetricName rate = new MetricName("process-rate", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
+        MetricName latency = new MetricName("commit-latency-avg", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
+        MetricName text = new MetricName("version", "app-info", "", Map.of());
+        metrics.put(rate, metric(rate, 12.5));
+        metrics.put(latency, metric(latency, Double.NaN));
+        metrics.put(text, metric(text, "4.4.0"));
+
+        String out = ServiceHttpServer.prometheus(metrics);
+
+        assertTrue(out.contains("kafka_stream_thread_metrics_process_rate{thread_id=\"t-1\"} 12.5\n"), out);
+        assertTrue(out.contains("kafka_stream_thread_metrics_commit_latency_avg{thread_id=\"t-1\"} NaN\n"), out);
+        assertTrue(out.contains("# TYPE kafka_stream_thread_metrics_process_rate gauge\n"), out);
+        assertFalse(out.contains("app_info"), "non-numeric metrics are not exported: " + out);
+    }
+}
