@@ -7,6 +7,8 @@ import io.newsflow.enrich.bursts.BurstSettings;
 import io.newsflow.enrich.bursts.Term;
 import io.newsflow.enrich.bursts.TermBaseline;
 import io.newsflow.enrich.bursts.TermWindowCounts;
+import io.newsflow.enrich.metrics.StreamsSensors;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -40,6 +42,7 @@ final class BurstProcessor implements Processor<Windowed<String>, TermWindowCoun
     private KeyValueStore<String, byte[]> baselines;
     private KeyValueStore<String, Long> streamStart;
     private BurstDetector detector;
+    private Sensor alerts;
     /**
      * Start of the latest final window seen since this task started: no later window starts earlier,
      * so a baseline expired relative to it stays expired. Not stored: until the first window after a
@@ -70,6 +73,7 @@ final class BurstProcessor implements Processor<Windowed<String>, TermWindowCoun
         // Once per window size of stream time: often enough for an expiry of days, rare enough that
         // scanning every baseline costs little.
         context.schedule(settings.windowSize(), PunctuationType.STREAM_TIME, now -> expireIdle());
+        alerts = StreamsSensors.counter(context.metrics(), "bursts", "burst-alerts");
     }
 
     @Override
@@ -86,7 +90,11 @@ final class BurstProcessor implements Processor<Windowed<String>, TermWindowCoun
         BurstDetector.Step step = detector.observe(term, stored == null ? null : TermBaseline.fromBytes(stored),
                 TermWindowCounts.toWindowCount(windowStart, record.key().window().end(), record.value()));
         baselines.put(key, step.baseline().toBytes());
-        step.alert().ifPresent(alert -> context.forward(new Record<>(term.text(), alert, record.timestamp())));
+        step.alert().ifPresent(alert -> {
+            AlertLog.write(alert);
+            alerts.record();
+            context.forward(new Record<>(term.text(), alert, record.timestamp()));
+        });
     }
 
     private void expireIdle() {

@@ -1,11 +1,13 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
+import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.enrich.tagging.TopicRules;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.http.ServiceHttpServer;
+import io.newsflow.platform.metrics.ServiceMetrics;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.registry.SchemaRegistryClient;
@@ -33,12 +35,15 @@ public final class EnrichService implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final KafkaUpstreamProgress upstream;
     private final KafkaStreams streams;
+    private final DeadLetterCounts deadLetters;
     private final ServiceHttpServer http;
 
-    private EnrichService(SchemaRegistryClient registry, KafkaUpstreamProgress upstream, KafkaStreams streams, ServiceHttpServer http) {
+    private EnrichService(SchemaRegistryClient registry, KafkaUpstreamProgress upstream, KafkaStreams streams,
+                          DeadLetterCounts deadLetters, ServiceHttpServer http) {
         this.registry = registry;
         this.upstream = upstream;
         this.streams = streams;
+        this.deadLetters = deadLetters;
         this.http = http;
     }
 
@@ -58,6 +63,8 @@ public final class EnrichService implements AutoCloseable {
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
+        DeadLetterCounts deadLetters = new DeadLetterCounts();
+        props.put(DeadLetterExceptionHandler.COUNTS, deadLetters);
         KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(stack.kafkaClientProperties(), settings.applicationId(),
                 List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME), EnrichTopology.dedupInputTopic(settings.applicationId()));
         KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream), props);
@@ -70,16 +77,17 @@ public final class EnrichService implements AutoCloseable {
         try {
             ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
-                    () -> streams.state() == KafkaStreams.State.RUNNING, streams::metrics);
+                    () -> streams.state() == KafkaStreams.State.RUNNING, ServiceMetrics.union(streams::metrics, deadLetters::metrics));
             BurstQueries queries = new BurstQueries(streams);
             http.json("/api/bursts", queries::activeBursts);
             http.json("/api/keywords/top", queries::topTerms);
             log.info("enrich-service started: application id {}, rules {}", settings.applicationId(), tagger.rulesVersion());
-            return new EnrichService(registry, upstream, streams, http);
+            return new EnrichService(registry, upstream, streams, deadLetters, http);
         } catch (IOException e) {
             streams.close(Duration.ofSeconds(10));
             upstream.close();
             registry.close();
+            deadLetters.close();
             throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
         }
     }
@@ -103,5 +111,6 @@ public final class EnrichService implements AutoCloseable {
                 .withTimeout(Duration.ofSeconds(30)));
         upstream.close();
         registry.close();
+        deadLetters.close();
     }
 }

@@ -79,8 +79,7 @@ public final class EnrichTopology {
                 .to(Topics.DUPLICATES_NAME, Produced.with(Serdes.String(), topics.duplicates.valueSerde()).withName("write-duplicates"));
 
         KStream<String, SpecificRecord> enriched = branches.get("verdict-original")
-                .mapValues(v -> EnrichedItems.enriched(v, tagger.tag(EnrichedItems.headline(v.item()),
-                        EnrichedItems.paragraphs(v.item())), rulesVersion), Named.as("tag"));
+                .processValues(() -> new TagProcessor(tagger, rulesVersion), Named.as("tag"));
         enriched.filter((id, item) -> item instanceof EnrichedArticle, Named.as("articles-only"))
                 .mapValues(item -> (EnrichedArticle) item, Named.as("as-article"))
                 .to(Topics.ENRICHED_ARTICLES_NAME, Produced.with(Serdes.String(), topics.enrichedArticles.valueSerde())

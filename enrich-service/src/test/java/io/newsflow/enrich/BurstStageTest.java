@@ -65,6 +65,7 @@ class BurstStageTest {
 
     @TempDir
     Path stateDir;
+    private EnrichDriver enrich;
     private TopologyTestDriver driver;
     private Topics topics;
     private TestInputTopic<String, Brief> briefs;
@@ -76,7 +77,7 @@ class BurstStageTest {
 
     @BeforeEach
     void start() {
-        EnrichDriver enrich = EnrichDriver.start(stateDir, tagger);
+        enrich = EnrichDriver.start(stateDir, tagger);
         driver = enrich.driver();
         topics = enrich.topics();
         briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
@@ -84,7 +85,7 @@ class BurstStageTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        enrich.close();
     }
 
     @Test
@@ -94,11 +95,13 @@ class BurstStageTest {
         }
         closeWindowsUntil(T0.plus(Duration.ofHours(2L * BACKGROUND.length + 2)));
         assertEquals(List.of(), alerts());
+        assertEquals(0.0, enrich.streamsMetric("burst-alerts-total"));
     }
 
     @Test
     void sixStoriesWithinMinutesAfterADayOfOccasionalMentionsFireOneAlert() {
-        BurstAlert alert = agrokorAlertOf(spikeAfterBackground(false));
+        List<TestRecord<String, BurstAlert>> all = spikeAfterBackground(false);
+        BurstAlert alert = agrokorAlertOf(all);
         assertEquals(6, alert.getCount());
         assertTrue(alert.getBaselineMean() > 0 && alert.getBaselineMean() < 1, "one mention per 4 h: " + alert);
         assertTrue(alert.getScore() >= 3.5, alert.toString());
@@ -106,6 +109,7 @@ class BurstStageTest {
         assertEquals(List.of("spike-0", "spike-1", "spike-2", "spike-3", "spike-4"),
                 alert.getSamples().stream().map(AlertSample::getItemId).toList(), "the earliest five, by event time");
         assertEquals(SPIKE[0][0], alert.getSamples().get(0).getHeadline());
+        assertEquals(all.size(), (int) enrich.streamsMetric("burst-alerts-total"), "each alert (the keyword's, its topic's, ...) counted once: " + all);
     }
 
     @Test

@@ -2,12 +2,20 @@ package io.newsflow.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.ingest.IngestCommand;
 import io.newsflow.ingest.Ingester;
 import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.http.ServiceHttpServer;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.testing.KafkaStackExtension;
+import io.newsflow.platform.testing.MetricsScrape;
 import io.newsflow.platform.testing.OwnStack;
 import io.newsflow.platform.testing.TestStack;
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +24,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A running enrich-service as operators see it: every metric the provisioned Grafana dashboard
- * queries is exported, and the interactive queries answer.
+ * The running services as operators see them: every metric the provisioned Grafana dashboard queries
+ * is exported by ingest-service or enrich-service, our own counters count what happened, and the
+ * interactive queries answer.
  */
 @ExtendWith(KafkaStackExtension.class)
 @OwnStack
@@ -37,7 +49,7 @@ class DashboardMetricsIT {
     private static final Pattern METRIC = Pattern.compile("kafka_[a-z0-9_]+");
 
     @Test
-    void theDashboardOnlyNamesMetricsTheServiceExports(TestStack stack, @TempDir Path dataDir) throws Exception {
+    void theDashboardOnlyNamesMetricsTheServicesExport(TestStack stack, @TempDir Path dataDir) throws Exception {
         Set<String> wanted = new TreeSet<>();
         JsonNode dashboard = new ObjectMapper().readTree(Path.of("../monitoring/grafana/dashboards/newsflow.json").toFile());
         for (JsonNode panel : dashboard.get("panels")) {
@@ -49,32 +61,45 @@ class DashboardMetricsIT {
             }
         }
         assertFalse(wanted.isEmpty());
+        Path binary = Files.write(dataDir.resolve("picture.txt"), new byte[]{'P', 'K', 3, 4, 0, 0, 'x', 'y'});
 
         NewsflowConfig config = stack.config().with(NewsflowConfig.DATA_DIR, dataDir.toString(), "test")
-                .with(EnrichService.HTTP_PORT, "0", "test").with(EnrichSettings.IDLE_FLUSH, "1s", "test");
-        try (Stack resolved = Stack.resolve(config); EnrichService service = EnrichService.start(resolved)) {
-            try (Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
-                ingester.ingest(Path.of("../samples/aleppo-page-dump.txt"), null);
+                .with(EnrichService.HTTP_PORT, "0", "test").with(IngestCommand.HTTP_PORT, "0", "test")
+                .with(EnrichSettings.IDLE_FLUSH, "1s", "test");
+        try (Stack resolved = Stack.resolve(config); EnrichService service = EnrichService.start(resolved);
+             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId());
+             ServiceHttpServer ingestHttp = IngestCommand.startHttp(config, ingester)) {
+            ingester.ingestAll(List.of(Path.of("../samples/aleppo-page-dump.txt"), binary), null, result -> { });
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(resolved.kafkaClientProperties(),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.BRIEFS_NAME, "not-avro", "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
             }
-            HttpClient http = HttpClient.newHttpClient();
-            String metrics = "";
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !metrics.contains("kafka_stream_newsflow_metrics_originals_total{")) {
-                Thread.sleep(1000);
-                metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            }
-            Set<String> exported = new TreeSet<>();
-            for (String line : metrics.split("\n")) {
-                if (!line.startsWith("#") && !line.isBlank()) {
-                    exported.add(line.split("[{ ]", 2)[0]);
-                }
-            }
-            Set<String> missing = new TreeSet<>(wanted);
-            missing.removeAll(exported);
-            assertEquals(Set.of(), missing, "metrics the dashboard queries but /metrics does not export");
-            assertTrue(metrics.contains("kafka_stream_newsflow_metrics_originals_total{"), "our own verdict counters are exported");
 
+            MetricsScrape enrich = MetricsScrape.of(service.httpPort());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && (enrich.sum("kafka_stream_newsflow_metrics_tagged_total") < 19
+                    || enrich.sum("kafka_newsflow_enrich_dead_letters_total") < 1)) {
+                Thread.sleep(1000);
+                enrich = MetricsScrape.of(service.httpPort());
+            }
+            MetricsScrape ingest = MetricsScrape.of(ingestHttp.port());
+            Set<String> missing = new TreeSet<>(wanted);
+            missing.removeAll(enrich.names());
+            missing.removeAll(ingest.names());
+            assertEquals(Set.of(), missing, "metrics the dashboard queries but neither service's /metrics exports");
+
+            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dumps_ingested_total"));
+            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dumps_failed_total", "reason=\"not_text\""));
+            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_articles_total"));
+            assertEquals(18.0, ingest.sum("kafka_newsflow_ingest_briefs_total"));
+            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dead_letters_total"));
+            assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_originals_total"));
+            assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_tagged_total"));
+            assertEquals(1.0, enrich.sum("kafka_newsflow_enrich_dead_letters_total", "kind=\"deserialization\""));
+            assertEquals(1.0, enrich.sum("kafka_newsflow_enrich_dead_letters_total"), "and no other kind");
+            assertEquals(0.0, enrich.sum("kafka_stream_newsflow_metrics_burst_alerts_total"), "the sample is within the warm-up");
+
+            HttpClient http = HttpClient.newHttpClient();
             // The interactive queries answer from the same running instance.
             // The burst stage counts behind its own repartition topic: wait until it has counted the
             // whole sample, which the five Agrokor briefs (the agrokor topic) mark.

@@ -1,7 +1,10 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.dedup.UpstreamProgress;
+import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
@@ -16,7 +19,7 @@ import java.util.Properties;
  * The enrich topology on a TopologyTestDriver, built by the same methods the service uses, with the
  * default settings and an in-memory registry; what the topology tests share.
  */
-record EnrichDriver(TopologyTestDriver driver, Topics topics) implements AutoCloseable {
+record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts deadLetters) implements AutoCloseable {
 
     static EnrichDriver start(Path stateDir, Tagger tagger) {
         EnrichSettings settings = EnrichSettings.defaults();
@@ -26,12 +29,32 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics) implements AutoClo
         Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
         props.put("bootstrap.servers", "unused:9092");
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
+        DeadLetterCounts deadLetters = new DeadLetterCounts();
+        props.put(DeadLetterExceptionHandler.COUNTS, deadLetters);
         return new EnrichDriver(new TopologyTestDriver(
-                EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props), topics);
+                EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props), topics, deadLetters);
+    }
+
+    /** One of our Streams counters (kafka_stream_newsflow_metrics_&lt;name&gt;), summed over its tags. */
+    double streamsMetric(String name) {
+        return sum(driver.metrics(), "stream-newsflow-metrics", name);
+    }
+
+    /** Dead letters of one kind, as /metrics would show them. */
+    double deadLetters(String kind) {
+        return deadLetters.metrics().entrySet().stream().filter(e -> kind.equals(e.getKey().tags().get("kind")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
+    private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
     @Override
     public void close() {
         driver.close();
+        deadLetters.close();
     }
 }

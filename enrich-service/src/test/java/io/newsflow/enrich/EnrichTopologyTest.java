@@ -6,6 +6,7 @@ import io.newsflow.avro.DuplicateMethod;
 import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
+import io.newsflow.avro.Enrichment;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.RoutedItem;
 import io.newsflow.enrich.tagging.Tagger;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +46,7 @@ class EnrichTopologyTest {
 
     @TempDir
     Path stateDir;
+    private EnrichDriver enrich;
     private TopologyTestDriver driver;
     private Topics topics;
     private TestInputTopic<String, Article> articles;
@@ -57,7 +60,7 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void start() {
-        EnrichDriver enrich = EnrichDriver.start(stateDir, tagger);
+        enrich = EnrichDriver.start(stateDir, tagger);
         driver = enrich.driver();
         topics = enrich.topics();
         articles = driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
@@ -67,7 +70,7 @@ class EnrichTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        enrich.close();
     }
 
     private void ingestSample(Instant capturedAt) {
@@ -139,6 +142,13 @@ class EnrichTopologyTest {
             assertTrue(brief.getEnrichment().getRegions().stream().anyMatch(r -> r.getCountryCode().equals("HR")),
                     brief.getBrief().getHeadline());
         }
+        List<Enrichment> all = new ArrayList<>(enrichedBriefs().stream().map(EnrichedBrief::getEnrichment).toList());
+        all.add(article.getEnrichment());
+        assertEquals(19.0, enrich.streamsMetric("tagged-total"));
+        assertEquals(all.stream().filter(e -> !e.getRegions().isEmpty()).count(), (long) enrich.streamsMetric("tagged-with-region-total"));
+        assertEquals(all.stream().filter(e -> !e.getTopics().isEmpty()).count(), (long) enrich.streamsMetric("tagged-with-topic-total"));
+        assertTrue(enrich.streamsMetric("tagged-with-topic-total") >= 5, "the Agrokor briefs at least");
+        assertTrue(enrich.streamsMetric("event-to-enriched-seconds-max") > 0, "the sample is older than the wall clock");
     }
 
     @Test
@@ -223,6 +233,8 @@ class EnrichTopologyTest {
         briefs.pipeInput(good.getId(), good, T0);
         idle();
         assertEquals(List.of("b-good"), enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+        assertEquals(1.0, enrich.deadLetters("deserialization"));
+        assertEquals(0.0, enrich.deadLetters("processing"));
     }
 
     private static Brief brief(String id, String headline, String summary) {

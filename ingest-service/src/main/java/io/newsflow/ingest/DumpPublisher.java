@@ -26,8 +26,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,7 +49,6 @@ public final class DumpPublisher implements AutoCloseable {
     public static final String HEADER_SOURCE = "newsflow.source";
     public static final String HEADER_DUMP_ID = "newsflow.dump.id";
     public static final String HEADER_PARSER_VERSION = "newsflow.parser.version";
-    private static final Logger log = LoggerFactory.getLogger(DumpPublisher.class);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final KafkaProducer<String, byte[]> producer;
@@ -87,19 +84,42 @@ public final class DumpPublisher implements AutoCloseable {
         return config;
     }
 
-    /** The outcome of publishing one source. */
-    public record Result(String sourceId, int dumps, int articles, int briefs, int deadLetters, String error) {
+    /**
+     * The outcome of publishing one source: what became of each of its dumps, and the error when the
+     * source was not delivered (then none of it is on Kafka).
+     *
+     * @param elapsed from parsing the source to its commit (or failure)
+     */
+    public record Result(String sourceId, List<DumpOutcome> outcomes, String error, Duration elapsed) {
         public boolean delivered() {
             return error == null;
+        }
+
+        public int dumps() {
+            return outcomes.size();
+        }
+
+        public int articles() {
+            return outcomes.stream().mapToInt(DumpOutcome::articles).sum();
+        }
+
+        public int briefs() {
+            return outcomes.stream().mapToInt(DumpOutcome::briefs).sum();
+        }
+
+        public int deadLetters() {
+            return (int) outcomes.stream().filter(DumpOutcome::deadLettered).count();
         }
     }
 
     /**
      * One source parsed and serialized, ready to go out in one transaction; {@code error} set (and no
      * records) when a value could not be serialized.
+     *
+     * @param startedNanos {@link System#nanoTime()} when parsing began
      */
-    public record Prepared(String sourceId, List<ProducerRecord<String, byte[]>> records, int dumps, int articles,
-                           int briefs, int deadLetters, String error) {
+    public record Prepared(String sourceId, List<ProducerRecord<String, byte[]>> records, List<DumpOutcome> outcomes,
+                           String error, long startedNanos) {
     }
 
     /**
@@ -116,51 +136,43 @@ public final class DumpPublisher implements AutoCloseable {
      * touching the producer, so a caller may prepare the next source while this one's transaction commits.
      */
     public Prepared prepare(String sourceId, List<ReadOutcome> outcomes) {
+        long started = System.nanoTime();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        int dumps = 0;
-        int articles = 0;
-        int briefs = 0;
-        int deadLetters = 0;
+        List<DumpOutcome> dumps = new ArrayList<>(outcomes.size());
         Instant now = clock.instant();
         try {
             for (ReadOutcome read : outcomes) {
-                dumps++;
                 ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
                 if (parsed instanceof ParsedDump dump) {
+                    int articles = 0;
                     for (Article article : DumpEvents.article(dump).stream().toList()) {
                         records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump, now)));
                         articles++;
                     }
-                    for (Brief brief : DumpEvents.briefs(dump)) {
+                    List<Brief> briefs = DumpEvents.briefs(dump);
+                    for (Brief brief : briefs) {
                         records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump, now)));
-                        briefs++;
                     }
+                    dumps.add(DumpOutcome.parsed(dump, articles, briefs.size(), ((RawDump) read).text()));
                 } else if (parsed instanceof DumpFailure failure) {
                     DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
-                    log.warn("Dump {} rejected: {}", failure.sourceId(), failure.reason());
                     records.add(record(Topics.DLQ_NAME, failure.sourceId(), letter, new RecordHeaders(),
                             letter.getFailedAt().toEpochMilli()));
-                    deadLetters++;
+                    dumps.add(DumpOutcome.failed(failure));
                 }
             }
         } catch (SerializationException e) {
             // As when the producer serialized in send(): nothing of the source goes out.
-            return new Prepared(sourceId, List.of(), dumps, articles, briefs, deadLetters, message(e));
+            return new Prepared(sourceId, List.of(), dumps, message(e), started);
         }
-        return new Prepared(sourceId, records, dumps, articles, briefs, deadLetters, null);
+        return new Prepared(sourceId, records, dumps, null, started);
     }
 
     /** Sends a prepared source in one transaction and waits for the commit. */
     public Result publish(Prepared prepared) {
         String error = prepared.error() != null ? prepared.error() : send(prepared.records());
-        if (error != null) {
-            log.error("Source {} not ingested: {}", prepared.sourceId(), error);
-        } else {
-            log.debug("Source {}: {} dumps, {} articles, {} briefs, {} dead letters", prepared.sourceId(), prepared.dumps(),
-                    prepared.articles(), prepared.briefs(), prepared.deadLetters());
-        }
-        return new Result(prepared.sourceId(), prepared.dumps(), prepared.articles(), prepared.briefs(),
-                prepared.deadLetters(), error);
+        return new Result(prepared.sourceId(), prepared.outcomes(), error,
+                Duration.ofNanos(System.nanoTime() - prepared.startedNanos()));
     }
 
     private String send(List<ProducerRecord<String, byte[]>> records) {

@@ -13,8 +13,6 @@ import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.http.ServiceHttpServer;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +34,6 @@ import java.util.concurrent.Callable;
                 + "Exit status 1 if any dump failed (it is on news.dlq with the reason).")
 public final class IngestCommand implements Callable<Integer> {
     public static final String HTTP_PORT = "newsflow.ingest.http.port";
-    private static final Logger log = LoggerFactory.getLogger(IngestCommand.class);
 
     @Mixin
     ClusterOptions cluster;
@@ -83,30 +80,28 @@ public final class IngestCommand implements Callable<Integer> {
     public static IngestStats ingestAll(Ingester ingester, List<Path> files, PrintStream progressOut) {
         long totalBytes = files.stream().mapToLong(IngestCommand::size).sum();
         Progress progress = new Progress(progressOut, System.console() != null, files.size(), totalBytes);
-        ingester.ingestAll(files, System.in, result -> {
-            if (!result.delivered()) {
-                log.error("{}: not ingested: {}", result.sourceId(), result.error());
-            } else if (System.console() == null) {
-                log.info("{}: {} dumps, {} articles, {} briefs, {} failed", result.sourceId(), result.dumps(), result.articles(),
-                        result.briefs(), result.deadLetters());
-            }
-            progress.update(ingester.stats(), false);
-        });
+        // Each dump is logged by the Ingester (DumpLog).
+        ingester.ingestAll(files, System.in, result -> progress.update(ingester.stats(), false));
         progress.update(ingester.stats(), true);
         return ingester.stats();
     }
 
     private int watch(Stack stack, List<Path> files) throws IOException, InterruptedException {
-        NewsflowConfig config = stack.config();
         try (Ingester ingester = new Ingester(stack, maxDumpSize, SpoolWatcher.transactionalId(watch));
-             ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
-                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8085), () -> true, ingester.publisher()::metrics)) {
-            http.json("/api/stats", () -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": " + ingester.stats().articles()
-                    + ", \"briefs\": " + ingester.stats().briefs() + ", \"failed\": " + ingester.stats().failed() + "}");
+             ServiceHttpServer http = startHttp(stack.config(), ingester)) {
             ingestAll(ingester, files, System.err);
             new SpoolWatcher(Files.createDirectories(watch), ingester, Duration.ofSeconds(1)).run(Duration.ofSeconds(1));
             return 0;
         }
+    }
+
+    /** The service's endpoints: health, /metrics (producer metrics and our counters), /api/stats. */
+    public static ServiceHttpServer startHttp(NewsflowConfig config, Ingester ingester) throws IOException {
+        ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
+                config.get(HTTP_PORT).map(Integer::parseInt).orElse(8085), () -> true, ingester::metrics);
+        http.json("/api/stats", () -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": " + ingester.stats().articles()
+                + ", \"briefs\": " + ingester.stats().briefs() + ", \"failed\": " + ingester.stats().failed() + "}");
+        return http;
     }
 
     private int dryRun(List<Path> files) {

@@ -5,11 +5,14 @@ import io.newsflow.avro.Brief;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.ingest.parse.DumpReader;
 import io.newsflow.ingest.parse.ReadOutcome;
+import io.newsflow.platform.metrics.ServiceMetrics;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +43,7 @@ public final class Ingester implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final DumpPublisher publisher;
     private final IngestStats stats = new IngestStats();
+    private final IngestMetrics metrics = new IngestMetrics();
 
     public Ingester(Stack stack, long maxDumpBytes, String transactionalId) {
         this.reader = new DumpReader(maxDumpBytes);
@@ -134,8 +139,11 @@ public final class Ingester implements AutoCloseable {
 
     private DumpPublisher.Result publish(Path file, DumpPublisher.Prepared prepared) {
         DumpPublisher.Result result = publisher.publish(prepared);
+        long bytes = sizeOf(file);
+        DumpLog.write(result);
+        metrics.record(result, bytes);
         stats.files.incrementAndGet();
-        stats.bytes.addAndGet(sizeOf(file));
+        stats.bytes.addAndGet(bytes);
         stats.dumps.addAndGet(result.dumps());
         if (result.delivered()) {
             stats.articles.addAndGet(result.articles());
@@ -163,9 +171,15 @@ public final class Ingester implements AutoCloseable {
         return stats;
     }
 
+    /** For /metrics: the producer's metrics and our own counters (kafka_newsflow_ingest_*). */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return ServiceMetrics.union(publisher::metrics, metrics::metrics).get();
+    }
+
     @Override
     public void close() {
         publisher.close();
         registry.close();
+        metrics.close();
     }
 }

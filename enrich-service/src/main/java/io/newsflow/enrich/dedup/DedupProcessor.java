@@ -4,6 +4,7 @@ import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.internal.IngestedItem;
+import io.newsflow.enrich.metrics.StreamsSensors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
@@ -36,7 +37,6 @@ import java.util.Set;
 public final class DedupProcessor implements Processor<String, IngestedItem, String, Verdict> {
     public static final String BUFFER = "dedup-reorder-buffer";
     public static final String CLOCK = "dedup-clock";
-    public static final String METRICS_SCOPE = "newsflow";
     private static final String STREAM_TIME = "stream-time";
     private static final String WATERMARK = "watermark-";
     private static final String LAST_DECIDED = "last-decided";
@@ -83,13 +83,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         }
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkUpstream);
         // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
-        originals = verdictSensor(context, "originals");
-        duplicates = verdictSensor(context, "duplicates");
-        late = verdictSensor(context, "late");
-    }
-
-    private static Sensor verdictSensor(ProcessorContext<String, Verdict> context, String operation) {
-        return context.metrics().addRateTotalSensor(METRICS_SCOPE, "dedup", operation, Sensor.RecordingLevel.INFO);
+        originals = StreamsSensors.counter(context.metrics(), "dedup", "originals");
+        duplicates = StreamsSensors.counter(context.metrics(), "dedup", "duplicates");
+        late = StreamsSensors.counter(context.metrics(), "dedup", "late");
     }
 
     private void checkUpstream(long now) {

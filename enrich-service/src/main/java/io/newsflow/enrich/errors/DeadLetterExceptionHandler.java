@@ -35,16 +35,20 @@ public final class DeadLetterExceptionHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     /** Optional: a {@link SchemaRegistryClient} instance to share, instead of one built from schema.registry.url. */
     public static final String REGISTRY_CLIENT = "newsflow.registry.client";
+    /** Optional: the {@link DeadLetterCounts} of the service, to count what this handler dead-letters. */
+    public static final String COUNTS = "newsflow.dead.letter.counts";
     public static final int ORIGINAL_CAP = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
     private AvroSerializer<DeadLetter> serializer;
+    private DeadLetterCounts counts;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object shared = configs.get(REGISTRY_CLIENT);
         serializer = shared instanceof SchemaRegistryClient client ? new AvroSerializer<>(client) : new AvroSerializer<>();
         serializer.configure(configs, false);
+        counts = configs.get(COUNTS) instanceof DeadLetterCounts service ? service : null;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class DeadLetterExceptionHandler
         if (isOutage(exception)) {
             return DeserializationExceptionHandler.Response.fail();
         }
-        return DeserializationExceptionHandler.Response.resume(deadLetter(context, "enrich.deserialize", record.value(), exception));
+        return DeserializationExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.DESERIALIZATION, record.value(), exception));
     }
 
     @Override
@@ -61,13 +65,13 @@ public final class DeadLetterExceptionHandler
         if (isOutage(exception)) {
             return ProcessingExceptionHandler.Response.fail();
         }
-        return ProcessingExceptionHandler.Response.resume(deadLetter(context, "enrich.process", context.sourceRawValue(), exception));
+        return ProcessingExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.PROCESSING, context.sourceRawValue(), exception));
     }
 
     @Override
     public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
                                                            ProducerRecord<byte[], byte[]> record, Exception exception) {
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, "enrich.produce", record.value(), exception));
+        return ProductionExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.PRODUCTION, record.value(), exception));
     }
 
     @Override
@@ -76,11 +80,12 @@ public final class DeadLetterExceptionHandler
         if (isOutage(exception)) {
             return ProductionExceptionHandler.Response.fail();
         }
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, "enrich.serialize", context.sourceRawValue(), exception));
+        return ProductionExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.SERIALIZATION, context.sourceRawValue(), exception));
     }
 
-    private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String stage, byte[] original,
+    private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, DeadLetterKind kind, byte[] original,
                                                             Exception exception) {
+        String stage = kind.stage();
         String sourceId = context.topic() + "-" + context.partition() + "@" + context.offset();
         String reason = exception.getMessage() == null ? exception.toString() : exception.getMessage();
         byte[] kept = original == null ? null : Arrays.copyOf(original, Math.min(original.length, ORIGINAL_CAP));
@@ -98,6 +103,9 @@ public final class DeadLetterExceptionHandler
                 .setFailedAt(Instant.now())
                 .build();
         log.warn("Dead-lettered {} at stage {}: {}", sourceId, stage, reason);
+        if (counts != null) {
+            counts.record(kind);
+        }
         return List.of(new ProducerRecord<>(Topics.DLQ_NAME, null, sourceId.getBytes(StandardCharsets.UTF_8),
                 serializer.serialize(Topics.DLQ_NAME, letter)));
     }

@@ -27,11 +27,11 @@ public final class DumpParser {
   public ParseOutcome parse(RawDump dump) {
     String text = dump.text();
     if (text.isEmpty()) {
-      return fail(dump, "empty dump: no text at all");
+      return fail(dump, FailureClass.NO_CONTENT, "empty dump: no text at all");
     }
     String binary = TextCheck.binaryReason(text);
     if (binary != null) {
-      return fail(dump, binary);
+      return fail(dump, FailureClass.NOT_TEXT, binary);
     }
     List<String> lines = normalisedLines(text);
     int first = 0;
@@ -39,7 +39,7 @@ public final class DumpParser {
       first++;
     }
     if (first == lines.size()) {
-      return fail(dump, "no text: the dump's " + lines.size() + " line(s) are all blank");
+      return fail(dump, FailureClass.NO_CONTENT, "no text: the dump's " + lines.size() + " line(s) are all blank");
     }
     int blockEnd = first;
     while (blockEnd < lines.size() && !lines.get(blockEnd).isEmpty()) {
@@ -48,7 +48,7 @@ public final class DumpParser {
     List<HeaderField> header = HeaderBlock.parse(lines.subList(first, blockEnd));
     List<String> body = nonBlank(lines, header.isEmpty() ? first : blockEnd);
     if (body.isEmpty()) {
-      return fail(dump, "only a header block (" + header.size() + " field(s)), no body text");
+      return fail(dump, FailureClass.NO_CONTENT, "only a header block (" + header.size() + " field(s)), no body text");
     }
 
     String url = headerValue(header, dump, HeaderBlock.URL);
@@ -60,12 +60,12 @@ public final class DumpParser {
     try {
       captured = capturedValue == null ? dump.fallbackCapturedAt() : Timestamps.parse(capturedValue);
     } catch (DateTimeParseException e) {
-      return fail(dump, invalidTime(HeaderBlock.CAPTURED, capturedValue));
+      return fail(dump, FailureClass.BAD_TIMESTAMP, invalidTime(HeaderBlock.CAPTURED, capturedValue));
     }
     try {
       published = publishedValue == null ? null : Timestamps.parse(publishedValue);
     } catch (DateTimeParseException e) {
-      return fail(dump, invalidTime(HeaderBlock.PUBLISHED, publishedValue));
+      return fail(dump, FailureClass.BAD_TIMESTAMP, invalidTime(HeaderBlock.PUBLISHED, publishedValue));
     }
 
     int sidebarStart = 0;
@@ -76,7 +76,7 @@ public final class DumpParser {
     List<String> sections = new ArrayList<>();
     List<ParsedBrief> briefs = briefs(body.subList(sidebarStart, body.size()), sections);
     if (article == null && briefs.isEmpty()) {
-      return fail(dump, "no article text and no briefs: the body holds only sidebar headings " + sections);
+      return fail(dump, FailureClass.NO_CONTENT, "no article text and no briefs: the body holds only sidebar headings " + sections);
     }
     return new ParsedDump(dump.sourceId(), ItemIds.dumpOfNormalised(body), header,
         source != null ? source : hostOf(url), url, captured, published, article, sections, briefs);
@@ -201,7 +201,7 @@ public final class DumpParser {
     }
   }
 
-  private static DumpFailure fail(RawDump dump, String reason) {
-    return DumpFailure.of(dump.sourceId(), reason, dump.text());
+  private static DumpFailure fail(RawDump dump, FailureClass failureClass, String reason) {
+    return DumpFailure.of(dump.sourceId(), failureClass, reason, dump.text());
   }
 }

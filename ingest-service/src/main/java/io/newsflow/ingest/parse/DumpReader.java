@@ -40,12 +40,12 @@ public final class DumpReader {
       if (size > maxBytes) {
         try (InputStream in = Files.newInputStream(file)) {
           byte[] head = in.readNBytes(DumpEvents.DEFAULT_ORIGINAL_CAP);
-          return List.of(new DumpFailure(name, tooLarge(size), head, size));
+          return List.of(new DumpFailure(name, FailureClass.TOO_LARGE, tooLarge(size), head, size));
         }
       }
       return read(name, Files.readAllBytes(file), modified);
     } catch (IOException e) {
-      return List.of(DumpFailure.of(name, "cannot read file: " + e, new byte[0]));
+      return List.of(DumpFailure.of(name, FailureClass.UNREADABLE, "cannot read file: " + e, new byte[0]));
     }
   }
 
@@ -54,34 +54,34 @@ public final class DumpReader {
     try {
       byte[] bytes = in.readNBytes((int) maxBytes + 1);
       if (bytes.length > maxBytes) {
-        return List.of(DumpFailure.of(name, "input larger than the limit of " + describeSize(maxBytes)
+        return List.of(DumpFailure.of(name, FailureClass.TOO_LARGE, "input larger than the limit of " + describeSize(maxBytes)
             + "; stopped reading", bytes));
       }
       return read(name, bytes, fallbackCapturedAt);
     } catch (IOException e) {
-      return List.of(DumpFailure.of(name, "cannot read input: " + e, new byte[0]));
+      return List.of(DumpFailure.of(name, FailureClass.UNREADABLE, "cannot read input: " + e, new byte[0]));
     }
   }
 
   /** Reads bytes already in memory. */
   public List<ReadOutcome> read(String name, byte[] bytes, Instant fallbackCapturedAt) {
     if (bytes.length > maxBytes) {
-      return List.of(DumpFailure.of(name, tooLarge(bytes.length), bytes));
+      return List.of(DumpFailure.of(name, FailureClass.TOO_LARGE, tooLarge(bytes.length), bytes));
     }
     byte[] plain = bytes;
     if (GzipInflater.isGzip(bytes)) {
       GzipInflater.Inflated inflated = GzipInflater.inflate(bytes, maxBytes);
       if (inflated.failure() != null) {
-        return List.of(DumpFailure.of(name, inflated.failure(), bytes));
+        return List.of(DumpFailure.of(name, inflated.failureClass(), inflated.failure(), bytes));
       }
       plain = inflated.bytes();
     }
     if (plain.length == 0) {
-      return List.of(DumpFailure.of(name, "empty input: 0 bytes", bytes));
+      return List.of(DumpFailure.of(name, FailureClass.NO_CONTENT, "empty input: 0 bytes", bytes));
     }
     TextDecoder.Decoded decoded = TextDecoder.decode(plain);
     if (decoded.failure() != null) {
-      return List.of(DumpFailure.of(name, decoded.failure(), bytes));
+      return List.of(DumpFailure.of(name, FailureClass.NOT_TEXT, decoded.failure(), bytes));
     }
     String text = decoded.text();
     return JsonLinesReader.looksLikeJsonLines(text)

@@ -8,8 +8,8 @@ import java.util.zip.GZIPInputStream;
 /** Decompresses gzip data with a hard cap on the output, so a gzip bomb cannot exhaust memory. */
 final class GzipInflater {
 
-  /** Either the decompressed bytes or the reason there are none. */
-  record Inflated(byte[] bytes, String failure) {
+  /** Either the decompressed bytes or the reason there are none, and its class. */
+  record Inflated(byte[] bytes, FailureClass failureClass, String failure) {
   }
 
   private GzipInflater() {
@@ -29,14 +29,14 @@ final class GzipInflater {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > maxBytes) {
-          return new Inflated(null, "gzip data expands beyond the limit of " + DumpReader.describeSize(maxBytes)
+          return new Inflated(null, FailureClass.TOO_LARGE, "gzip data expands beyond the limit of " + DumpReader.describeSize(maxBytes)
               + " (" + gz.length + " compressed bytes); stopped decompressing");
         }
         out.write(buf, 0, n);
       }
-      return new Inflated(out.toByteArray(), null);
+      return new Inflated(out.toByteArray(), null, null);
     } catch (IOException e) {
-      return new Inflated(null, "corrupt gzip data: " + e.getMessage());
+      return new Inflated(null, FailureClass.UNREADABLE, "corrupt gzip data: " + e.getMessage());
     }
   }
 }

@@ -55,14 +55,14 @@ final class JsonLinesReader {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      return DumpFailure.of(sourceId, "line " + lineNo + ": invalid JSON: " + e.getOriginalMessage(), line);
+      return DumpFailure.of(sourceId, FailureClass.BAD_JSON, "line " + lineNo + ": invalid JSON: " + e.getOriginalMessage(), line);
     }
     if (node == null || !node.isObject()) {
-      return DumpFailure.of(sourceId, "line " + lineNo + ": not a JSON object", line);
+      return DumpFailure.of(sourceId, FailureClass.BAD_JSON, "line " + lineNo + ": not a JSON object", line);
     }
     JsonNode text = node.get("text");
     if (text == null || !text.isTextual()) {
-      return DumpFailure.of(sourceId, "line " + lineNo + ": missing string field \"text\"", line);
+      return DumpFailure.of(sourceId, FailureClass.BAD_JSON, "line " + lineNo + ": missing string field \"text\"", line);
     }
     Map<String, String> envelope = new HashMap<>();
     for (Map.Entry<String, String> field : ENVELOPE_FIELDS.entrySet()) {
@@ -71,7 +71,7 @@ final class JsonLinesReader {
         continue;
       }
       if (!v.isTextual()) {
-        return DumpFailure.of(sourceId,
+        return DumpFailure.of(sourceId, FailureClass.BAD_JSON,
             "line " + lineNo + ": field \"" + field.getKey() + "\" must be a string, was " + v.getNodeType(), line);
       }
       envelope.put(field.getValue(), v.asText());

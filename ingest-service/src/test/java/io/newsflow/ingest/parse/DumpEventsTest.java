@@ -30,7 +30,7 @@ class DumpEventsTest {
 
   @Test
   void deadLetterCapsLargeOriginals() {
-    DumpFailure f = DumpFailure.of("big", "too big", new byte[(1 << 20) + 10]);
+    DumpFailure f = DumpFailure.of("big", FailureClass.TOO_LARGE, "too big", new byte[(1 << 20) + 10]);
     DeadLetter dl = DumpEvents.deadLetter(f, NOW);
     assertEquals(1 << 20, dl.getOriginal().remaining());
     assertEquals((1 << 20) + 10, dl.getOriginalSize());
@@ -41,7 +41,7 @@ class DumpEventsTest {
 
   @Test
   void sizeOnlyFailuresAreTruncatedToo() {
-    DumpFailure f = new DumpFailure("huge.txt", "too big", new byte[10], 1000);
+    DumpFailure f = new DumpFailure("huge.txt", FailureClass.TOO_LARGE, "too big", new byte[10], 1000);
     assertTrue(DumpEvents.deadLetter(f, NOW).getTruncated());
   }
 

@@ -60,6 +60,7 @@ class DumpParserTest {
   void invalidCapturedTimeIsAPreciseFailure() {
     DumpFailure f = failed("Captured: yesterday noon\n\n" + ARTICLE);
     assertEquals("invalid Captured: time 'yesterday noon' (expected ISO-8601, e.g. 2017-04-07T10:15:30Z)", f.reason());
+    assertEquals(FailureClass.BAD_TIMESTAMP, f.failureClass());
   }
 
   @Test
@@ -211,12 +212,14 @@ class DumpParserTest {
   @Test
   void unparseableDumpsAreFailuresWithTheWholeInput() {
     assertEquals("empty dump: no text at all", failed("").reason());
+    assertEquals(FailureClass.NO_CONTENT, failed("Latest news\n\nMost read\n").failureClass());
     assertTrue(failed(" \r\n\t\n\u00A0\n").reason().startsWith("no text"));
     assertEquals("only a header block (2 field(s)), no body text", failed("Source: Hina\nURL: x\n\n\n").reason());
     assertTrue(failed("Latest news\n\nMost read\n").reason().startsWith("no article text and no briefs"));
     String binary = "PK\u0003\u0004\u0000\u0000garbage";
     DumpFailure f = failed(binary);
     assertEquals("binary content: NUL character at offset 4", f.reason());
+    assertEquals(FailureClass.NOT_TEXT, f.failureClass());
     assertArrayEquals(binary.getBytes(StandardCharsets.UTF_8), f.original());
     assertTrue(failed("a\u0001b\u0002c\u0003d\u0004e").reason().startsWith("binary content: 4 control characters"));
   }

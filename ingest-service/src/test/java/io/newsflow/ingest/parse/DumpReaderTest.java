@@ -92,6 +92,7 @@ class DumpReaderTest {
     DumpFailure bad = assertInstanceOf(DumpFailure.class, out.get(1));
     assertEquals("feed.jsonl:2", bad.sourceId());
     assertTrue(bad.reason().startsWith("line 2: invalid JSON: "), bad.reason());
+    assertEquals(FailureClass.BAD_JSON, bad.failureClass());
     assertTrue(new String(bad.original(), StandardCharsets.UTF_8).startsWith("{\"url\": \"https://www.dw.com/en/a-2\""));
 
     ParsedDump third = parse(out.get(2));
@@ -156,6 +157,7 @@ class DumpReaderTest {
     DumpFailure f = assertInstanceOf(DumpFailure.class, small.read(file).get(0));
     assertEquals("input of 200 bytes is larger than the limit of 100 bytes", f.reason());
     assertEquals(200, f.originalSize());
+    assertEquals(FailureClass.TOO_LARGE, f.failureClass());
     DumpFailure s = assertInstanceOf(DumpFailure.class,
         small.read("stdin", new ByteArrayInputStream(big), Samples.MTIME).get(0));
     assertEquals("input larger than the limit of 100 bytes; stopped reading", s.reason());
@@ -169,6 +171,7 @@ class DumpReaderTest {
     assertTrue(bomb.length < 64 * 1024);
     DumpFailure f = assertInstanceOf(DumpFailure.class, reader1MiB.read("bomb.gz", bomb, Samples.MTIME).get(0));
     assertTrue(f.reason().startsWith("gzip data expands beyond the limit of 1 MiB"), f.reason());
+    assertEquals(FailureClass.TOO_LARGE, f.failureClass());
     assertArrayEquals(bomb, f.original());
   }
 
@@ -176,8 +179,10 @@ class DumpReaderTest {
   void corruptGzipAndUnreadableFilesAreFailures() {
     byte[] corrupt = {0x1F, (byte) 0x8B, 8, 0, 1, 2, 3};
     assertTrue(((DumpFailure) read("c.gz", corrupt).get(0)).reason().startsWith("corrupt gzip data"));
+    assertEquals(FailureClass.UNREADABLE, ((DumpFailure) read("c.gz", corrupt).get(0)).failureClass());
     DumpFailure missing = (DumpFailure) reader.read(dir.resolve("absent.txt")).get(0);
     assertTrue(missing.reason().startsWith("cannot read file: java.nio.file.NoSuchFileException"), missing.reason());
+    assertEquals(FailureClass.UNREADABLE, missing.failureClass());
     assertEquals("empty input: 0 bytes", ((DumpFailure) read("e.txt", new byte[0]).get(0)).reason());
   }
 

@@ -57,7 +57,7 @@ public final class ServiceHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Kafka metrics as Prometheus gauges: kafka_&lt;group&gt;_&lt;name&gt;{tags}. */
+    /** Kafka metrics in Prometheus text format: kafka_&lt;group&gt;_&lt;name&gt;{tags}, counters for names ending in _total. */
     static String prometheus(Map<MetricName, ? extends Metric> metrics) {
         Map<String, StringBuilder> families = new TreeMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
@@ -69,7 +69,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             }
             MetricName name = entry.getKey();
             String family = sanitize("kafka_" + name.group() + "_" + name.name());
-            StringBuilder lines = families.computeIfAbsent(family, f -> new StringBuilder("# TYPE " + f + " gauge\n"));
+            StringBuilder lines = families.computeIfAbsent(family, f -> new StringBuilder("# TYPE " + f + " " + type(f) + "\n"));
             lines.append(family);
             if (!name.tags().isEmpty()) {
                 lines.append('{');
@@ -87,6 +87,11 @@ public final class ServiceHttpServer implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         families.values().forEach(out::append);
         return out.toString();
+    }
+
+    /** Kafka's {@code -total} metrics are cumulative (CumulativeSum, CumulativeCount): counters; everything else a gauge. */
+    private static String type(String family) {
+        return family.endsWith("_total") ? "counter" : "gauge";
     }
 
     private static String sanitize(String name) {

@@ -24,9 +24,11 @@ class ServiceHttpServerTest {
         Map<MetricName, Metric> metrics = new LinkedHashMap<>();
         MetricName rate = new MetricName("process-rate", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
         MetricName latency = new MetricName("commit-latency-avg", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
+        MetricName total = new MetricName("process-total", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
         MetricName text = new MetricName("version", "app-info", "", Map.of());
         metrics.put(rate, metric(rate, 12.5));
         metrics.put(latency, metric(latency, Double.NaN));
+        metrics.put(total, metric(total, 40.0));
         metrics.put(text, metric(text, "4.4.0"));
 
         String out = ServiceHttpServer.prometheus(metrics);
@@ -34,6 +36,7 @@ class ServiceHttpServerTest {
         assertTrue(out.contains("kafka_stream_thread_metrics_process_rate{thread_id=\"t-1\"} 12.5\n"), out);
         assertTrue(out.contains("kafka_stream_thread_metrics_commit_latency_avg{thread_id=\"t-1\"} NaN\n"), out);
         assertTrue(out.contains("# TYPE kafka_stream_thread_metrics_process_rate gauge\n"), out);
+        assertTrue(out.contains("# TYPE kafka_stream_thread_metrics_process_total counter\n"), out);
         assertFalse(out.contains("app_info"), "non-numeric metrics are not exported: " + out);
     }
 }

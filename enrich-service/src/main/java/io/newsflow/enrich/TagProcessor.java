@@ -1,0 +1,62 @@
+package io.newsflow.enrich;
+
+import io.newsflow.avro.Enrichment;
+import io.newsflow.enrich.dedup.Verdict;
+import io.newsflow.enrich.metrics.StreamsSensors;
+import io.newsflow.enrich.tagging.Tagger;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * The tag stage: tags each original and counts what it tagged, as
+ * {@code kafka_stream_newsflow_metrics_tagged{,_with_region,_with_topic}_total}, and how old items
+ * are when they leave it, in seconds since their event time
+ * ({@code kafka_stream_newsflow_metrics_event_to_enriched_seconds_{avg,max}}): for a live feed, the
+ * time from publication to enriched output; for old dumps, their age.
+ */
+final class TagProcessor implements FixedKeyProcessor<String, Verdict, SpecificRecord> {
+    private static final String ENTITY = "tag";
+
+    private final Tagger tagger;
+    private final String rulesVersion;
+    private FixedKeyProcessorContext<String, SpecificRecord> context;
+    private Sensor tagged;
+    private Sensor withRegion;
+    private Sensor withTopic;
+    private Sensor eventToEnriched;
+
+    TagProcessor(Tagger tagger, String rulesVersion) {
+        this.tagger = tagger;
+        this.rulesVersion = rulesVersion;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        tagged = StreamsSensors.counter(context.metrics(), ENTITY, "tagged");
+        withRegion = StreamsSensors.counter(context.metrics(), ENTITY, "tagged-with-region");
+        withTopic = StreamsSensors.counter(context.metrics(), ENTITY, "tagged-with-topic");
+        eventToEnriched = StreamsSensors.avgMax(context.metrics(), ENTITY, "event-to-enriched-seconds",
+                "seconds from an item's event time to its leaving the tag stage");
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Verdict> record) {
+        Verdict verdict = record.value();
+        SpecificRecord enriched = EnrichedItems.enriched(verdict, tagger.tag(EnrichedItems.headline(verdict.item()),
+                EnrichedItems.paragraphs(verdict.item())), rulesVersion);
+        Enrichment enrichment = EnrichedItems.enrichmentOf(enriched);
+        tagged.record();
+        if (!enrichment.getRegions().isEmpty()) {
+            withRegion.record();
+        }
+        if (!enrichment.getTopics().isEmpty()) {
+            withTopic.record();
+        }
+        eventToEnriched.record((context.currentSystemTimeMs() - record.timestamp()) / 1000.0);
+        context.forward(record.withValue(enriched));
+    }
+}
