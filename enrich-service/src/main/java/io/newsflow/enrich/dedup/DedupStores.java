@@ -23,10 +23,12 @@ public final class DedupStores {
     public static void addTo(StreamsBuilder builder, Duration retention, Serde<IngestedItem> ingested) {
         // These stores hold points in time, not windows; the size only has to be positive.
         Duration windowSize = Duration.ofHours(1);
+        // Cached: an item's buffer entry is written and deleted, and the clock keys rewritten, within
+        // one commit interval; the cache turns that into one changelog record per key per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BUFFER),
-                Serdes.Bytes(), ingested));
+                Serdes.Bytes(), ingested).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.CLOCK),
-                Serdes.String(), Serdes.Bytes()));
+                Serdes.String(), Serdes.Bytes()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
                 Serdes.Long(), Serdes.ByteArray()).withLoggingDisabled());
