@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,90 +10,188 @@ import io.newsflow.enrich.bursts.TermBaseline;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Interactive queries on the burst stage's state, answered as JSON by {@code /api/bursts} and
  * {@code /api/keywords/top}: what is bursting now, and the most mentioned terms of the newest window.
- * Each instance answers for the partitions it hosts; with one instance that is everything.
+ *
+ * <p>A term's state lives on the one instance that hosts its partition, so an instance answers for
+ * the whole application: it asks every other instance hosting the store (found through Kafka
+ * Streams' metadata, {@code application.server}) for its local part ({@code ?local=true}) and merges.
+ * An instance that does not answer is named under {@code errors} and the answer is marked incomplete.
  */
 final class BurstQueries {
+    static final String BURSTS_PATH = "/api/bursts";
+    static final String TOP_PATH = "/api/keywords/top";
     private static final ObjectMapper json = new ObjectMapper();
     private static final int TOP = 20;
+    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient peers = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
-    BurstQueries(KafkaStreams streams) {
+    BurstQueries(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
+        this.self = self;
     }
 
     /** Terms whose burst has started and not yet ended, with their baseline. */
-    String activeBursts() {
-        return answer(() -> {
-            ArrayNode items = json.createArrayNode();
-            ReadOnlyKeyValueStore<String, byte[]> baselines = streams.store(StoreQueryParameters.fromNameAndType(
-                    BurstProcessor.BASELINES, QueryableStoreTypes.keyValueStore()));
-            try (KeyValueIterator<String, byte[]> all = baselines.all()) {
-                while (all.hasNext()) {
-                    KeyValue<String, byte[]> next = all.next();
-                    TermBaseline baseline = TermBaseline.fromBytes(next.value);
-                    if (baseline.bursting()) {
-                        term(items.addObject(), Term.fromKey(next.key))
-                                .put("baselineMean", baseline.mean()).put("baselineStddev", baseline.stddev())
-                                .put("lastWindowStart", Instant.ofEpochMilli(baseline.lastWindowStart()).toString());
-                    }
-                }
-            }
-            return items;
-        });
+    String activeBursts(Map<String, String> query) {
+        return answer(BURSTS_PATH, BurstProcessor.BASELINES, query, this::localBursts,
+                all -> sorted(all, Comparator.comparing(item -> item.path("term").asText())));
     }
 
     /** The most mentioned terms in the newest window that has counts, most first. */
-    String topTerms() {
-        return answer(() -> {
-            ReadOnlyWindowStore<String, TermWindowCount> counts = streams.store(StoreQueryParameters.fromNameAndType(
-                    BurstStage.WINDOW_COUNTS, QueryableStoreTypes.windowStore()));
-            List<KeyValue<Windowed<String>, TermWindowCount>> windows = new ArrayList<>();
-            try (KeyValueIterator<Windowed<String>, TermWindowCount> all = counts.all()) {
-                all.forEachRemaining(windows::add);
+    String topTerms(Map<String, String> query) {
+        return answer(TOP_PATH, BurstStage.WINDOW_COUNTS, query, this::localTopTerms, BurstQueries::newestTop);
+    }
+
+    private ArrayNode localBursts() {
+        ArrayNode items = json.createArrayNode();
+        ReadOnlyKeyValueStore<String, byte[]> baselines = streams.store(StoreQueryParameters.fromNameAndType(
+                BurstProcessor.BASELINES, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, byte[]> all = baselines.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                TermBaseline baseline = TermBaseline.fromBytes(next.value);
+                if (baseline.bursting()) {
+                    term(items.addObject(), Term.fromKey(next.key))
+                            .put("baselineMean", baseline.mean()).put("baselineStddev", baseline.stddev())
+                            .put("lastWindowStart", Instant.ofEpochMilli(baseline.lastWindowStart()).toString());
+                }
             }
-            long newest = windows.stream().mapToLong(w -> w.key.window().end()).max().orElse(Long.MIN_VALUE);
-            ArrayNode items = json.createArrayNode();
-            windows.stream().filter(w -> w.key.window().end() == newest)
-                    .sorted(Comparator.comparingLong((KeyValue<Windowed<String>, TermWindowCount> w) -> -w.value.getCount())
-                            .thenComparing(w -> w.key.key()))
-                    .limit(TOP)
-                    .forEach(w -> term(items.addObject(), Term.fromKey(w.key.key())).put("count", w.value.getCount())
-                            .put("windowStart", w.key.window().startTime().toString())
-                            .put("windowEnd", w.key.window().endTime().toString()));
-            return items;
-        });
+        }
+        return items;
+    }
+
+    private ArrayNode localTopTerms() {
+        ReadOnlyWindowStore<String, TermWindowCount> counts = streams.store(StoreQueryParameters.fromNameAndType(
+                BurstStage.WINDOW_COUNTS, QueryableStoreTypes.windowStore()));
+        ArrayNode items = json.createArrayNode();
+        try (KeyValueIterator<Windowed<String>, TermWindowCount> all = counts.all()) {
+            all.forEachRemaining(w -> term(items.addObject(), Term.fromKey(w.key.key())).put("count", w.value.getCount())
+                    .put("windowStart", w.key.window().startTime().toString())
+                    .put("windowEnd", w.key.window().endTime().toString()));
+        }
+        return newestTop(items);
+    }
+
+    /** Of the items of the newest window, the {@value #TOP} with the highest counts. */
+    private static ArrayNode newestTop(ArrayNode items) {
+        String newest = null;
+        for (JsonNode item : items) {
+            String end = item.path("windowEnd").asText();
+            if (newest == null || Instant.parse(end).isAfter(Instant.parse(newest))) {
+                newest = end;
+            }
+        }
+        String window = newest;
+        ArrayNode top = json.createArrayNode();
+        sorted(items, Comparator.comparingLong((JsonNode item) -> -item.path("count").asLong())
+                .thenComparing(item -> item.path("term").asText()))
+                .forEach(item -> {
+                    if (top.size() < TOP && item.path("windowEnd").asText().equals(window)) {
+                        top.add(item);
+                    }
+                });
+        return top;
+    }
+
+    private static ArrayNode sorted(ArrayNode items, Comparator<JsonNode> order) {
+        List<JsonNode> list = new ArrayList<>();
+        items.forEach(list::add);
+        list.sort(order);
+        ArrayNode out = json.createArrayNode();
+        list.forEach(out::add);
+        return out;
     }
 
     private static ObjectNode term(ObjectNode node, Term term) {
         return node.put("term", term.text()).put("kind", term.kind().name());
     }
 
-    /** Stores are only queryable while the instance runs; say so instead of failing the request. */
-    private String answer(Supplier<ArrayNode> items) {
+    /**
+     * This instance's items, and unless the request asked for {@code local}, every other instance's,
+     * merged. Stores are only queryable while an instance runs: say so instead of failing the request.
+     */
+    private String answer(String path, String store, Map<String, String> query, Supplier<ArrayNode> local,
+                          Function<ArrayNode, ArrayNode> merge) {
         ObjectNode answer = json.createObjectNode().put("state", streams.state().name());
-        try {
-            answer.set("items", items.get());
-        } catch (InvalidStateStoreException e) {
-            answer.set("items", json.createArrayNode());
-            answer.put("error", "state not queryable right now: " + e.getMessage());
+        ArrayNode errors = json.createArrayNode();
+        ArrayNode items = json.createArrayNode();
+        List<HostInfo> hosts = activeHosts(store);
+        // An instance hosting only standby copies (or nothing) of the store has no part to give.
+        if (hosts.contains(self)) {
+            try {
+                items.addAll(local.get());
+            } catch (InvalidStateStoreException e) {
+                errors.addObject().put("instance", self.toString()).put("error", "state not queryable right now: " + e.getMessage());
+            }
+        }
+        int instances = hosts.contains(self) ? 1 : 0;
+        if (!query.containsKey("local")) {
+            for (HostInfo peer : hosts) {
+                if (!peer.equals(self)) {
+                    instances++;
+                    askPeer(peer, path, items, errors);
+                }
+            }
+        }
+        // How many instances' parts the answer holds (or should have held, where one failed).
+        answer.put("instances", instances).put("complete", errors.isEmpty());
+        answer.set("items", merge.apply(items));
+        if (!errors.isEmpty()) {
+            answer.set("errors", errors);
         }
         return answer.toString();
+    }
+
+    /** The instances that host active tasks of {@code store}, as the last rebalance assigned them. */
+    private List<HostInfo> activeHosts(String store) {
+        return streams.metadataForAllStreamsClients().stream()
+                .filter(client -> client.stateStoreNames().contains(store))
+                .map(StreamsMetadata::hostInfo)
+                .toList();
+    }
+
+    private void askPeer(HostInfo peer, String path, ArrayNode items, ArrayNode errors) {
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path + "?local=true");
+        try {
+            HttpResponse<String> response = peers.send(HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = json.readTree(response.body());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+            items.addAll((ArrayNode) body.path("items"));
+            body.path("errors").forEach(errors::add);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            errors.addObject().put("instance", peer.toString()).put("error", "interrupted");
+        } catch (Exception e) {
+            errors.addObject().put("instance", peer.toString()).put("error", e.toString());
+        }
     }
 }

@@ -14,15 +14,21 @@ import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running enrich-service instance: the Kafka Streams app plus its HTTP endpoints. Instances with
@@ -30,6 +36,7 @@ import java.util.Properties;
  */
 public final class EnrichService implements AutoCloseable {
     public static final String HTTP_PORT = "newsflow.enrich.http.port";
+    public static final String ADVERTISED_HOST = "newsflow.enrich.advertised.host";
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 
     private final SchemaRegistryClient registry;
@@ -65,31 +72,56 @@ public final class EnrichService implements AutoCloseable {
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
         DeadLetterCounts deadLetters = new DeadLetterCounts();
         props.put(DeadLetterExceptionHandler.COUNTS, deadLetters);
+        // The HTTP port is bound first: it is this instance's address for the others' interactive queries.
+        AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        ServiceHttpServer http;
+        try {
+            http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
+                    config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
+                    () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING,
+                    ServiceMetrics.union(() -> running.get() == null ? Map.of() : running.get().metrics(), deadLetters::metrics));
+        } catch (IOException e) {
+            registry.close();
+            deadLetters.close();
+            throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
+        }
+        HostInfo self = new HostInfo(advertisedHost(config), http.port());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(stack.kafkaClientProperties(), settings.applicationId(),
                 List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME), EnrichTopology.dedupInputTopic(settings.applicationId()));
         KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream), props);
+        running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("enrich-service {} -> {}", before, now));
+        BurstQueries queries = new BurstQueries(streams, self);
+        http.json(BurstQueries.BURSTS_PATH, queries::activeBursts);
+        http.json(BurstQueries.TOP_PATH, queries::topTerms);
         streams.start();
-        try {
-            ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
-                    config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
-                    () -> streams.state() == KafkaStreams.State.RUNNING, ServiceMetrics.union(streams::metrics, deadLetters::metrics));
-            BurstQueries queries = new BurstQueries(streams);
-            http.json("/api/bursts", queries::activeBursts);
-            http.json("/api/keywords/top", queries::topTerms);
-            log.info("enrich-service started: application id {}, rules {}", settings.applicationId(), tagger.rulesVersion());
-            return new EnrichService(registry, upstream, streams, deadLetters, http);
-        } catch (IOException e) {
-            streams.close(Duration.ofSeconds(10));
-            upstream.close();
-            registry.close();
-            deadLetters.close();
-            throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
-        }
+        log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
+                tagger.rulesVersion(), self);
+        return new EnrichService(registry, upstream, streams, deadLetters, http);
+    }
+
+    /**
+     * The host other instances reach this one at: {@value #ADVERTISED_HOST} if set, else the bind
+     * address, unless that is a wildcard: then the address the machine's own name resolves to, which
+     * is the container's address in Docker (where replicas share one environment).
+     */
+    static String advertisedHost(NewsflowConfig config) {
+        String bind = config.require(NewsflowConfig.BIND_ADDRESS);
+        return config.get(ADVERTISED_HOST).orElseGet(() -> {
+            if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
+                return bind;
+            }
+            try {
+                return InetAddress.getLocalHost().getHostAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("Bound to " + bind + " and the host name is unknown: set " + ADVERTISED_HOST, e);
+            }
+        });
     }
 
     public KafkaStreams streams() {

@@ -99,7 +99,7 @@ public final class IngestCommand implements Callable<Integer> {
     public static ServiceHttpServer startHttp(NewsflowConfig config, Ingester ingester) throws IOException {
         ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
                 config.get(HTTP_PORT).map(Integer::parseInt).orElse(8085), () -> true, ingester::metrics);
-        http.json("/api/stats", () -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": " + ingester.stats().articles()
+        http.json("/api/stats", query -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": " + ingester.stats().articles()
                 + ", \"briefs\": " + ingester.stats().briefs() + ", \"failed\": " + ingester.stats().failed() + "}");
         return http;
     }

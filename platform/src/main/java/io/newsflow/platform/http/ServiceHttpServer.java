@@ -9,12 +9,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -48,9 +50,25 @@ public final class ServiceHttpServer implements AutoCloseable {
         log.info("HTTP endpoints on http://{}:{} (/health/live, /health/ready, /metrics)", host, server.getAddress().getPort());
     }
 
-    /** Adds a JSON endpoint; {@code body} is called per request. */
-    public void json(String path, Supplier<String> body) {
-        server.createContext(path, exchange -> respond(exchange, 200, "application/json", body.get()));
+    /** Adds a JSON endpoint; {@code body} is called per request with its query parameters. */
+    public void json(String path, Function<Map<String, String>, String> body) {
+        server.createContext(path, exchange -> respond(exchange, 200, "application/json",
+                body.apply(queryParameters(exchange.getRequestURI().getRawQuery()))));
+    }
+
+    /** {@code a=1&b} as {a=1, b=""}; the first of repeated names wins. */
+    static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new TreeMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.putIfAbsent(name, value);
+        }
+        return parameters;
     }
 
     public int port() {

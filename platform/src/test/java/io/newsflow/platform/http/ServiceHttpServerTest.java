@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +39,12 @@ class ServiceHttpServerTest {
         assertTrue(out.contains("# TYPE kafka_stream_thread_metrics_process_rate gauge\n"), out);
         assertTrue(out.contains("# TYPE kafka_stream_thread_metrics_process_total counter\n"), out);
         assertFalse(out.contains("app_info"), "non-numeric metrics are not exported: " + out);
+    }
+
+    @Test
+    void parsesQueryParametersDecodedWithFirstOfRepeatedNamesWinning() {
+        assertEquals(Map.of(), ServiceHttpServer.queryParameters(null));
+        assertEquals(Map.of("local", "", "term", "Zagreb Stock Exchange", "n", "1"),
+                ServiceHttpServer.queryParameters("local&term=Zagreb%20Stock+Exchange&n=1&n=2"));
     }
 }
