@@ -68,6 +68,15 @@ final class BurstQueries {
         return answer(TOP_PATH, BurstStage.WINDOW_COUNTS, query, this::localTopTerms, BurstQueries::newestTop);
     }
 
+    /** How many terms of this instance's partitions are bursting now; 0 while its state is not queryable. */
+    double localActiveBursts() {
+        try {
+            return localBursts().size();
+        } catch (InvalidStateStoreException e) {
+            return 0;
+        }
+    }
+
     private ArrayNode localBursts() {
         ArrayNode items = json.createArrayNode();
         ReadOnlyKeyValueStore<String, byte[]> baselines = streams.store(StoreQueryParameters.fromNameAndType(

@@ -43,14 +43,16 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaUpstreamProgress upstream;
     private final KafkaStreams streams;
     private final DeadLetterCounts deadLetters;
+    private final ServiceMetrics gauges;
     private final ServiceHttpServer http;
 
     private EnrichService(SchemaRegistryClient registry, KafkaUpstreamProgress upstream, KafkaStreams streams,
-                          DeadLetterCounts deadLetters, ServiceHttpServer http) {
+                          DeadLetterCounts deadLetters, ServiceMetrics gauges, ServiceHttpServer http) {
         this.registry = registry;
         this.upstream = upstream;
         this.streams = streams;
         this.deadLetters = deadLetters;
+        this.gauges = gauges;
         this.http = http;
     }
 
@@ -72,6 +74,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
         DeadLetterCounts deadLetters = new DeadLetterCounts();
         props.put(DeadLetterExceptionHandler.COUNTS, deadLetters);
+        ServiceMetrics gauges = new ServiceMetrics("newsflow-enrich");
         // The HTTP port is bound first: it is this instance's address for the others' interactive queries.
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
         ServiceHttpServer http;
@@ -79,10 +82,12 @@ public final class EnrichService implements AutoCloseable {
             http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
                     () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING,
-                    ServiceMetrics.union(() -> running.get() == null ? Map.of() : running.get().metrics(), deadLetters::metrics));
+                    ServiceMetrics.union(() -> running.get() == null ? Map.of() : running.get().metrics(), deadLetters::metrics,
+                            gauges::metrics));
         } catch (IOException e) {
             registry.close();
             deadLetters.close();
+            gauges.close();
             throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
         }
         HostInfo self = new HostInfo(advertisedHost(config), http.port());
@@ -99,10 +104,12 @@ public final class EnrichService implements AutoCloseable {
         BurstQueries queries = new BurstQueries(streams, self);
         http.json(BurstQueries.BURSTS_PATH, queries::activeBursts);
         http.json(BurstQueries.TOP_PATH, queries::topTerms);
+        // Per instance, of the terms whose state it hosts: dashboards sum over instances.
+        gauges.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
         streams.start();
         log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
                 tagger.rulesVersion(), self);
-        return new EnrichService(registry, upstream, streams, deadLetters, http);
+        return new EnrichService(registry, upstream, streams, deadLetters, gauges, http);
     }
 
     /**
@@ -144,5 +151,6 @@ public final class EnrichService implements AutoCloseable {
         upstream.close();
         registry.close();
         deadLetters.close();
+        gauges.close();
     }
 }

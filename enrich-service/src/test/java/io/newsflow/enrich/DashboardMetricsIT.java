@@ -117,6 +117,8 @@ class DashboardMetricsIT {
             JsonNode bursts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + service.httpPort() + "/api/bursts")).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertTrue(bursts.get("items").isArray());
+            assertEquals(bursts.get("items").size(), MetricsScrape.of(service.httpPort()).sum("kafka_newsflow_enrich_active_bursts"),
+                    "the active-bursts gauge counts what /api/bursts lists: " + bursts);
         }
     }
 

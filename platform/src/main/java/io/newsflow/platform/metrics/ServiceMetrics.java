@@ -2,6 +2,7 @@ package io.newsflow.platform.metrics;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Measurable;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.metrics.stats.Max;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +43,11 @@ public final class ServiceMetrics implements AutoCloseable {
         sensor.add(metrics.metricName(name + "-avg", group, "average " + description), new Avg());
         sensor.add(metrics.metricName(name + "-max", group, "maximum " + description), new Max());
         return sensor;
+    }
+
+    /** A gauge read at every scrape; {@code value} must be cheap and safe to call from the HTTP thread. */
+    public void gauge(String name, String description, DoubleSupplier value) {
+        metrics.addMetric(metrics.metricName(name, group, description), (Measurable) (config, now) -> value.getAsDouble());
     }
 
     /** Our metrics, without the registry's own count of them. */
