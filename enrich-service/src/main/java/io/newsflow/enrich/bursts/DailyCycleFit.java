@@ -17,7 +17,7 @@ import java.util.Map;
  * once per time of day: the forecast is a fixed weighting of the sums for each time of day (not
  * thread-safe: one instance per detector).
  */
-public final class DailyCycleFit {
+final class DailyCycleFit {
 
     private static final long DAY_MS = 86_400_000L;
 
