@@ -10,12 +10,18 @@ import java.util.Optional;
  * term's baseline. A pure function of (settings, stream start, baseline, window): the same windows in
  * the same order give the same alerts.
  *
- * <p>A burst starts when score = (count - mean) / (stddev + noise floor) reaches the fire threshold
- * on a window with at least the minimum count; it alerts once and then lasts, silently, until the
- * score falls below the lower end threshold. While a term bursts its counts enter the baseline capped
- * at the end-threshold level (mean + end * (stddev + floor)): the baseline creeps up as for an
- * ordinary high count instead of learning the burst as the new normal, yet a lasting rise is
- * absorbed within a few half-lives and the burst then ends.
+ * <p>The expected count of a window is the term's forecast for that time of day ({@link DailyCycleFit});
+ * its noise is the standard deviation of past forecast errors, but at least the Poisson noise of the
+ * expected count (a term that was quiet for hours has a tiny error variance, yet its count is no less
+ * random), plus the noise floor. A burst starts when score = (count - expected) / noise reaches the fire
+ * threshold on a window with at least the minimum count; it alerts once and then lasts, silently,
+ * until the score falls below the lower end threshold.
+ *
+ * <p>Windows enter the baseline winsorized: a count above expected + learn cap * noise enters at that
+ * level, and during a burst at expected + end threshold * noise. A burst's first windows, still below
+ * the fire threshold, would otherwise inflate the variance and mean that decide whether it fires; and
+ * a burst does not become the new normal, while a lasting rise is still absorbed within a few
+ * half-lives (the burst then ends). The warm-up learns counts as they are.
  */
 public final class BurstDetector {
 
@@ -39,6 +45,7 @@ public final class BurstDetector {
     private final double alpha;
     private final long advanceMs;
     private final long alertsFrom;
+    private final DailyCycleFit cycle;
 
     /**
      * @param streamStartMs event time the stream's counting began (the first window's start); windows
@@ -49,6 +56,7 @@ public final class BurstDetector {
         this.alpha = settings.alpha();
         this.advanceMs = settings.advance().toMillis();
         this.alertsFrom = streamStartMs + settings.warmUp().toMillis();
+        this.cycle = new DailyCycleFit(alpha, advanceMs);
     }
 
     /**
@@ -63,21 +71,26 @@ public final class BurstDetector {
     public Step observe(Term term, TermBaseline previous, WindowCount window) {
         TermBaseline base = caughtUp(previous, window.windowStart());
         long count = window.count();
-        double score = base.score(count, settings.noiseFloor());
+        double expected = cycle.forecast(base);
+        double stddev = Math.sqrt(Math.max(base.variance(), expected));
+        double noise = stddev + settings.noiseFloor();
+        double score = (count - expected) / noise;
         if (window.windowEnd() <= alertsFrom) {
-            return new Step(Outcome.QUIET, base.learn(count, alpha, window.windowStart(), false), Optional.empty());
+            return new Step(Outcome.QUIET, base.learn(count, expected, alpha, window.windowStart(), false), Optional.empty());
         }
+        double quietCap = expected + settings.learnCap() * noise;
+        double burstCap = expected + settings.endThreshold() * noise;
         if (!base.bursting()) {
             if (score >= settings.fireThreshold() && count >= settings.minCount()) {
-                BurstAlert alert = alert(term, window, base, score);
-                return new Step(Outcome.STARTED, learnCapped(base, window), Optional.of(alert));
+                BurstAlert alert = alert(term, window, expected, stddev, score);
+                return new Step(Outcome.STARTED, learn(base, window, expected, burstCap, true), Optional.of(alert));
             }
-            return new Step(Outcome.QUIET, base.learn(count, alpha, window.windowStart(), false), Optional.empty());
+            return new Step(Outcome.QUIET, learn(base, window, expected, quietCap, false), Optional.empty());
         }
         if (score < settings.endThreshold()) {
-            return new Step(Outcome.ENDED, base.learn(count, alpha, window.windowStart(), false), Optional.empty());
+            return new Step(Outcome.ENDED, learn(base, window, expected, quietCap, false), Optional.empty());
         }
-        return new Step(Outcome.CONTINUES, learnCapped(base, window), Optional.empty());
+        return new Step(Outcome.CONTINUES, learn(base, window, expected, burstCap, true), Optional.empty());
     }
 
     /**
@@ -91,7 +104,11 @@ public final class BurstDetector {
                 && windowStart - baseline.lastWindowStart() > settings.idleExpiry().toMillis();
     }
 
-    /** The baseline just before {@code windowStart}: the empty windows since the last one folded in. */
+    /**
+     * The baseline just before {@code windowStart}: the empty windows since the last one folded in,
+     * one by one (each has its own forecast; a gap is at most the idle expiry). An empty window scores
+     * at most 0, below any end threshold, so a burst does not survive a gap.
+     */
     private TermBaseline caughtUp(TermBaseline previous, long windowStart) {
         if (previous == null || previous.lastWindowStart() == TermBaseline.NEVER || expired(previous, windowStart)) {
             return TermBaseline.NEW;
@@ -101,23 +118,26 @@ public final class BurstDetector {
             throw new IllegalArgumentException("window starting at " + windowStart + " does not follow the last one, "
                     + previous.lastWindowStart() + ", by a whole number of hops");
         }
-        return previous.skipEmpty(gap / advanceMs - 1, alpha, advanceMs);
+        TermBaseline base = previous;
+        for (long start = previous.lastWindowStart() + advanceMs; start < windowStart; start += advanceMs) {
+            base = base.learn(0, cycle.forecast(base), alpha, start, false);
+        }
+        return base;
     }
 
-    private TermBaseline learnCapped(TermBaseline base, WindowCount window) {
-        double cap = base.mean() + settings.endThreshold() * (base.stddev() + settings.noiseFloor());
-        return base.learn(Math.min(window.count(), cap), alpha, window.windowStart(), true);
+    private TermBaseline learn(TermBaseline base, WindowCount window, double expected, double cap, boolean bursting) {
+        return base.learn(Math.min(window.count(), cap), expected, alpha, window.windowStart(), bursting);
     }
 
-    private static BurstAlert alert(Term term, WindowCount window, TermBaseline base, double score) {
+    private static BurstAlert alert(Term term, WindowCount window, double expected, double stddev, double score) {
         return BurstAlert.newBuilder()
                 .setKeyword(term.text())
                 .setKind(term.kind())
                 .setWindowStart(Instant.ofEpochMilli(window.windowStart()))
                 .setWindowEnd(Instant.ofEpochMilli(window.windowEnd()))
                 .setCount(window.count())
-                .setBaselineMean(base.mean())
-                .setBaselineStddev(base.stddev())
+                .setBaselineMean(expected)
+                .setBaselineStddev(stddev)
                 .setScore(score)
                 .setSamples(window.samples().subList(0, Math.min(BurstSettings.MAX_SAMPLES, window.samples().size())))
                 .build();

@@ -14,10 +14,10 @@ import java.time.Duration;
  * @param grace          how late (event time) a mention may arrive and still count (default 10 min);
  *                       a window is final, and handed to the detector, once stream time passes its
  *                       end + grace
- * @param halfLife       event time after which an old count weighs half in the baseline (default 6 h):
- *                       short enough to follow the daily news cycle (a longer one mistakes the
- *                       afternoon peak of a medium term for a burst), long enough, with the capped
- *                       learning during bursts, that a burst of an hour or two does not become the norm
+ * @param halfLife       event time after which an old count weighs half in the baseline (default 8 h):
+ *                       short enough to follow a term's changing level, long enough for the daily-cycle
+ *                       fit to see most of a day and, with the capped learning, that a burst of an hour
+ *                       or two does not become the norm
  * @param fireThreshold  a burst starts when score >= this (default 3.5)
  * @param endThreshold   a burst ends when score < this (default 1.5); the gap stops one burst from
  *                       alerting again on every hop while its count wobbles
@@ -25,6 +25,9 @@ import java.time.Duration;
  *                       never seen has stddev 0, and without a floor its first mention would score infinity
  * @param minCount       a window with fewer mentions never starts a burst (default 3): with the floor
  *                       alone a brand-new term would fire on its second mention (2 / 0.5 = 4)
+ * @param learnCap       outside bursts a count enters the baseline at most this many noise units above
+ *                       the expected count (default 2): the first windows of a burst, before it fires,
+ *                       would otherwise inflate the variance that decides whether it fires
  * @param idleExpiry     a term without a mention for this long restarts from an empty baseline
  *                       (default 2 days, eight half-lives: what is left of the old baseline is
  *                       below 0.4%), so its state can be deleted
@@ -33,7 +36,7 @@ import java.time.Duration;
  */
 public record BurstSettings(Duration windowSize, Duration advance, Duration grace, Duration halfLife,
                             double fireThreshold, double endThreshold, double noiseFloor, long minCount,
-                            Duration idleExpiry, Duration warmUp) {
+                            double learnCap, Duration idleExpiry, Duration warmUp) {
 
     /** The BurstAlert schema carries up to this many sample items. */
     public static final int MAX_SAMPLES = 5;
@@ -46,6 +49,7 @@ public record BurstSettings(Duration windowSize, Duration advance, Duration grac
     public static final String END_THRESHOLD = "newsflow.bursts.threshold.end";
     public static final String NOISE_FLOOR = "newsflow.bursts.noise.floor";
     public static final String MIN_COUNT = "newsflow.bursts.min.count";
+    public static final String LEARN_CAP = "newsflow.bursts.learn.cap";
     public static final String IDLE_EXPIRY = "newsflow.bursts.idle.expiry";
     public static final String WARM_UP = "newsflow.bursts.warm.up";
 
@@ -64,11 +68,15 @@ public record BurstSettings(Duration windowSize, Duration advance, Duration grac
         if (!(noiseFloor > 0) || minCount < 1) {
             throw new IllegalArgumentException("need noiseFloor > 0 and minCount >= 1");
         }
+        // learnCap >= endThreshold: a quiet window is never learned more timidly than a bursting one.
+        if (!(learnCap >= endThreshold)) {
+            throw new IllegalArgumentException("need learnCap >= endThreshold");
+        }
     }
 
     public static BurstSettings defaults() {
-        return new BurstSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(6),
-                3.5, 1.5, 0.5, 3, Duration.ofDays(2), Duration.ofDays(1));
+        return new BurstSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(8),
+                3.5, 1.5, 0.5, 3, 2.0, Duration.ofDays(2), Duration.ofDays(1));
     }
 
     /** Defaults overridden by the {@code newsflow.bursts.*} keys that are set. */
@@ -81,16 +89,22 @@ public record BurstSettings(Duration windowSize, Duration advance, Duration grac
                 config.get(END_THRESHOLD).map(Double::parseDouble).orElse(d.endThreshold),
                 config.get(NOISE_FLOOR).map(Double::parseDouble).orElse(d.noiseFloor),
                 config.get(MIN_COUNT).map(Long::parseLong).orElse(d.minCount),
+                config.get(LEARN_CAP).map(Double::parseDouble).orElse(d.learnCap),
                 config.duration(IDLE_EXPIRY, d.idleExpiry), config.duration(WARM_UP, d.warmUp));
     }
 
     public BurstSettings withThresholds(double fire, double end, double floor, long min) {
-        return new BurstSettings(windowSize, advance, grace, halfLife, fire, end, floor, min, idleExpiry, warmUp);
+        return new BurstSettings(windowSize, advance, grace, halfLife, fire, end, floor, min, learnCap, idleExpiry, warmUp);
     }
 
     public BurstSettings withHalfLife(Duration value) {
         return new BurstSettings(windowSize, advance, grace, value, fireThreshold, endThreshold, noiseFloor, minCount,
-                idleExpiry, warmUp);
+                learnCap, idleExpiry, warmUp);
+    }
+
+    public BurstSettings withLearnCap(double value) {
+        return new BurstSettings(windowSize, advance, grace, halfLife, fireThreshold, endThreshold, noiseFloor, minCount,
+                value, idleExpiry, warmUp);
     }
 
     /** EWMA weight of the newest window: the half-life expressed in hops. */
@@ -102,7 +116,7 @@ public record BurstSettings(Duration windowSize, Duration advance, Duration grac
     public String version() {
         return "bursts:w" + windowSize.toMinutes() + "m/" + advance.toMinutes() + "m:g" + grace.toMinutes()
                 + "m:h" + halfLife.toMinutes() + "m:z" + fireThreshold + "/" + endThreshold + ":b" + noiseFloor
-                + ":n" + minCount + ":x" + idleExpiry.toHours() + "h:u" + warmUp.toHours() + "h";
+                + ":n" + minCount + ":c" + learnCap + ":x" + idleExpiry.toHours() + "h:u" + warmUp.toHours() + "h";
     }
 
     private static boolean positive(Duration d) {

@@ -3,66 +3,50 @@ package io.newsflow.enrich.bursts;
 import java.nio.ByteBuffer;
 
 /**
- * What the detector remembers about one term: the exponentially weighted mean and variance of its
- * count per window (SigniTrend, Schubert et al., KDD 2014), the start of the last window observed,
- * and whether the term is in a burst. 25 bytes in {@link #toBytes()} form, so one entry per term fits
- * a Kafka Streams key-value store.
+ * What the detector remembers about one term: exponentially weighted sums of its count per window,
+ * plain and times the cosine and sine of the window's time of day (from which {@link DailyCycleFit}
+ * forecasts the next window), the exponentially weighted variance of its forecast errors (SigniTrend,
+ * Schubert et al., KDD 2014, with the forecast in place of the mean), the start of the last window
+ * observed, and whether the term is in a burst. 41 bytes in {@link #toBytes()} form, so one entry per
+ * term fits a Kafka Streams key-value store.
  *
- * @param mean            EWMA of the count per window
- * @param variance        exponentially weighted variance of the count per window
+ * @param mean            EWMA of the count per window (its average over the day)
+ * @param cosine          EWMA of count * cos(time of day)
+ * @param sine            EWMA of count * sin(time of day)
+ * @param variance        exponentially weighted variance of count - forecast
  * @param lastWindowStart start (epoch ms) of the last window folded in; {@link #NEVER} when none
  * @param bursting        true between the window that started a burst and the one that ended it
  */
-public record TermBaseline(double mean, double variance, long lastWindowStart, boolean bursting) {
+public record TermBaseline(double mean, double cosine, double sine, double variance, long lastWindowStart,
+                           boolean bursting) {
 
     /** {@link #lastWindowStart} of a term never observed. */
     public static final long NEVER = Long.MIN_VALUE;
 
     /** A term never seen: every earlier window counted zero. */
-    public static final TermBaseline NEW = new TermBaseline(0, 0, NEVER, false);
+    public static final TermBaseline NEW = new TermBaseline(0, 0, 0, 0, NEVER, false);
 
-    private static final int BYTES = 2 * Double.BYTES + Long.BYTES + 1;
+    private static final int BYTES = 4 * Double.BYTES + Long.BYTES + 1;
 
     public double stddev() {
         return Math.sqrt(variance);
     }
 
-    /** (count - mean) / (stddev + noise floor). */
-    public double score(long count, double noiseFloor) {
-        return (count - mean) / (stddev() + noiseFloor);
-    }
-
     /**
-     * Folds in one window's value with weight alpha (the incremental EWM variance of Finch 2009, the
-     * update SigniTrend uses).
+     * Folds in one window's value with weight alpha: the sums, and the error against the forecast
+     * the detector made for it into the variance (the incremental EWM variance of Finch 2009).
      */
-    public TermBaseline learn(double value, double alpha, long windowStart, boolean nowBursting) {
-        double diff = value - mean;
-        double increment = alpha * diff;
-        return new TermBaseline(mean + increment, (1 - alpha) * (variance + diff * increment), windowStart, nowBursting);
-    }
-
-    /**
-     * Folds in {@code n} windows that counted zero, in closed form: with a = 1 - alpha,
-     * mean_n = a^n mean and variance_n = a^n (variance + mean^2 (1 - a^n)), which is what n calls of
-     * {@code learn(0, ...)} give (up to rounding). An empty window scores at most 0, below any end
-     * threshold, so a burst does not survive a gap.
-     */
-    public TermBaseline skipEmpty(long n, double alpha, long advanceMs) {
-        if (n < 0) {
-            throw new IllegalArgumentException("negative number of empty windows: " + n);
-        }
-        if (n == 0) {
-            return this;
-        }
-        double decay = Math.pow(1 - alpha, n);
-        return new TermBaseline(decay * mean, decay * (variance + mean * mean * (1 - decay)),
-                lastWindowStart + n * advanceMs, false);
+    public TermBaseline learn(double value, double forecast, double alpha, long windowStart, boolean nowBursting) {
+        double angle = DailyCycleFit.angle(windowStart);
+        double error = value - forecast;
+        return new TermBaseline(mean + alpha * (value - mean), cosine + alpha * (value * Math.cos(angle) - cosine),
+                sine + alpha * (value * Math.sin(angle) - sine), (1 - alpha) * (variance + alpha * error * error),
+                windowStart, nowBursting);
     }
 
     public byte[] toBytes() {
-        return ByteBuffer.allocate(BYTES).putDouble(mean).putDouble(variance).putLong(lastWindowStart)
-                .put((byte) (bursting ? 1 : 0)).array();
+        return ByteBuffer.allocate(BYTES).putDouble(mean).putDouble(cosine).putDouble(sine).putDouble(variance)
+                .putLong(lastWindowStart).put((byte) (bursting ? 1 : 0)).array();
     }
 
     public static TermBaseline fromBytes(byte[] bytes) {
@@ -70,6 +54,6 @@ public record TermBaseline(double mean, double variance, long lastWindowStart, b
             throw new IllegalArgumentException("a TermBaseline takes " + BYTES + " bytes, got " + bytes.length);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        return new TermBaseline(b.getDouble(), b.getDouble(), b.getLong(), b.get() != 0);
+        return new TermBaseline(b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getLong(), b.get() != 0);
     }
 }
