@@ -27,6 +27,8 @@ public record TermBaseline(double mean, double cosine, double sine, double varia
     public static final TermBaseline NEW = new TermBaseline(0, 0, 0, 0, NEVER, false);
 
     private static final int BYTES = 4 * Double.BYTES + Long.BYTES + 1;
+    /** The first release's form (mean, variance, last window, bursting), still in stores written by it. */
+    private static final int FLAT_BYTES = 2 * Double.BYTES + Long.BYTES + 1;
 
     public double stddev() {
         return Math.sqrt(variance);
@@ -49,11 +51,15 @@ public record TermBaseline(double mean, double cosine, double sine, double varia
                 .putLong(lastWindowStart).put((byte) (bursting ? 1 : 0)).array();
     }
 
+    /** Reads either form; a first-release baseline becomes one with no daily swing learned yet. */
     public static TermBaseline fromBytes(byte[] bytes) {
-        if (bytes.length != BYTES) {
-            throw new IllegalArgumentException("a TermBaseline takes " + BYTES + " bytes, got " + bytes.length);
-        }
         ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length == FLAT_BYTES) {
+            return new TermBaseline(b.getDouble(), 0, 0, b.getDouble(), b.getLong(), b.get() != 0);
+        }
+        if (bytes.length != BYTES) {
+            throw new IllegalArgumentException("a TermBaseline takes " + BYTES + " (or " + FLAT_BYTES + ") bytes, got " + bytes.length);
+        }
         return new TermBaseline(b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getLong(), b.get() != 0);
     }
 }

@@ -2,6 +2,8 @@ package io.newsflow.enrich.bursts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
+
 import org.junit.jupiter.api.Test;
 
 class TermBaselineTest {
@@ -12,5 +14,11 @@ class TermBaselineTest {
         assertEquals(41, b.toBytes().length);
         assertEquals(b, TermBaseline.fromBytes(b.toBytes()));
         assertEquals(TermBaseline.NEW, TermBaseline.fromBytes(TermBaseline.NEW.toBytes()));
+    }
+
+    @Test
+    void readsTheFirstReleasesFlatBaselineAsOneWithNoDailySwingYet() {
+        byte[] flat = ByteBuffer.allocate(25).putDouble(2.5).putDouble(1.5).putLong(1_709_510_400_000L).put((byte) 1).array();
+        assertEquals(new TermBaseline(2.5, 0, 0, 1.5, 1_709_510_400_000L, true), TermBaseline.fromBytes(flat));
     }
 }
