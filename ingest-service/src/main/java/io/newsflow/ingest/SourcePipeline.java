@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,17 +11,24 @@ import java.util.function.Function;
 
 /**
  * Hands the records of sources from the thread that reads, parses and serializes them to the thread
- * that sends them, dump by dump, so sending starts with a source's first dump and the next source is
- * prepared while this one's transaction commits. What is in flight is capped in bytes, so a slow broker
- * holds the preparing thread back instead of filling the heap.
+ * that sends them, in pieces of about {@value #PIECE_BYTES} bytes, so sending starts before a large
+ * source is parsed and the next source is prepared while this one's transaction commits. Pieces, not
+ * single dumps: records that reach the producer in bursts fill its batches, a trickle would send many
+ * small ones. What is in flight is capped in bytes, so a slow broker holds the preparing thread back
+ * instead of filling the heap.
  */
 final class SourcePipeline {
-    /** A dump's records, the end of a source, or what stopped the preparing thread. */
+    static final int PIECE_BYTES = 1 << 20;
+
+    /** Records of some dumps, the end of a source, or what stopped the preparing thread. */
     private record Piece(List<ProducerRecord<String, byte[]>> records, int bytes, DumpPublisher.Prepared end,
                          RuntimeException failure) {
     }
 
     private final BlockingQueue<Piece> pieces = new LinkedBlockingQueue<>();
+    /** Records of the current piece, only touched by the preparing thread. */
+    private List<ProducerRecord<String, byte[]>> piece = new ArrayList<>();
+    private long pieceBytes;
     private final Semaphore budget;
     private final int budgetBytes;
 
@@ -31,20 +39,34 @@ final class SourcePipeline {
 
     /** On the preparing thread: one dump's records; blocks while the budget is spent. */
     void put(List<ProducerRecord<String, byte[]>> records) {
-        // A dump larger than the whole budget waits for everything before it to be sent, then goes alone.
-        int bytes = Math.min(budgetBytes, sizeOf(records));
+        piece.addAll(records);
+        pieceBytes += sizeOf(records);
+        if (pieceBytes >= PIECE_BYTES) {
+            handOn();
+        }
+    }
+
+    /** On the preparing thread: the source whose records were just put is complete. */
+    void end(DumpPublisher.Prepared prepared) {
+        handOn();
+        pieces.add(new Piece(null, 0, prepared, null));
+    }
+
+    private void handOn() {
+        if (piece.isEmpty()) {
+            return;
+        }
+        // A piece larger than the whole budget waits for everything before it to be sent, then goes alone.
+        int bytes = (int) Math.min(budgetBytes, pieceBytes);
         try {
             budget.acquire(bytes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while handing on records", e);
         }
-        pieces.add(new Piece(records, bytes, null, null));
-    }
-
-    /** On the preparing thread: the source whose records were just put is complete. */
-    void end(DumpPublisher.Prepared prepared) {
-        pieces.add(new Piece(null, 0, prepared, null));
+        pieces.add(new Piece(piece, bytes, null, null));
+        piece = new ArrayList<>();
+        pieceBytes = 0;
     }
 
     /** On the preparing thread: it cannot go on; the sending thread rethrows {@code failure}. */
@@ -83,11 +105,11 @@ final class SourcePipeline {
         }
     }
 
-    private static int sizeOf(List<ProducerRecord<String, byte[]>> records) {
+    private static long sizeOf(List<ProducerRecord<String, byte[]>> records) {
         long bytes = 0;
         for (ProducerRecord<String, byte[]> record : records) {
             bytes += record.value() == null ? 0 : record.value().length;
         }
-        return (int) Math.min(Integer.MAX_VALUE, bytes);
+        return bytes;
     }
 }
