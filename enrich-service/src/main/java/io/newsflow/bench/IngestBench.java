@@ -1,5 +1,7 @@
 package io.newsflow.bench;
 
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
 import io.newsflow.ingest.DumpPublisher;
 import io.newsflow.ingest.IngestStats;
 import io.newsflow.ingest.Ingester;
@@ -27,10 +29,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Our ingester against Kafka's own {@code ProducerPerformance} on the same broker, at the same record
  * count, record size and producer settings, both with one transaction per file's worth of time.
+ *
+ * <p>Measured twice, like with like: a first pass, where our code and ProducerPerformance's child JVM
+ * both start cold (what a one-off {@code ingest} run sees), and a warm pass, our second ingest of the
+ * same files against ProducerPerformance's steady state after as many warm-up records. The broker is
+ * warmed up before either, so neither side pays for its JIT compilation.
  */
 public final class IngestBench {
     static final String PERF_TOPIC = "bench.producer-performance";
     private static final double MIB = 1024 * 1024;
+    private static final long WARM_UP_TRANSACTION_MS = 1000;
 
     private final Stack stack;
     private final Topics topics;
@@ -40,8 +48,15 @@ public final class IngestBench {
         this.topics = topics;
     }
 
-    /** What our ingester did. */
-    public record Ingested(long events, long valueBytes, double seconds, int files) {
+    /** The events in the bench files and the bytes of their serialized values (wire format). */
+    public record Values(long events, long bytes) {
+        public int averageSize() {
+            return (int) Math.round((double) bytes / events);
+        }
+    }
+
+    /** What our ingester did in one pass over the files. */
+    public record Ingested(long events, Values values, double seconds, int files) {
         public double eventsPerSecond() {
             return events / seconds;
         }
@@ -50,14 +65,10 @@ public final class IngestBench {
         public long millisPerTransaction() {
             return Math.max(1, Math.round(seconds * 1000 / files));
         }
-
-        public int averageValueSize() {
-            return (int) Math.round((double) valueBytes / events);
-        }
     }
 
     /** Ingests {@code files} through {@link Ingester#ingestAll}, timed from the first file read to the last commit. */
-    public Ingested ingest(List<Path> files) {
+    public Ingested ingest(List<Path> files, Values values) {
         long start;
         long end;
         IngestStats stats;
@@ -71,35 +82,62 @@ public final class IngestBench {
             end = System.nanoTime();
             stats = ingester.stats();
         }
-        return new Ingested(stats.articles() + stats.briefs(), valueBytes(files), (end - start) / 1e9, files.size());
+        return new Ingested(stats.articles() + stats.briefs(), values, (end - start) / 1e9, files.size());
     }
 
-    /** Bytes of the serialized values (wire format) of the events in {@code files}; not timed. */
-    private long valueBytes(List<Path> files) {
+    /** The events of {@code files} and their serialized size; not timed. */
+    public Values values(List<Path> files) {
         DumpReader reader = new DumpReader();
         DumpParser parser = new DumpParser();
+        long events = 0;
         long bytes = 0;
         for (Path file : files) {
             for (ReadOutcome read : reader.read(file)) {
                 if (read instanceof RawDump raw && parser.parse(raw) instanceof ParsedDump dump) {
-                    bytes += DumpEvents.article(dump).map(a -> topics.articles.valueSerde().serializer()
-                            .serialize(Topics.ARTICLES_NAME, a).length).orElse(0);
-                    for (var brief : DumpEvents.briefs(dump)) {
+                    for (Article article : DumpEvents.article(dump).stream().toList()) {
+                        bytes += topics.articles.valueSerde().serializer().serialize(Topics.ARTICLES_NAME, article).length;
+                        events++;
+                    }
+                    for (Brief brief : DumpEvents.briefs(dump)) {
                         bytes += topics.briefs.valueSerde().serializer().serialize(Topics.BRIEFS_NAME, brief).length;
+                        events++;
                     }
                 }
             }
         }
-        return bytes;
+        return new Values(events, bytes);
+    }
+
+    /** An unmeasured ProducerPerformance run of as many records, so the broker's code is compiled before we measure. */
+    public void warmUpBroker(Values values) throws IOException, InterruptedException {
+        producerPerformance(values.events(), values.averageSize(), WARM_UP_TRANSACTION_MS, 0);
+    }
+
+    /** ProducerPerformance in a fresh JVM, matched to {@code ours}: compare with a first pass. */
+    public ProducerPerfSummary producerPerformance(Ingested ours) throws IOException, InterruptedException {
+        String output = producerPerformance(ours.events(), ours.values().averageSize(), ours.millisPerTransaction(), 0);
+        return ProducerPerfSummary.parse(output)
+                .orElseThrow(() -> new IllegalStateException("No summary line in ProducerPerformance's output:\n" + output));
     }
 
     /**
-     * Runs {@code org.apache.kafka.tools.ProducerPerformance} in a child JVM with our classpath: as many
-     * records as we ingested, of our average value size, unthrottled, with DumpPublisher's producer
-     * settings, keyed over as many keys (so spread over the partitions like our item ids), and a
-     * transaction committed as often as we committed one per file.
+     * ProducerPerformance's steady state matched to {@code ours}: as many records again before them as
+     * warm-up, as our second pass had our first: compare with a warm pass.
      */
-    public ProducerPerfSummary producerPerformance(Ingested ours) throws IOException, InterruptedException {
+    public ProducerPerfSummary producerPerformanceSteadyState(Ingested ours) throws IOException, InterruptedException {
+        String output = producerPerformance(2 * ours.events(), ours.values().averageSize(), ours.millisPerTransaction(),
+                ours.events());
+        return ProducerPerfSummary.parseSteadyState(output)
+                .orElseThrow(() -> new IllegalStateException("No steady-state line in ProducerPerformance's output:\n" + output));
+    }
+
+    /**
+     * Runs {@code org.apache.kafka.tools.ProducerPerformance} in a child JVM with our classpath:
+     * unthrottled, with DumpPublisher's producer settings, keyed over as many keys as records (so spread
+     * over the partitions like our item ids), a transaction committed every {@code transactionMs}.
+     */
+    private String producerPerformance(long records, int recordSize, long transactionMs, long warmUpRecords)
+            throws IOException, InterruptedException {
         NewsflowConfig config = stack.config();
         TopicSetup.ensure(stack.kafkaClientProperties(), List.of(PERF_TOPIC), config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
@@ -111,12 +149,13 @@ public final class IngestBench {
                 "org.apache.kafka.tools.ProducerPerformance",
                 "--bootstrap-server", stack.bootstrapServers(),
                 "--topic", PERF_TOPIC,
-                "--num-records", Long.toString(ours.events()),
-                "--record-size", Integer.toString(ours.averageValueSize()),
+                "--num-records", Long.toString(records),
+                "--warmup-records", Long.toString(warmUpRecords),
+                "--record-size", Integer.toString(recordSize),
                 "--throughput", "-1",
-                "--key-distribution", "random", "--record-key-range", Long.toString(ours.events()),
+                "--key-distribution", "random", "--record-key-range", Long.toString(records),
                 "--transactional-id", "newsflow-bench-perf-" + UUID.randomUUID(),
-                "--transaction-duration-ms", Long.toString(ours.millisPerTransaction()),
+                "--transaction-duration-ms", Long.toString(transactionMs),
                 "--command-property"));
         for (Map.Entry<String, Object> e : DumpPublisher.producerConfig(Map.of(), "unused").entrySet()) {
             if (!e.getKey().equals(ProducerConfig.TRANSACTIONAL_ID_CONFIG) && !e.getKey().equals(ProducerConfig.CLIENT_ID_CONFIG)) {
@@ -129,18 +168,19 @@ public final class IngestBench {
             process.destroyForcibly();
             throw new IllegalStateException("ProducerPerformance failed:\n" + output);
         }
-        return ProducerPerfSummary.parse(output)
-                .orElseThrow(() -> new IllegalStateException("No summary line in ProducerPerformance's output:\n" + output));
+        return output;
     }
 
-    /** Adds both runs and their ratio to {@code table}. */
-    public static void report(Ingested ours, ProducerPerfSummary theirs, ResultTable table) {
-        table.add("ingest", "newsflow ingest (Ingester, 1 txn per file)", ours.events(), ours.seconds(),
-                ours.valueBytes() / MIB / ours.seconds(), ours.files() + " files, avg value " + ours.averageValueSize() + " B");
-        table.add("ingest", "kafka ProducerPerformance (same settings)", theirs.records(),
+    /** Adds both runs of one pass ({@code first pass} or {@code warm}) and their ratio to {@code table}. */
+    public static void report(String pass, Ingested ours, ProducerPerfSummary theirs, ResultTable table) {
+        table.add("ingest", "newsflow ingest, " + pass + " (1 txn per file)", ours.events(), ours.seconds(),
+                ours.values().bytes() / MIB / ours.seconds(), ours.files() + " files, avg value "
+                        + ours.values().averageSize() + " B");
+        table.add("ingest", "kafka ProducerPerformance, " + pass, theirs.records(),
                 theirs.records() / theirs.recordsPerSecond(), theirs.megabytesPerSecond(),
-                "record-size " + ours.averageValueSize() + " B, txn every " + ours.millisPerTransaction() + " ms, p99 "
-                        + theirs.p99LatencyMs() + " ms");
-        table.ratio("ingest events/s: newsflow ingest / ProducerPerformance", ours.eventsPerSecond(), theirs.recordsPerSecond());
+                "record-size " + ours.values().averageSize() + " B, txn every " + ours.millisPerTransaction()
+                        + " ms, p99 " + theirs.p99LatencyMs() + " ms");
+        table.ratio("ingest " + pass + ": newsflow / ProducerPerformance events/s", ours.eventsPerSecond(),
+                theirs.recordsPerSecond());
     }
 }

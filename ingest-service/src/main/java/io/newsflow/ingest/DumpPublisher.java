@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Publishes the dumps of one source (a file, stdin) as article and brief events, and unreadable dumps
@@ -50,6 +51,7 @@ public final class DumpPublisher implements AutoCloseable {
     public static final String HEADER_DUMP_ID = "newsflow.dump.id";
     public static final String HEADER_PARSER_VERSION = "newsflow.parser.version";
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final byte[] PARSER_VERSION = DumpParser.VERSION.getBytes(StandardCharsets.UTF_8);
 
     private final KafkaProducer<String, byte[]> producer;
     private final Serializer<SpecificRecord> valueSerializer;
@@ -64,7 +66,7 @@ public final class DumpPublisher implements AutoCloseable {
                          String transactionalId, Clock clock) {
         this.clock = clock;
         this.valueSerializer = valueSerializer;
-        // Values are serialized in prepare(), off the thread that sends and commits.
+        // Values are serialized in prepare(), which may run off the thread that sends and commits.
         this.producer = new KafkaProducer<>(producerConfig(kafkaClientProperties, transactionalId),
                 new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
@@ -113,13 +115,11 @@ public final class DumpPublisher implements AutoCloseable {
     }
 
     /**
-     * One source parsed and serialized, ready to go out in one transaction; {@code error} set (and no
-     * records) when a value could not be serialized.
+     * What {@link #prepare} made of one source; {@code error} set when a value could not be serialized.
      *
      * @param startedNanos {@link System#nanoTime()} when parsing began
      */
-    public record Prepared(String sourceId, List<ProducerRecord<String, byte[]>> records, List<DumpOutcome> outcomes,
-                           String error, long startedNanos) {
+    public record Prepared(String sourceId, List<DumpOutcome> outcomes, String error, long startedNanos) {
     }
 
     /**
@@ -128,30 +128,35 @@ public final class DumpPublisher implements AutoCloseable {
      * (after the producer's own retries) aborts the whole source and is reported in the result.
      */
     public Result publish(String sourceId, List<ReadOutcome> outcomes) {
-        return publish(prepare(sourceId, outcomes));
+        SourceTransaction transaction = begin();
+        return transaction.finish(prepare(sourceId, outcomes, transaction::send));
     }
 
     /**
      * The CPU-bound half of {@link #publish}: parses the dumps and serializes their events without
-     * touching the producer, so a caller may prepare the next source while this one's transaction commits.
+     * touching the producer, handing each dump's records to {@code sink} as soon as they are ready, so
+     * they can be sent while the next dump is parsed. After a serialization error nothing more is
+     * handed on, and the error in the result says the source's transaction must be aborted.
      */
-    public Prepared prepare(String sourceId, List<ReadOutcome> outcomes) {
+    public Prepared prepare(String sourceId, List<ReadOutcome> outcomes, Consumer<List<ProducerRecord<String, byte[]>>> sink) {
         long started = System.nanoTime();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         List<DumpOutcome> dumps = new ArrayList<>(outcomes.size());
         Instant now = clock.instant();
         try {
             for (ReadOutcome read : outcomes) {
+                List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
                 ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
                 if (parsed instanceof ParsedDump dump) {
+                    RecordHeaders headers = headers(dump);
+                    long timestamp = eventTime(dump, now).toEpochMilli();
                     int articles = 0;
                     for (Article article : DumpEvents.article(dump).stream().toList()) {
-                        records.add(record(Topics.ARTICLES_NAME, article.getId(), article, dump, eventTime(dump, now)));
+                        records.add(record(Topics.ARTICLES_NAME, article.getId(), article, headers, timestamp));
                         articles++;
                     }
                     List<Brief> briefs = DumpEvents.briefs(dump);
                     for (Brief brief : briefs) {
-                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, dump, eventTime(dump, now)));
+                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, headers, timestamp));
                     }
                     dumps.add(DumpOutcome.parsed(dump, articles, briefs.size(), ((RawDump) read).text()));
                 } else if (parsed instanceof DumpFailure failure) {
@@ -160,39 +165,94 @@ public final class DumpPublisher implements AutoCloseable {
                             letter.getFailedAt().toEpochMilli()));
                     dumps.add(DumpOutcome.failed(failure));
                 }
+                sink.accept(records);
             }
         } catch (SerializationException e) {
             // As when the producer serialized in send(): nothing of the source goes out.
-            return new Prepared(sourceId, List.of(), dumps, message(e), started);
+            return new Prepared(sourceId, dumps, message(e), started);
         }
-        return new Prepared(sourceId, records, dumps, null, started);
+        return new Prepared(sourceId, dumps, null, started);
     }
 
-    /** Sends a prepared source in one transaction and waits for the commit. */
-    public Result publish(Prepared prepared) {
-        String error = prepared.error() != null ? prepared.error() : send(prepared.records());
-        return new Result(prepared.sourceId(), prepared.outcomes(), error,
-                Duration.ofNanos(System.nanoTime() - prepared.startedNanos()));
+    /** Opens the transaction of the next source; sources are published one after the other. */
+    public SourceTransaction begin() {
+        return new SourceTransaction();
     }
 
-    private String send(List<ProducerRecord<String, byte[]>> records) {
-        try {
-            producer.beginTransaction();
-            for (ProducerRecord<String, byte[]> record : records) {
-                producer.send(record);
+    /**
+     * One source's transaction: its records are sent as they are prepared, and {@link #finish} commits
+     * them all, or aborts them all when preparing or sending failed.
+     */
+    public final class SourceTransaction {
+        private boolean open;
+        private String error;
+
+        private SourceTransaction() {
+        }
+
+        public void send(List<ProducerRecord<String, byte[]>> records) {
+            if (error != null) {
+                return;
             }
-            producer.commitTransaction();
-            return null;
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            // Fatal for this producer: another instance took over its transactional id, or no rights.
-            throw new IllegalStateException("Kafka producer cannot continue: " + e.getMessage(), e);
-        } catch (KafkaException e) {
+            try {
+                if (!open) {
+                    producer.beginTransaction();
+                    open = true;
+                }
+                for (ProducerRecord<String, byte[]> record : records) {
+                    producer.send(record);
+                }
+            } catch (KafkaException e) {
+                error = failed(e);
+            }
+        }
+
+        /** Commits, and waits for the commit, unless something failed; the result says which. */
+        public Result finish(Prepared prepared) {
+            if (prepared.error() != null && error == null) {
+                error = prepared.error();
+                abort(null);
+            } else if (error == null) {
+                try {
+                    if (!open) {
+                        producer.beginTransaction();
+                    }
+                    producer.commitTransaction();
+                } catch (KafkaException e) {
+                    error = failed(e);
+                }
+            }
+            return new Result(prepared.sourceId(), prepared.outcomes(), error,
+                    Duration.ofNanos(System.nanoTime() - prepared.startedNanos()));
+        }
+
+        /** Aborts what was sent, when the source cannot be finished at all. */
+        public void abandon() {
+            abort(null);
+        }
+
+        private String failed(KafkaException e) {
+            if (e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
+                    || e instanceof AuthorizationException) {
+                // Fatal for this producer: another instance took over its transactional id, or no rights.
+                throw new IllegalStateException("Kafka producer cannot continue: " + e.getMessage(), e);
+            }
+            abort(e);
+            return message(e);
+        }
+
+        private void abort(KafkaException cause) {
+            if (!open) {
+                return;
+            }
+            open = false;
             try {
                 producer.abortTransaction();
             } catch (KafkaException abortFailed) {
-                e.addSuppressed(abortFailed);
+                if (cause != null) {
+                    cause.addSuppressed(abortFailed);
+                }
             }
-            return message(e);
         }
     }
 
@@ -213,15 +273,15 @@ public final class DumpPublisher implements AutoCloseable {
         return dump.capturedAt().isAfter(latest) ? now : dump.capturedAt();
     }
 
-    private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord value, ParsedDump dump,
-                                                  Instant eventTime) {
+    /** One set per dump, shared by its records: the producer only reads headers (and marks them read-only). */
+    private static RecordHeaders headers(ParsedDump dump) {
         RecordHeaders headers = new RecordHeaders();
         if (dump.source() != null) {
             headers.add(HEADER_SOURCE, dump.source().getBytes(StandardCharsets.UTF_8));
         }
         headers.add(HEADER_DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_PARSER_VERSION, DumpParser.VERSION.getBytes(StandardCharsets.UTF_8));
-        return record(topic, key, value, headers, eventTime.toEpochMilli());
+        headers.add(HEADER_PARSER_VERSION, PARSER_VERSION);
+        return headers;
     }
 
     private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord value, RecordHeaders headers,

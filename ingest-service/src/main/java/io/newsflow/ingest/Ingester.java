@@ -27,10 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -38,6 +34,8 @@ import java.util.stream.Stream;
 public final class Ingester implements AutoCloseable {
     public static final String STDIN = "-";
     private static final Logger log = LoggerFactory.getLogger(Ingester.class);
+    /** Prepared but not yet sent values, at most: a few of the largest files the reader accepts. */
+    private static final int IN_FLIGHT_BYTES = 64 << 20;
 
     private final DumpReader reader;
     private final SchemaRegistryClient registry;
@@ -95,50 +93,38 @@ public final class Ingester implements AutoCloseable {
     }
 
     public DumpPublisher.Result ingest(Path file, InputStream stdin) {
-        return publish(file, prepare(file, stdin));
+        return counted(file, publisher.publish(file.toString(), read(file, stdin, Clock.systemUTC())));
     }
 
     /**
      * Ingests {@code files} in order, one transaction each as {@link #ingest} does, handing each result
-     * to {@code onResult} once committed; the next file is read, parsed and serialized on another thread
-     * while the previous one's transaction is sent and committed, so neither waits for the other.
+     * to {@code onResult} once committed. Files are read, parsed and serialized on another thread and
+     * their records sent in pieces as they are ready, so the next file is prepared while the previous
+     * one's transaction commits, and sending does not wait for a whole file to be parsed.
      */
     public void ingestAll(List<Path> files, InputStream stdin, Consumer<DumpPublisher.Result> onResult) {
-        ExecutorService preparer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "newsflow-ingest-prepare");
-            thread.setDaemon(true);
-            return thread;
-        });
+        SourcePipeline pipeline = new SourcePipeline(IN_FLIGHT_BYTES);
+        Thread preparer = new Thread(() -> {
+            try {
+                for (Path file : files) {
+                    pipeline.end(publisher.prepare(file.toString(), read(file, stdin, Clock.systemUTC()), pipeline::put));
+                }
+            } catch (RuntimeException e) {
+                pipeline.fail(e);
+            }
+        }, "newsflow-ingest-prepare");
+        preparer.setDaemon(true);
+        preparer.start();
         try {
-            Future<DumpPublisher.Prepared> next = files.isEmpty() ? null : preparer.submit(() -> prepare(files.get(0), stdin));
-            for (int i = 0; i < files.size(); i++) {
-                DumpPublisher.Prepared current = await(next);
-                Path following = i + 1 < files.size() ? files.get(i + 1) : null;
-                next = following == null ? null : preparer.submit(() -> prepare(following, stdin));
-                onResult.accept(publish(files.get(i), current));
+            for (Path file : files) {
+                onResult.accept(counted(file, pipeline.publishNext(publisher.begin())));
             }
         } finally {
-            preparer.shutdownNow();
+            preparer.interrupt();
         }
     }
 
-    private DumpPublisher.Prepared prepare(Path file, InputStream stdin) {
-        return publisher.prepare(file.toString(), read(file, stdin, Clock.systemUTC()));
-    }
-
-    private static DumpPublisher.Prepared await(Future<DumpPublisher.Prepared> prepared) {
-        try {
-            return prepared.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while preparing a source", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private DumpPublisher.Result publish(Path file, DumpPublisher.Prepared prepared) {
-        DumpPublisher.Result result = publisher.publish(prepared);
+    private DumpPublisher.Result counted(Path file, DumpPublisher.Result result) {
         long bytes = sizeOf(file);
         DumpLog.write(result);
         metrics.record(result, bytes);

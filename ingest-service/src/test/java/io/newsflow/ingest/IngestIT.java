@@ -3,6 +3,7 @@ package io.newsflow.ingest;
 import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
 import io.newsflow.avro.DeadLetter;
+import io.newsflow.ingest.parse.DumpReader;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.platform.testing.KafkaStackExtension;
@@ -10,7 +11,11 @@ import io.newsflow.platform.testing.TestStack;
 import io.newsflow.platform.testing.TopicReader;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
+import io.newsflow.serde.AvroSerializer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -147,4 +154,73 @@ class IngestIT {
         }
     }
 
+    @Test
+    void severalFilesGoOutOneTransactionEachAndAreReportedInOrder(TestStack stack, @TempDir Path dir) throws IOException {
+        String marker = TestStack.unique("several");
+        List<Path> files = List.of(
+                Files.writeString(dir.resolve("a.txt"), dump(marker + " A", 3), StandardCharsets.UTF_8),
+                Files.write(dir.resolve("b.bin"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1, 2}),
+                Files.writeString(dir.resolve("c.txt"), dump(marker + " C", 1) + "=====\n" + dump(marker + " D", 2),
+                        StandardCharsets.UTF_8));
+        List<DumpPublisher.Result> results = new ArrayList<>();
+        try (Stack resolved = Stack.resolve(stack.config());
+             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+            ingester.ingestAll(files, null, results::add);
+        }
+        assertEquals(files.stream().map(Path::toString).toList(), results.stream().map(DumpPublisher.Result::sourceId).toList());
+        assertTrue(results.stream().allMatch(DumpPublisher.Result::delivered));
+        assertEquals(List.of(1, 0, 2), results.stream().map(DumpPublisher.Result::articles).toList());
+        assertEquals(List.of(3, 0, 3), results.stream().map(DumpPublisher.Result::briefs).toList());
+        assertEquals(List.of(0, 1, 0), results.stream().map(DumpPublisher.Result::deadLetters).toList());
+        assertEquals(Set.of(marker + " A", marker + " C", marker + " D"), committedTitles(stack, marker));
+    }
+
+    @Test
+    void aSourceThatFailsHalfWayIsAbortedWholeThoughItsFirstDumpsWereSent(TestStack stack) {
+        String marker = TestStack.unique("halfway");
+        String poison = marker + " poison";
+        try (Stack resolved = Stack.resolve(stack.config());
+             SchemaRegistryClient registry = resolved.registryClient()) {
+            AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
+            values.configure(resolved.registryProperties(), false);
+            Serializer<SpecificRecord> failing = (topic, value) -> {
+                if (value instanceof Brief brief && brief.getHeadline().startsWith(poison)) {
+                    throw new SerializationException("cannot encode " + brief.getHeadline());
+                }
+                return values.serialize(topic, value);
+            };
+            try (DumpPublisher publisher = new DumpPublisher(resolved.kafkaClientProperties(), failing,
+                    Ingester.oneOffTransactionalId(), Clock.systemUTC())) {
+                DumpPublisher.Result failed = publisher.publish("half", new DumpReader().read("half",
+                        (dump(marker + " sent", 2) + "=====\n" + dump(poison, 2)).getBytes(StandardCharsets.UTF_8), Instant.now()));
+                DumpPublisher.Result next = publisher.publish("next", new DumpReader().read("next",
+                        dump(marker + " next", 1).getBytes(StandardCharsets.UTF_8), Instant.now()));
+
+                assertFalse(failed.delivered());
+                assertTrue(failed.error().contains("cannot encode " + poison), failed.error());
+                assertTrue(next.delivered(), "the producer goes on after the abort");
+            }
+        }
+        assertEquals(Set.of(marker + " next"), committedTitles(stack, marker),
+                "the failed source's first dump was sent before the failure, and aborted with the rest");
+    }
+
+    /** A page with a title, one paragraph and {@code briefs} briefs whose headlines start with the title. */
+    private static String dump(String title, int briefs) {
+        StringBuilder text = new StringBuilder("Title: " + title + "\nCaptured: 2017-04-07T10:00:00Z\n\n"
+                + "A paragraph of the article about " + title + ".\n\nLatest news\n\n");
+        for (int i = 1; i <= briefs; i++) {
+            text.append(title).append(" brief ").append(i).append("\n\nWhat brief ").append(i).append(" says.\n\n");
+        }
+        return text.toString();
+    }
+
+    private static Set<String> committedTitles(TestStack stack, String marker) {
+        try (SchemaRegistryClient registry = stack.registryClient()) {
+            Topics topics = new Topics(registry, stack.registryProperties());
+            return TopicReader.readAll(stack, Topics.ARTICLES_NAME, new StringDeserializer(),
+                            topics.articles.valueSerde().deserializer()).stream()
+                    .map(r -> r.value().getTitle()).filter(t -> t != null && t.startsWith(marker)).collect(Collectors.toSet());
+        }
+    }
 }

@@ -150,16 +150,20 @@ public final class DumpParser {
   /** All lines normalised; blank ones become empty strings. Splits on LF, CRLF and lone CR. */
   private static List<String> normalisedLines(String text) {
     List<String> lines = new ArrayList<>(text.length() / 64 + 8);
-    int start = 0;
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(TextNormalizer.line(text, start, i));
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+    int start = 0;
+    // indexOf is vectorised by the JDK; a char-by-char loop here was a tenth of the parse.
+    int lf = text.indexOf('\n');
+    int cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      int end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      lines.add(TextNormalizer.line(text, start, end));
+      start = end + (end == cr && end + 1 == lf ? 2 : 1);
+      if (lf >= 0 && lf < start) {
+        lf = text.indexOf('\n', start);
+      }
+      if (cr >= 0 && cr < start) {
+        cr = text.indexOf('\r', start);
       }
     }
     lines.add(TextNormalizer.line(text, start, n));

@@ -16,6 +16,7 @@ final class TextDecoder {
 
   /** Invalid UTF-8 bytes tolerated per thousand bytes. */
   private static final int MAX_INVALID_PER_MILLE = 10;
+  private static final char REPLACEMENT = '\uFFFD';
 
   /** Either text or the reason there is none. */
   record Decoded(String text, String failure) {
@@ -31,6 +32,12 @@ final class TextDecoder {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
       return checked(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE));
     }
+    // The JDK's own decoding is compiled and vectorised long before ours would be; valid UTF-8 (the
+    // usual case) decodes to the same text, so only input with replacement characters takes the slow path.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf(REPLACEMENT) < 0) {
+      return checked(text);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -45,7 +52,7 @@ final class TextDecoder {
       // Counting each bad sequence ourselves is what lets us tell a stray byte from binary data.
       invalid += r.length();
       in.position(in.position() + r.length());
-      out.put('\uFFFD');
+      out.put(REPLACEMENT);
     }
     decoder.flush(out);
     if (invalid * 1000 > (long) MAX_INVALID_PER_MILLE * bytes.length) {

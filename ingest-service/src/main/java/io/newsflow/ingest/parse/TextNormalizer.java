@@ -44,23 +44,32 @@ public final class TextNormalizer {
     } else if (clean && from == to) {
       return "";
     } else {
+      // Runs between spaces are copied whole: scraped paragraphs full of no-break spaces come this way.
       StringBuilder sb = new StringBuilder(to - from);
       boolean pendingSpace = false;
+      int run = -1;
       for (int i = from; i < to; i++) {
         char c = s.charAt(i);
-        if (c == BOM) {
+        boolean space = !(c > ' ' && c < 0x7F) && isSpace(c);
+        if (space || c == BOM) {
+          if (run >= 0) {
+            sb.append(s, run, i);
+            run = -1;
+          }
+          pendingSpace |= space && sb.length() > 0;
           continue;
         }
-        if (isSpace(c)) {
-          pendingSpace = sb.length() > 0;
-          continue;
-        }
-        if (pendingSpace) {
-          sb.append(' ');
-          pendingSpace = false;
+        if (run < 0) {
+          if (pendingSpace) {
+            sb.append(' ');
+            pendingSpace = false;
+          }
+          run = i;
         }
         mayNeedNfc |= c >= FIRST_NON_NFC_SAFE;
-        sb.append(c);
+      }
+      if (run >= 0) {
+        sb.append(s, run, to);
       }
       out = sb.toString();
     }
