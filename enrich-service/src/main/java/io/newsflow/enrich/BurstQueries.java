@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.avro.internal.TermWindowCount;
+import io.newsflow.avro.internal.TermBuckets;
+import io.newsflow.enrich.bursts.BurstSettings;
+import io.newsflow.enrich.bursts.HopBuckets;
 import io.newsflow.enrich.bursts.Term;
 import io.newsflow.enrich.bursts.TermBaseline;
 import org.apache.kafka.streams.KafkaStreams;
@@ -12,12 +14,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +34,8 @@ import java.util.function.Supplier;
 
 /**
  * Interactive queries on the burst stage's state, answered as JSON by {@code /api/bursts} and
- * {@code /api/keywords/top}: what is bursting now, and the most mentioned terms of the newest window.
+ * {@code /api/keywords/top}: what is bursting now, and the most mentioned terms of the last window size
+ * (1 h by default) up to the newest mention.
  *
  * <p>A term's state lives on the one instance that hosts its partition, so an instance answers for
  * the whole application: it asks every other instance hosting the store (found through Kafka
@@ -49,11 +50,13 @@ final class BurstQueries {
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
+    private final BurstSettings settings;
     private final HostInfo self;
     private final HttpClient peers = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
-    BurstQueries(KafkaStreams streams, HostInfo self) {
+    BurstQueries(KafkaStreams streams, BurstSettings settings, HostInfo self) {
         this.streams = streams;
+        this.settings = settings;
         this.self = self;
     }
 
@@ -63,9 +66,9 @@ final class BurstQueries {
                 all -> sorted(all, Comparator.comparing(item -> item.path("term").asText())));
     }
 
-    /** The most mentioned terms in the newest window that has counts, most first. */
+    /** The most mentioned terms in the window size up to the newest mention, most first. */
     String topTerms(Map<String, String> query) {
-        return answer(TOP_PATH, BurstStage.WINDOW_COUNTS, query, this::localTopTerms, BurstQueries::newestTop);
+        return answer(TOP_PATH, TermCounter.BUCKETS, query, this::localTopTerms, BurstQueries::newestTop);
     }
 
     /** How many terms of this instance's partitions are bursting now; 0 while its state is not queryable. */
@@ -95,14 +98,26 @@ final class BurstQueries {
         return items;
     }
 
+    /** Mentions per term in the window size up to the end of the newest bucket with a mention. */
     private ArrayNode localTopTerms() {
-        ReadOnlyWindowStore<String, TermWindowCount> counts = streams.store(StoreQueryParameters.fromNameAndType(
-                BurstStage.WINDOW_COUNTS, QueryableStoreTypes.windowStore()));
+        ReadOnlyKeyValueStore<String, TermBuckets> counts = streams.store(StoreQueryParameters.fromNameAndType(
+                TermCounter.BUCKETS, QueryableStoreTypes.keyValueStore()));
+        List<KeyValue<String, TermBuckets>> terms = new ArrayList<>();
+        try (KeyValueIterator<String, TermBuckets> all = counts.all()) {
+            all.forEachRemaining(terms::add);
+        }
+        long newest = terms.stream().mapToLong(t -> t.value.getBuckets().get(t.value.getBuckets().size() - 1).getStart())
+                .max().orElse(0);
+        long end = newest + settings.advance().toMillis();
+        long start = end - settings.windowSize().toMillis();
         ArrayNode items = json.createArrayNode();
-        try (KeyValueIterator<Windowed<String>, TermWindowCount> all = counts.all()) {
-            all.forEachRemaining(w -> term(items.addObject(), Term.fromKey(w.key.key())).put("count", w.value.getCount())
-                    .put("windowStart", w.key.window().startTime().toString())
-                    .put("windowEnd", w.key.window().endTime().toString()));
+        for (KeyValue<String, TermBuckets> term : terms) {
+            long count = HopBuckets.sum(term.value.getBuckets(), start, end).getCount();
+            if (count > 0) {
+                term(items.addObject(), Term.fromKey(term.key)).put("count", count)
+                        .put("windowStart", Instant.ofEpochMilli(start).toString())
+                        .put("windowEnd", Instant.ofEpochMilli(end).toString());
+            }
         }
         return newestTop(items);
     }

@@ -1,64 +1,46 @@
 package io.newsflow.enrich;
 
 import io.newsflow.avro.AlertSample;
+import io.newsflow.avro.internal.TermBuckets;
 import io.newsflow.avro.internal.TermMention;
-import io.newsflow.avro.internal.TermWindowCount;
 import io.newsflow.enrich.bursts.BurstSettings;
 import io.newsflow.enrich.bursts.Term;
-import io.newsflow.enrich.bursts.TermWindowCounts;
 import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Burst detection on the enriched originals (io.newsflow.enrich.bursts has the logic):
  * <pre>
  *   enriched originals -> mentions (one per term an item mentions, keyed by Term.key)
  *     -> bursts-terms (repartition: one task sees all of a term's windows)
- *     -> bursts-window-counts (hopping windows, final once past end + grace)
+ *     -> bursts-count (hop windows from per-advance buckets in bursts-term-buckets, handed over once
+ *        final: past end + grace; see TermCounter)
  *     -> detect-bursts (baselines in bursts-baselines)     -> news.alerts.bursts
  * </pre>
  */
 final class BurstStage {
     static final String TERMS = "bursts-terms";
-    static final String WINDOW_COUNTS = "bursts-window-counts";
 
     private BurstStage() {
     }
 
     static void addTo(StreamsBuilder builder, KStream<String, SpecificRecord> enriched, BurstSettings settings, Topics topics) {
         Serde<TermMention> mentions = topics.valueSerde(TermMention.class);
-        Serde<TermWindowCount> counts = topics.valueSerde(TermWindowCount.class);
         BurstProcessor.addStores(builder);
+        TermCounter.addStores(builder, topics.valueSerde(TermBuckets.class));
         enriched.process(Mentions::new, Named.as("bursts-mentions"))
                 .repartition(Repartitioned.with(Serdes.String(), mentions).withName(TERMS))
-                .groupByKey(Grouped.with(Serdes.String(), mentions).withName("bursts-group-terms"))
-                .windowedBy(TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace()).advanceBy(settings.advance()))
-                .aggregate(TermWindowCounts::empty, (term, mention, count) -> TermWindowCounts.add(count, mention),
-                        Named.as("bursts-count"),
-                        Materialized.<String, TermWindowCount, WindowStore<Bytes, byte[]>>as(WINDOW_COUNTS)
-                                .withKeySerde(Serdes.String()).withValueSerde(counts)
-                                // A window is only read until it is final; keeping it longer would only grow the store.
-                                .withRetention(settings.windowSize().plus(settings.grace())))
-                .suppress(Suppressed.<Windowed<String>>untilWindowCloses(
-                        Suppressed.BufferConfig.unbounded()).withName("bursts-final-windows"))
-                .toStream(Named.as("bursts-final-stream"))
+                .process(() -> new TermCounter(settings), Named.as("bursts-count"), TermCounter.STORES)
                 .process(() -> new BurstProcessor(settings), Named.as("detect-bursts"), BurstProcessor.STORES)
                 .to(Topics.BURSTS_NAME, Produced.with(Serdes.String(), topics.bursts.valueSerde()).withName("write-bursts"));
     }

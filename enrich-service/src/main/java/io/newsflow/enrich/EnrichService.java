@@ -101,7 +101,7 @@ public final class EnrichService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("enrich-service {} -> {}", before, now));
-        BurstQueries queries = new BurstQueries(streams, self);
+        BurstQueries queries = new BurstQueries(streams, settings.bursts(), self);
         http.json(BurstQueries.BURSTS_PATH, queries::activeBursts);
         http.json(BurstQueries.TOP_PATH, queries::topTerms);
         // Per instance, of the terms whose state it hosts: dashboards sum over instances.

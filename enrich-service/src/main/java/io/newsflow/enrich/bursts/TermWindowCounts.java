@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The aggregation of a term's mentions in one window, and its hand-over to the detector. */
+/** The samples a window keeps, and a window's hand-over to the detector. */
 public final class TermWindowCounts {
     /** Earliest first: event time, then item id, so the kept samples do not depend on arrival order. */
     private static final Comparator<TermMention> EARLIEST =
@@ -17,17 +17,12 @@ public final class TermWindowCounts {
     private TermWindowCounts() {
     }
 
-    public static TermWindowCount empty() {
-        return new TermWindowCount(0L, List.of());
-    }
-
-    /** Counts one more mention and keeps the {@link BurstSettings#MAX_SAMPLES} earliest. */
-    public static TermWindowCount add(TermWindowCount count, TermMention mention) {
-        List<TermMention> samples = new ArrayList<>(count.getSamples());
-        samples.add(mention);
+    /** The {@link BurstSettings#MAX_SAMPLES} earliest of two sets of samples. */
+    public static List<TermMention> earliest(List<TermMention> these, List<TermMention> those) {
+        List<TermMention> samples = new ArrayList<>(these);
+        samples.addAll(those);
         samples.sort(EARLIEST);
-        return new TermWindowCount(count.getCount() + 1,
-                List.copyOf(samples.subList(0, Math.min(BurstSettings.MAX_SAMPLES, samples.size()))));
+        return List.copyOf(samples.subList(0, Math.min(BurstSettings.MAX_SAMPLES, samples.size())));
     }
 
     public static WindowCount toWindowCount(long windowStart, long windowEnd, TermWindowCount count) {
