@@ -2,18 +2,22 @@ package io.newsflow.enrich.tagging;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Case-sensitive Aho-Corasick automaton over UTF-16 chars that reports whole-word matches.
  *
- * <p>The scan is one pass over the text whatever the number of patterns: per char one transition
- * (a direct table at the root, a small sorted edge list below it) plus failure steps that are
- * amortised constant. Patterns and text both get a virtual word-start mark before every char that
- * follows a non-word char, so the automaton only ever enters a pattern at a word start: inside
- * words that begin no pattern it stays at the root, which is what makes it fast on prose. The
- * automaton is immutable after construction, so one instance is shared by all threads.
+ * <p>The scan is one pass over the text whatever the number of patterns: per char one table look-up
+ * for its code and one double-array transition (state {@code t = base[s] + code} is a child of
+ * {@code s} when {@code check[t] == s}), plus failure steps that are amortised constant. Check, base,
+ * failure link and output of a state sit side by side in one int array, so a transition touches one
+ * cache line however large the automaton grows. Patterns and text both get a virtual word-start
+ * mark before every char that follows a non-word char, so the automaton only ever enters a pattern
+ * at a word start: inside words that begin no pattern it stays at the root, which is what makes it
+ * fast on prose. The automaton is immutable after construction, so one instance is shared by all
+ * threads.
  *
  * <p>Patterns may come in groups, matched in the same pass but reported as if each group had its
  * own automaton (leftmost-longest within the group, the first of equal patterns within the group):
@@ -32,43 +36,41 @@ public final class AhoCorasickMatcher {
   }
 
   private static final int ROOT = 0;
-  /** The word-start mark: a char that never occurs in text fed to the automaton. */
+  /** The word-start mark in patterns: a char that never reaches the automaton from text (see {@link #fold}). */
   private static final char WORD_START = '\u0000';
-  private static final boolean[] ASCII_WORD = new boolean[128];
-  private static final int DENSE_MIN_CHILDREN = 12;
+  /** Chars no pattern contains; no state has a transition on it. */
+  private static final int NO_CODE = 0;
+  private static final int MARK_CODE = 1;
+  /** Chars that {@link #fold} changes. */
+  private static final char[] FOLDED = {'\u2019', '\u02BC', '\u00A0', '\u202F', WORD_START};
   private static final Comparator<Match> GROUP_THEN_LEFTMOST_LONGEST = Comparator.comparingInt(Match::group)
       .thenComparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::length).reversed());
 
-  static {
-    for (char c = 0; c < 128; c++) {
-      ASCII_WORD[c] = Character.isLetterOrDigit(c);
-    }
-  }
+  // Fields of a state in {@link #cells}; a state is its index there divided by STRIDE.
+  private static final int STRIDE = 4;
+  private static final int CHECK = 0;
+  private static final int BASE = 1;
+  private static final int FAIL = 2;
+  /** The terminal of the state or of its nearest failure-link suffix that ends a pattern, or -1. */
+  private static final int HIT = 3;
 
-  private final int[] rootNext = new int[Character.MAX_VALUE + 1];
-  /** The state after a word-start mark at the root (the root itself when there are no patterns). */
-  private final int wordStart;
-  /** The state after a word-start mark and an ASCII char at the root: taken at almost every word. */
-  private final int[] wordStartAscii = new int[128];
-  // Edges of node n are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by char.
-  private final int[] edgeStart;
-  private final char[] edgeChar;
-  private final int[] edgeTarget;
-  private final int[] fail;
-  /** For states with many children, the index of their direct ASCII row in {@link #dense}, else -1. */
-  private final int[] denseRow;
-  /** Direct ASCII transitions (-1 for none) of the states branching widest, 128 per row. */
-  private final int[] dense;
-  /** Pattern index (over all groups) ending at the node, or -1; the lowest one when several do. */
-  private final int[] output;
+  /** Code of each text char (after folding); the most frequent pattern chars get the smallest codes. */
+  private final char[] codeOf = new char[Character.MAX_VALUE + 1];
+  /** The state after a word-start mark and the char with the given code, from the root. */
+  private final int[] wordStartNext;
+  private final int[] cells;
+  private final int states;
+  // Terminals: states that end a pattern, numbered in breadth-first order.
+  /** Pattern index (over all groups) ending at the terminal; the lowest one when several do. */
+  private final int[] terminalPattern;
+  /** The next terminal along the failure links, or -1. */
+  private final int[] terminalNext;
   /** The pattern of the next group that ends at the same node as this one, or -1. */
   private final int[] sameNodeNextGroup;
   /** The group of each pattern. */
   private final int[] patternGroup;
   /** Index of each group's first pattern in the flattened list. */
   private final int[] groupStart;
-  /** Nearest proper suffix node (via failure links) that ends a pattern, or -1. */
-  private final int[] nextOutput;
   /** Length in text chars of each pattern (automaton depth also counts word-start marks). */
   private final int[] patternLength;
 
@@ -96,154 +98,86 @@ public final class AhoCorasickMatcher {
     }
     sameNodeNextGroup = new int[patterns.size()];
     Arrays.fill(sameNodeNextGroup, -1);
-    // Inserting the patterns in sorted order creates each node's children in char order, so the
-    // edges can be laid out in compact arrays without a per-node map.
-    Integer[] order = new Integer[patterns.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
     String[] marked = new String[patterns.size()];
     patternLength = new int[patterns.size()];
     for (int i = 0; i < marked.length; i++) {
       marked[i] = markWordStarts(patterns.get(i));
       patternLength[i] = patterns.get(i).length();
     }
-    Arrays.sort(order, Comparator.comparing(i -> marked[i]));
+    int alphabet = assignCodes(marked);
+    Trie trie = buildTrie(marked);
+    states = trie.parent.size();
 
-    IntList parents = new IntList();
-    IntList chars = new IntList();
-    IntList outputs = new IntList();
-    parents.add(-1);
-    chars.add(0);
-    outputs.add(-1);
-    int[] path = new int[16];
-    String previous = "";
-    int lastAtNode = -1;
-    for (int p : order) {
-      String pattern = marked[p];
-      if (pattern.isEmpty()) {
-        continue;
-      }
-      if (path.length <= pattern.length()) {
-        path = Arrays.copyOf(path, pattern.length() * 2);
-      }
-      int common = commonPrefix(previous, pattern);
-      int node = common == 0 ? ROOT : path[common - 1];
-      for (int i = common; i < pattern.length(); i++) {
-        int child = parents.size();
-        parents.add(node);
-        chars.add(pattern.charAt(i));
-        outputs.add(-1);
-        path[i] = child;
-        node = child;
-      }
-      // The sort is stable, so equal patterns arrive together in index order, hence in group order:
-      // the first of each group is the one that group reports.
-      if (outputs.get(node) < 0) {
-        outputs.set(node, p);
-        lastAtNode = p;
-      } else if (patternGroup[p] != patternGroup[lastAtNode]) {
-        sameNodeNextGroup[lastAtNode] = p;
-        lastAtNode = p;
-      }
-      previous = pattern;
+    DoubleArray da = new DoubleArray(trie, alphabet);
+    cells = da.cells;
+    int[] slotOf = da.slotOf;
+    int[] order = da.breadthFirst;
+    // Failure links and outputs in breadth-first order: a state's failure target is shallower.
+    int terminals = 0;
+    for (int n = 0; n < states; n++) {
+      terminals += trie.output.get(n) >= 0 ? 1 : 0;
     }
-
-    int nodes = parents.size();
-    output = outputs.toArray();
-    edgeStart = new int[nodes + 1];
-    for (int n = 1; n < nodes; n++) {
-      edgeStart[parents.get(n) + 1]++;
-    }
-    for (int n = 0; n < nodes; n++) {
-      edgeStart[n + 1] += edgeStart[n];
-    }
-    edgeChar = new char[Math.max(0, nodes - 1)];
-    edgeTarget = new int[Math.max(0, nodes - 1)];
-    int[] fill = Arrays.copyOf(edgeStart, nodes);
-    // Node ids grow in insertion order, so each parent's children arrive in char order.
-    for (int n = 1; n < nodes; n++) {
-      int slot = fill[parents.get(n)]++;
-      edgeChar[slot] = (char) chars.get(n);
-      edgeTarget[slot] = n;
-    }
-    for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
-      rootNext[edgeChar[e]] = edgeTarget[e];
-    }
-    // Name prefixes such as "\0Sa" branch widely; a direct row spares them a binary search per char.
-    denseRow = new int[nodes];
-    int rows = 0;
-    for (int n = 1; n < nodes; n++) {
-      denseRow[n] = edgeStart[n + 1] - edgeStart[n] >= DENSE_MIN_CHILDREN ? rows++ : -1;
-    }
-    dense = new int[rows * 128];
-    Arrays.fill(dense, -1);
-    for (int n = 1; n < nodes; n++) {
-      for (int e = edgeStart[n]; denseRow[n] >= 0 && e < edgeStart[n + 1]; e++) {
-        if (edgeChar[e] < 128) {
-          dense[denseRow[n] * 128 + edgeChar[e]] = edgeTarget[e];
-        }
+    terminalPattern = new int[terminals];
+    terminalNext = new int[terminals];
+    int t = 0;
+    for (int n : order) {
+      int s = slotOf[n];
+      int parent = trie.parent.get(n);
+      int fail = parent <= ROOT ? ROOT : step(cells[slotOf[parent] * STRIDE + FAIL], trie.code.get(n));
+      cells[s * STRIDE + FAIL] = fail;
+      int inherited = n == ROOT ? -1 : cells[fail * STRIDE + HIT];
+      if (trie.output.get(n) >= 0) {
+        terminalPattern[t] = trie.output.get(n);
+        terminalNext[t] = inherited;
+        cells[s * STRIDE + HIT] = t++;
+      } else {
+        cells[s * STRIDE + HIT] = inherited;
       }
     }
-
-    wordStart = rootNext[WORD_START];
-    fail = new int[nodes];
-    nextOutput = new int[nodes];
-    Arrays.fill(nextOutput, -1);
-    int[] queue = new int[nodes];
-    int head = 0;
-    int tail = 0;
-    for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
-      queue[tail++] = edgeTarget[e];
-    }
-    while (head < tail) {
-      int node = queue[head++];
-      for (int e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
-        int child = edgeTarget[e];
-        int f = step(fail[node], edgeChar[e]);
-        fail[child] = f;
-        nextOutput[child] = output[f] >= 0 ? f : nextOutput[f];
-        queue[tail++] = child;
-      }
-    }
-    for (char c = 0; c < 128; c++) {
-      wordStartAscii[c] = step(wordStart, fold(c));
+    wordStartNext = new int[alphabet];
+    int wordStart = step(ROOT, MARK_CODE);
+    for (int code = 0; code < alphabet; code++) {
+      wordStartNext[code] = step(wordStart, code);
     }
   }
 
   /** Number of automaton states; grows with the patterns, the scan cost does not. */
   public int states() {
-    return fail.length;
+    return states;
   }
 
   /** Leftmost-longest, non-overlapping whole-word matches of each group: by group, then in text order. */
   public List<Match> findAll(CharSequence text) {
     List<Match> all = new ArrayList<>();
+    // A copy spares every char read the bounds and coder checks of String.charAt.
+    char[] chars = text.toString().toCharArray();
+    int n = chars.length;
     int state = ROOT;
-    int n = text.length();
     boolean inWord = false;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
+      boolean wordChar = isWordChar(c);
       if (state == ROOT && inWord) {
         // Every pattern starts with the word-start mark, so the rest of this word cannot begin one.
-        inWord = isWordChar(c);
+        inWord = wordChar;
         continue;
       }
+      int code = codeOf[c];
       if (inWord) {
-        state = step(state, fold(c));
-      } else if (state == ROOT && c < 128) {
-        state = wordStartAscii[c];
+        state = step(state, code);
+      } else if (state == ROOT) {
+        state = wordStartNext[code];
       } else {
-        state = step(state == ROOT ? wordStart : step(state, WORD_START), fold(c));
+        state = step(step(state, MARK_CODE), code);
       }
-      inWord = isWordChar(c);
-      int t = output[state] >= 0 ? state : nextOutput[state];
-      if (t < 0 || i + 1 < n && isWordChar(text.charAt(i + 1))) {
+      inWord = wordChar;
+      int t = cells[state * STRIDE + HIT];
+      if (t < 0 || i + 1 < n && isWordChar(chars[i + 1])) {
         continue;
       }
       // Every pattern begins with a word-start mark, so the start boundary holds by construction.
-      for (; t >= 0; t = nextOutput[t]) {
-        for (int p = output[t]; p >= 0; p = sameNodeNextGroup[p]) {
+      for (; t >= 0; t = terminalNext[t]) {
+        for (int p = terminalPattern[t]; p >= 0; p = sameNodeNextGroup[p]) {
           int g = patternGroup[p];
           all.add(new Match(g, p - groupStart[g], i + 1 - patternLength[p], i + 1));
         }
@@ -252,35 +186,17 @@ public final class AhoCorasickMatcher {
     return leftmostLongest(all);
   }
 
-  private int step(int state, char c) {
-    while (state != ROOT) {
-      int next = child(state, c);
-      if (next >= 0) {
+  private int step(int state, int code) {
+    while (true) {
+      int next = cells[state * STRIDE + BASE] + code;
+      if (cells[next * STRIDE + CHECK] == state) {
         return next;
       }
-      state = fail[state];
-    }
-    return rootNext[c];
-  }
-
-  private int child(int node, char c) {
-    if (c < 128 && denseRow[node] >= 0) {
-      return dense[denseRow[node] * 128 + c];
-    }
-    int lo = edgeStart[node];
-    int hi = edgeStart[node + 1] - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      char m = edgeChar[mid];
-      if (m < c) {
-        lo = mid + 1;
-      } else if (m > c) {
-        hi = mid - 1;
-      } else {
-        return edgeTarget[mid];
+      if (state == ROOT) {
+        return ROOT;
       }
+      state = cells[state * STRIDE + FAIL];
     }
-    return -1;
   }
 
   private static List<Match> leftmostLongest(List<Match> all) {
@@ -305,7 +221,7 @@ public final class AhoCorasickMatcher {
   }
 
   private static boolean isWordChar(char c) {
-    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    return Words.isLetterOrDigit(c);
   }
 
   /** Typographic variants newswire mixes freely (curly apostrophes, no-break spaces); NUL is reserved. */
@@ -315,6 +231,185 @@ public final class AhoCorasickMatcher {
       case '\u00A0', '\u202F', WORD_START -> ' ';
       default -> c;
     };
+  }
+
+  /**
+   * Fills {@link #codeOf}: pattern chars by descending frequency from 2 on, so that the children of
+   * a state have close codes and pack densely; returns the number of codes.
+   */
+  private int assignCodes(String[] marked) {
+    int[] count = new int[Character.MAX_VALUE + 1];
+    for (String pattern : marked) {
+      for (int i = 0; i < pattern.length(); i++) {
+        count[pattern.charAt(i)]++;
+      }
+    }
+    count[WORD_START] = 0;
+    List<Character> used = new ArrayList<>();
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (count[c] > 0) {
+        used.add((char) c);
+      }
+    }
+    used.sort(Comparator.comparingInt((Character c) -> -count[c]).thenComparing(c -> c));
+    int next = MARK_CODE + 1;
+    for (char c : used) {
+      codeOf[c] = (char) next++;
+    }
+    for (char c : FOLDED) {
+      codeOf[c] = codeOf[fold(c)];
+    }
+    return next;
+  }
+
+  private int codeOfPatternChar(char c) {
+    return c == WORD_START ? MARK_CODE : codeOf[c];
+  }
+
+  /** Trie nodes in insertion order; node 0 is the root. */
+  private static final class Trie {
+    final IntList parent = new IntList();
+    final IntList code = new IntList();
+    final IntList output = new IntList();
+  }
+
+  private Trie buildTrie(String[] marked) {
+    // Inserting the patterns in sorted order shares each prefix with the previous pattern only, so
+    // the trie needs no per-node child map.
+    Integer[] order = new Integer[marked.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(i -> marked[i]));
+    Trie trie = new Trie();
+    trie.parent.add(-1);
+    trie.code.add(NO_CODE);
+    trie.output.add(-1);
+    int[] path = new int[16];
+    String previous = "";
+    int lastAtNode = -1;
+    for (int p : order) {
+      String pattern = marked[p];
+      if (pattern.isEmpty()) {
+        continue;
+      }
+      if (path.length <= pattern.length()) {
+        path = Arrays.copyOf(path, pattern.length() * 2);
+      }
+      int common = commonPrefix(previous, pattern);
+      int node = common == 0 ? ROOT : path[common - 1];
+      for (int i = common; i < pattern.length(); i++) {
+        int child = trie.parent.size();
+        trie.parent.add(node);
+        trie.code.add(codeOfPatternChar(pattern.charAt(i)));
+        trie.output.add(-1);
+        path[i] = child;
+        node = child;
+      }
+      // The sort is stable, so equal patterns arrive together in index order, hence in group order:
+      // the first of each group is the one that group reports.
+      if (trie.output.get(node) < 0) {
+        trie.output.set(node, p);
+        lastAtNode = p;
+      } else if (patternGroup[p] != patternGroup[lastAtNode]) {
+        sameNodeNextGroup[lastAtNode] = p;
+        lastAtNode = p;
+      }
+      previous = pattern;
+    }
+    return trie;
+  }
+
+  /**
+   * The trie laid out as a double array: each node's children get slots {@code base + code}, with
+   * a base found first-fit among the free slots. Nodes are placed breadth-first, so the shallow
+   * states that every scan visits end up together at the front.
+   */
+  private static final class DoubleArray {
+    final int[] cells;
+    /** The slot (state) of each trie node. */
+    final int[] slotOf;
+    final int[] breadthFirst;
+
+    DoubleArray(Trie trie, int alphabet) {
+      int nodes = trie.parent.size();
+      int[] childStart = new int[nodes + 1];
+      for (int n = 1; n < nodes; n++) {
+        childStart[trie.parent.get(n) + 1]++;
+      }
+      for (int n = 0; n < nodes; n++) {
+        childStart[n + 1] += childStart[n];
+      }
+      int[] children = new int[Math.max(0, nodes - 1)];
+      int[] fill = Arrays.copyOf(childStart, nodes);
+      for (int n = 1; n < nodes; n++) {
+        children[fill[trie.parent.get(n)]++] = n;
+      }
+      breadthFirst = new int[nodes];
+      breadthFirst[0] = ROOT;
+      int tail = 1;
+      for (int head = 0; head < tail; head++) {
+        int n = breadthFirst[head];
+        for (int e = childStart[n]; e < childStart[n + 1]; e++) {
+          breadthFirst[tail++] = children[e];
+        }
+      }
+
+      slotOf = new int[nodes];
+      int[] base = new int[nodes];
+      BitSet taken = new BitSet();
+      taken.set(ROOT);
+      int maxSlot = ROOT;
+      int[] codes = new int[alphabet];
+      int firstFree = ROOT + 1;
+      for (int n : breadthFirst) {
+        int k = 0;
+        for (int e = childStart[n]; e < childStart[n + 1]; e++) {
+          codes[k++] = trie.code.get(children[e]);
+        }
+        if (k == 0) {
+          continue;
+        }
+        Arrays.sort(codes, 0, k);
+        firstFree = taken.nextClearBit(firstFree);
+        int b = freeBase(taken, codes, k, firstFree);
+        base[n] = b;
+        for (int e = childStart[n]; e < childStart[n + 1]; e++) {
+          int slot = b + trie.code.get(children[e]);
+          taken.set(slot);
+          slotOf[children[e]] = slot;
+          maxSlot = Math.max(maxSlot, slot);
+        }
+      }
+      // Every base + code must stay inside the array, also for leaves (base 0).
+      int size = maxSlot + alphabet + 1;
+      cells = new int[size * STRIDE];
+      for (int s = 0; s < size; s++) {
+        cells[s * STRIDE + CHECK] = -1;
+        cells[s * STRIDE + HIT] = -1;
+      }
+      for (int n = 0; n < nodes; n++) {
+        int s = slotOf[n];
+        cells[s * STRIDE + BASE] = base[n];
+        if (n != ROOT) {
+          cells[s * STRIDE + CHECK] = slotOf[trie.parent.get(n)];
+        }
+      }
+    }
+
+    /** The lowest base at which all the (sorted) codes land on free slots, none before {@code firstFree}. */
+    private static int freeBase(BitSet taken, int[] codes, int k, int firstFree) {
+      for (int first = taken.nextClearBit(Math.max(codes[0], firstFree)); ; first = taken.nextClearBit(first + 1)) {
+        int b = first - codes[0];
+        int i = 1;
+        while (i < k && !taken.get(b + codes[i])) {
+          i++;
+        }
+        if (i == k) {
+          return b;
+        }
+      }
+    }
   }
 
   /** The pattern as the automaton sees text: folded, with a word-start mark where a word begins. */
@@ -363,10 +458,6 @@ public final class AhoCorasickMatcher {
 
     int size() {
       return size;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(values, size);
     }
   }
 }

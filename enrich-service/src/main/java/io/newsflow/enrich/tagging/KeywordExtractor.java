@@ -3,7 +3,6 @@ package io.newsflow.enrich.tagging;
 import io.newsflow.enrich.tagging.ItemText.Segment;
 import io.newsflow.enrich.tagging.ItemText.Zone;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,20 +19,9 @@ import java.util.Set;
 public final class KeywordExtractor {
 
   /** Lower-case particles that belong inside names ("Bank of Japan", "Ursula von der Leyen"). */
-  private static final Set<String> CONNECTORS = Set.of(
+  private static final WordSet CONNECTORS = new WordSet(Set.of(
       "of", "de", "del", "della", "di", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du",
-      "al", "bin", "ibn", "&");
-
-  private static final String[][] CONNECTORS_BY_FIRST_CHAR = new String[128][];
-
-  static {
-    for (String c : CONNECTORS) {
-      String[] same = CONNECTORS_BY_FIRST_CHAR[c.charAt(0)];
-      String[] grown = same == null ? new String[1] : Arrays.copyOf(same, same.length + 1);
-      grown[grown.length - 1] = c;
-      CONNECTORS_BY_FIRST_CHAR[c.charAt(0)] = grown;
-    }
-  }
+      "al", "bin", "ibn", "&"));
 
   /** Prefixes of Arabic and European particle names written with a hyphen ("al-Assad"). */
   private static final Set<String> PARTICLE_PREFIXES = Set.of(
@@ -55,12 +43,13 @@ public final class KeywordExtractor {
   }
 
   /** Words that end a name run: stop words, dates and titles ("Prime Minister Andrej Plenkovic"). */
-  private static final Set<String> BREAKERS = new HashSet<>();
+  private static final WordSet BREAKERS = breakers();
 
-  static {
-    BREAKERS.addAll(Words.STOP);
-    BREAKERS.addAll(Words.CALENDAR);
-    BREAKERS.addAll(Words.TITLES);
+  private static WordSet breakers() {
+    Set<String> words = new HashSet<>(Words.STOP);
+    words.addAll(Words.CALENDAR);
+    words.addAll(Words.TITLES);
+    return new WordSet(words);
   }
 
   /** What a token can do in a name run; classified once while tokenizing. */
@@ -179,14 +168,16 @@ public final class KeywordExtractor {
     return b.toString();
   }
 
-  private static String stripPossessive(String word) {
-    if (word.endsWith("'s") || word.endsWith("\u2019s")) {
-      return word.substring(0, word.length() - 2);
+  /** Where text[start, end) ends without its possessive ending ("Agrokor's", "Reuters'"). */
+  private static int bareEnd(String text, int start, int end) {
+    char last = text.charAt(end - 1);
+    if (last == '\'' || last == '\u2019') {
+      return end - 1;
     }
-    if (word.endsWith("'") || word.endsWith("\u2019")) {
-      return word.substring(0, word.length() - 1);
+    if (end - start >= 2 && last == 's' && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '\u2019')) {
+      return end - 2;
     }
-    return word;
+    return end;
   }
 
   private static List<Token> tokenize(String text, int from) {
@@ -196,13 +187,13 @@ public final class KeywordExtractor {
     int previousEnd = -1;
     while (i < n) {
       char c = text.charAt(i);
-      if (!Character.isLetterOrDigit(c) && c != '&') {
+      if (!Words.isLetterOrDigit(c) && c != '&') {
         i++;
         continue;
       }
       int start = i++;
       boolean hyphenated = false;
-      while (c != '&' && i < n && (Character.isLetterOrDigit(text.charAt(i)) || isInnerMark(text, i))) {
+      while (c != '&' && i < n && (Words.isLetterOrDigit(text.charAt(i)) || isInnerMark(text, i))) {
         hyphenated |= text.charAt(i) == '-';
         i++;
       }
@@ -210,43 +201,37 @@ public final class KeywordExtractor {
       boolean glued = previousEnd >= 0 && start - previousEnd == 1 && text.charAt(previousEnd) == ' ';
       previousEnd = i;
       char first = text.charAt(start);
+      Token token = BREAK;
       if (Character.isUpperCase(first) || hyphenated) {
-        String word = text.substring(start, i);
-        String bare = stripPossessive(word);
-        if (isNameLike(word) && !BREAKERS.contains(bare)) {
+        int bareEnd = bareEnd(text, start, i);
+        // Capitalised words are name-like; only hyphenated lower-case ones need their text.
+        if (!BREAKERS.contains(text, start, bareEnd)
+            && (Character.isUpperCase(first) || isNameLike(text.substring(start, i)))) {
+          String word = text.substring(start, i);
+          String bare = bareEnd == i ? word : text.substring(start, bareEnd);
           boolean sentenceStart = Character.isUpperCase(first) && Words.isSentenceStart(text, start);
-          tokens.add(new Token(word, bare, Role.NAME, sentenceStart, glued));
-        } else {
-          tokens.add(BREAK);
+          token = new Token(word, bare, Role.NAME, sentenceStart, glued);
         }
       } else {
         // Lower-case words and numbers only end a run, unless they are a name particle.
-        String connector = connectorAt(text, start, i);
-        tokens.add(connector == null ? BREAK : new Token(connector, connector, Role.CONNECTOR, false, glued));
+        String connector = CONNECTORS.find(text, start, i);
+        if (connector != null) {
+          token = new Token(connector, connector, Role.CONNECTOR, false, glued);
+        }
+      }
+      // A run of breaks ends a name run no differently than one break does.
+      if (token != BREAK || tokens.isEmpty() || tokens.get(tokens.size() - 1) != BREAK) {
+        tokens.add(token);
       }
     }
     return tokens;
-  }
-
-  /** The particle spelled by text[start, end), without copying the text; null when it is none. */
-  private static String connectorAt(String text, int start, int end) {
-    char first = text.charAt(start);
-    if (end - start > 5 || first >= 128 || CONNECTORS_BY_FIRST_CHAR[first] == null) {
-      return null; // the common case: most lower-case words cannot be a particle
-    }
-    for (String c : CONNECTORS_BY_FIRST_CHAR[first]) {
-      if (c.length() == end - start && text.regionMatches(start, c, 0, c.length())) {
-        return c;
-      }
-    }
-    return null;
   }
 
   /** Apostrophes and hyphens inside a word ("Côte d'Ivoire", "Jean-Marc", "Agrokor's"). */
   private static boolean isInnerMark(String text, int i) {
     char c = text.charAt(i);
     return (c == '\'' || c == '\u2019' || c == '-' || c == '&')
-        && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))
-        && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1));
+        && i + 1 < text.length() && Words.isLetterOrDigit(text.charAt(i + 1))
+        && i > 0 && Words.isLetterOrDigit(text.charAt(i - 1));
   }
 }

@@ -164,6 +164,21 @@ final class Words {
   }
 
   static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+    return isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+  }
+
+  /** {@link Character#isLetterOrDigit(char)} from a table: the scans ask it for every char of every item. */
+  static boolean isLetterOrDigit(char c) {
+    return (LETTERS_AND_DIGITS[c >>> 6] & 1L << c) != 0;
+  }
+
+  private static final long[] LETTERS_AND_DIGITS = new long[(Character.MAX_VALUE + 1) / 64];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (Character.isLetterOrDigit((char) c)) {
+        LETTERS_AND_DIGITS[c >>> 6] |= 1L << c;
+      }
+    }
   }
 }

@@ -23,10 +23,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * mvn -o -q -pl enrich-service dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * CP=enrich-service/target/classes:enrich-service/target/test-classes:schemas/target/classes:\
  * platform/target/classes:ingest-service/target/classes:$(tr ':' '\n' &lt; /tmp/cp.txt | grep -v /io/newsflow/ | paste -sd:)
- * java -cp "$CP" org.openjdk.jmh.Main 'io.newsflow.enrich.tagging.bench' -f 1 -wi 2 -i 3 -w 1s -r 1s
+ * java -cp "$CP" org.openjdk.jmh.Main 'io.newsflow.enrich.tagging.bench' -f 2 -wi 10 -w 2s -i 5 -r 2s \
+ *   -prof io.newsflow.enrich.bench.CpuTimeProfiler
  * </pre>
  * The module classes go first and the io.newsflow jars of ~/.m2 are left out, so the benchmark
- * runs this checkout's code rather than whatever SNAPSHOT was last installed there.
+ * runs this checkout's code rather than whatever SNAPSHOT was last installed there. The long
+ * warm-up is for shared cores, where the JIT compiler threads get little time; "bytes.cpu" is the
+ * rate per core there (see CpuTimeProfiler).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
