@@ -56,14 +56,14 @@ public final class IngestBench {
     }
 
     /** What our ingester did in one pass over the files. */
-    public record Ingested(long events, Values values, double seconds, int files) {
+    public record Ingested(long events, Values values, double seconds, int files, long transactions) {
         public double eventsPerSecond() {
             return events / seconds;
         }
 
-        /** How long one file's transaction took on average: ProducerPerformance commits as often. */
+        /** How long one of our transactions took on average: ProducerPerformance commits as often. */
         public long millisPerTransaction() {
-            return Math.max(1, Math.round(seconds * 1000 / files));
+            return Math.max(1, Math.round(seconds * 1000 / Math.max(1, transactions)));
         }
     }
 
@@ -82,7 +82,7 @@ public final class IngestBench {
             end = System.nanoTime();
             stats = ingester.stats();
         }
-        return new Ingested(stats.articles() + stats.briefs(), values, (end - start) / 1e9, files.size());
+        return new Ingested(stats.articles() + stats.briefs(), values, (end - start) / 1e9, files.size(), stats.transactions());
     }
 
     /** The events of {@code files} and their serialized size; not timed. */
@@ -173,8 +173,8 @@ public final class IngestBench {
 
     /** Adds both runs of one pass ({@code first pass} or {@code warm}) and their ratio to {@code table}. */
     public static void report(String pass, Ingested ours, ProducerPerfSummary theirs, ResultTable table) {
-        table.add("ingest", "newsflow ingest, " + pass + " (1 txn per file)", ours.events(), ours.seconds(),
-                ours.values().bytes() / MIB / ours.seconds(), ours.files() + " files, avg value "
+        table.add("ingest", "newsflow ingest, " + pass, ours.events(), ours.seconds(),
+                ours.values().bytes() / MIB / ours.seconds(), ours.files() + " files in " + ours.transactions() + " txns, avg value "
                         + ours.values().averageSize() + " B");
         table.add("ingest", "kafka ProducerPerformance, " + pass, theirs.records(),
                 theirs.records() / theirs.recordsPerSecond(), theirs.megabytesPerSecond(),

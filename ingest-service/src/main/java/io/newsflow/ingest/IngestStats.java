@@ -10,6 +10,7 @@ public final class IngestStats {
     final AtomicLong briefs = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
+    final AtomicLong transactions = new AtomicLong();
 
     public long dumps() {
         return dumps.get();
@@ -30,6 +31,11 @@ public final class IngestStats {
 
     public long bytes() {
         return bytes.get();
+    }
+
+    /** Kafka transactions committed or aborted: one per batch of files, more when a batch fell back to one per file. */
+    public long transactions() {
+        return transactions.get();
     }
 
     public String summary() {

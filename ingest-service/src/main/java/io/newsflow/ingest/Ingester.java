@@ -36,6 +36,8 @@ public final class Ingester implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Ingester.class);
     /** Prepared but not yet sent values, at most: a few of the largest files the reader accepts. */
     private static final int IN_FLIGHT_BYTES = 64 << 20;
+    /** Records a batch keeps for publishing its files one by one should the batch fail. */
+    private static final long BATCH_BYTES = 16 << 20;
 
     private final DumpReader reader;
     private final SchemaRegistryClient registry;
@@ -93,14 +95,17 @@ public final class Ingester implements AutoCloseable {
     }
 
     public DumpPublisher.Result ingest(Path file, InputStream stdin) {
+        stats.transactions.incrementAndGet();
         return counted(file, publisher.publish(file.toString(), read(file, stdin, Clock.systemUTC())));
     }
 
     /**
-     * Ingests {@code files} in order, one transaction each as {@link #ingest} does, handing each result
-     * to {@code onResult} once committed. Files are read, parsed and serialized on another thread and
-     * their records sent in pieces as they are ready, so the next file is prepared while the previous
-     * one's transaction commits, and sending does not wait for a whole file to be parsed.
+     * Ingests {@code files} in order, handing each result to {@code onResult} once committed. Files are
+     * read, parsed and serialized on another thread and their records sent in pieces as they are ready.
+     * Files prepared faster than they commit share a transaction ({@link DumpPublisher.Batch}, up to
+     * {@value #BATCH_BYTES} bytes): a batch is committed as soon as the next file is not ready yet, so
+     * committing never waits for more input. Every file is still all or nothing, and one that fails
+     * fails alone.
      */
     public void ingestAll(List<Path> files, InputStream stdin, Consumer<DumpPublisher.Result> onResult) {
         SourcePipeline pipeline = new SourcePipeline(IN_FLIGHT_BYTES);
@@ -116,8 +121,20 @@ public final class Ingester implements AutoCloseable {
         preparer.setDaemon(true);
         preparer.start();
         try {
+            DumpPublisher.Batch batch = publisher.beginBatch();
+            List<Path> batched = new ArrayList<>();
             for (Path file : files) {
-                onResult.accept(counted(file, pipeline.publishNext(publisher.begin())));
+                pipeline.sendNext(batch);
+                batched.add(file);
+                if (!pipeline.ready() || batch.bytes() >= BATCH_BYTES) {
+                    List<DumpPublisher.Result> results = batch.commit();
+                    stats.transactions.addAndGet(batch.transactions());
+                    for (int i = 0; i < results.size(); i++) {
+                        onResult.accept(counted(batched.get(i), results.get(i)));
+                    }
+                    batch = publisher.beginBatch();
+                    batched.clear();
+                }
             }
         } finally {
             preparer.interrupt();

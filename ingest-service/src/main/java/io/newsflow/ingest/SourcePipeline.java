@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
  * Hands the records of sources from the thread that reads, parses and serializes them to the thread
@@ -75,25 +74,31 @@ final class SourcePipeline {
     }
 
     /**
-     * On the sending thread: sends the next source's records through {@code transaction} as they come
-     * and returns the finished transaction's result.
+     * On the sending thread: sends the next source's records through {@code batch} as they come, and
+     * ends the source in it.
      */
-    DumpPublisher.Result publishNext(DumpPublisher.SourceTransaction transaction) {
+    void sendNext(DumpPublisher.Batch batch) {
         while (true) {
             Piece piece = take();
             if (piece.failure() != null) {
-                transaction.abandon();
+                batch.abandon();
                 throw piece.failure();
             }
             if (piece.end() != null) {
-                return transaction.finish(piece.end());
+                batch.endSource(piece.end());
+                return;
             }
             try {
-                transaction.send(piece.records());
+                batch.send(piece.records());
             } finally {
                 budget.release(piece.bytes());
             }
         }
+    }
+
+    /** On the sending thread: whether records of the next source are already waiting. */
+    boolean ready() {
+        return !pieces.isEmpty();
     }
 
     private Piece take() {

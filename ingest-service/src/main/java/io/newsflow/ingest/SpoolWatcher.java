@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,20 +46,28 @@ public final class SpoolWatcher {
 
     /** Ingests what is in the spool now. @return how many files were moved out */
     public int pollOnce() throws IOException {
-        int moved = 0;
-        for (Path file : pending()) {
-            DumpPublisher.Result result = ingester.ingest(file, InputStream.nullInputStream());
-            if (!result.delivered()) {
-                log.warn("Spool file {} stays for a retry: {}", file.getFileName(), result.error());
-                continue;
-            }
-            Path target = (result.deadLetters() == 0 ? done : failed).resolve(file.getFileName());
-            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.info("Spool file {}: {} dumps, {} articles, {} briefs, {} dead letters -> {}", file.getFileName(),
-                    result.dumps(), result.articles(), result.briefs(), result.deadLetters(), spool.relativize(target));
-            moved++;
+        int[] moved = {0};
+        try {
+            ingester.ingestAll(pending(), InputStream.nullInputStream(), result -> {
+                Path file = Path.of(result.sourceId());
+                if (!result.delivered()) {
+                    log.warn("Spool file {} stays for a retry: {}", file.getFileName(), result.error());
+                    return;
+                }
+                Path target = (result.deadLetters() == 0 ? done : failed).resolve(file.getFileName());
+                try {
+                    Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                log.info("Spool file {}: {} dumps, {} articles, {} briefs, {} dead letters -> {}", file.getFileName(),
+                        result.dumps(), result.articles(), result.briefs(), result.deadLetters(), spool.relativize(target));
+                moved[0]++;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return moved;
+        return moved[0];
     }
 
     /** Polls until interrupted. */

@@ -4,6 +4,7 @@ import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.ingest.parse.DumpReader;
+import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.platform.testing.KafkaStackExtension;
@@ -155,7 +156,7 @@ class IngestIT {
     }
 
     @Test
-    void severalFilesGoOutOneTransactionEachAndAreReportedInOrder(TestStack stack, @TempDir Path dir) throws IOException {
+    void severalFilesAreReportedInOrderEachAllOrNothing(TestStack stack, @TempDir Path dir) throws IOException {
         String marker = TestStack.unique("several");
         List<Path> files = List.of(
                 Files.writeString(dir.resolve("a.txt"), dump(marker + " A", 3), StandardCharsets.UTF_8),
@@ -203,6 +204,31 @@ class IngestIT {
         }
         assertEquals(Set.of(marker + " next"), committedTitles(stack, marker),
                 "the failed source's first dump was sent before the failure, and aborted with the rest");
+    }
+
+    @Test
+    void aBatchThatCannotCommitPublishesItsSourcesOneByOneSoOnlyTheFailingOneFails(TestStack stack) {
+        String marker = TestStack.unique("batch");
+        // The broker takes no record over 20 kB from this producer: the "huge" source cannot be delivered.
+        NewsflowConfig small = stack.config().with("max.request.size", "20000", "test");
+        String huge = dump(marker + " huge", 1).replace("A paragraph of the article", "A paragraph " + "of words ".repeat(5000));
+        List<DumpPublisher.Result> results;
+        try (Stack resolved = Stack.resolve(small);
+             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+            DumpPublisher publisher = ingester.publisher();
+            DumpPublisher.Batch batch = publisher.beginBatch();
+            for (String[] source : new String[][]{{"first", dump(marker + " first", 2)}, {"huge", huge}, {"last", dump(marker + " last", 1)}}) {
+                batch.endSource(publisher.prepare(source[0], new DumpReader().read(source[0],
+                        source[1].getBytes(StandardCharsets.UTF_8), Instant.now()), batch::send));
+            }
+            assertEquals(3, batch.sources());
+            results = batch.commit();
+        }
+        assertEquals(List.of("first", "huge", "last"), results.stream().map(DumpPublisher.Result::sourceId).toList());
+        assertEquals(List.of(true, false, true), results.stream().map(DumpPublisher.Result::delivered).toList());
+        assertTrue(results.get(1).error().contains("20000") || results.get(1).error().toLowerCase().contains("larger"), results.get(1).error());
+        assertEquals(Set.of(marker + " first", marker + " last"), committedTitles(stack, marker),
+                "the batch was aborted, then its good sources committed once each");
     }
 
     /** A page with a title, one paragraph and {@code briefs} briefs whose headlines start with the title. */
