@@ -12,6 +12,8 @@ import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One running enrich-service instance: the Kafka Streams app plus its HTTP endpoints. Instances with
@@ -77,13 +81,13 @@ public final class EnrichService implements AutoCloseable {
         ServiceMetrics gauges = new ServiceMetrics("newsflow-enrich");
         // The HTTP port is bound first: it is this instance's address for the others' interactive queries.
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        Supplier<Map<MetricName, ? extends Metric>> metrics = ServiceMetrics.union(
+                () -> running.get() == null ? Map.of() : running.get().metrics(), deadLetters::metrics, gauges::metrics);
         ServiceHttpServer http;
         try {
             http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
-                    () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING,
-                    ServiceMetrics.union(() -> running.get() == null ? Map.of() : running.get().metrics(), deadLetters::metrics,
-                            gauges::metrics));
+                    () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING, metrics);
         } catch (IOException e) {
             registry.close();
             deadLetters.close();
@@ -104,12 +108,26 @@ public final class EnrichService implements AutoCloseable {
         BurstQueries queries = new BurstQueries(streams, settings.bursts(), self);
         http.json(BurstQueries.BURSTS_PATH, queries::activeBursts);
         http.json(BurstQueries.TOP_PATH, queries::topTerms);
+        http.json("/api/stats", query -> EnrichStats.json(streams.state(), metrics.get()));
+        http.page("/", "text/html; charset=utf-8", livePage());
         // Per instance, of the terms whose state it hosts: dashboards sum over instances.
         gauges.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
         streams.start();
         log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
                 tagger.rulesVersion(), self);
         return new EnrichService(registry, upstream, streams, deadLetters, gauges, http);
+    }
+
+    /** The live page at {@code /}: our counters, what is bursting and the top terms, polled from the JSON endpoints. */
+    private static byte[] livePage() {
+        try (InputStream page = EnrichService.class.getResourceAsStream("/dashboard/index.html")) {
+            if (page == null) {
+                throw new IllegalStateException("dashboard/index.html is missing from the classpath");
+            }
+            return page.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

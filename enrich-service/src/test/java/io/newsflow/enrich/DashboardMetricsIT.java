@@ -119,6 +119,22 @@ class DashboardMetricsIT {
             assertTrue(bursts.get("items").isArray());
             assertEquals(bursts.get("items").size(), MetricsScrape.of(service.httpPort()).sum("kafka_newsflow_enrich_active_bursts"),
                     "the active-bursts gauge counts what /api/bursts lists: " + bursts);
+
+            // The live page and the totals it polls.
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+            for (String endpoint : List.of("/api/stats", "/api/bursts", "/api/keywords/top")) {
+                assertTrue(page.body().contains("'" + endpoint + "'"), "the page polls " + endpoint);
+            }
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/no-such-page")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            JsonNode stats = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.httpPort() + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(19, stats.get("counts").get("published").asLong(), stats.toString());
+            assertEquals(0, stats.get("counts").get("duplicates").asLong(), stats.toString());
+            assertEquals(1, stats.get("counts").get("dead letters").asLong(), stats.toString());
         }
     }
 

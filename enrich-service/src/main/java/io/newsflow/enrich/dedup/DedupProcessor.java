@@ -9,6 +9,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,6 +43,17 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private static final String LAST_DECIDED = "last-decided";
     /** How often a waiting buffer asks the cluster about upstream progress: an Admin round trip on the stream thread. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    /**
+     * Longest one call decides before handing back to Streams. Everything a call does is in the open
+     * transaction, and a transaction older than transaction.timeout.ms (10 s under Streams' EOS) is
+     * aborted by the broker, the task fenced and the work redone: a flush of thousands of items with
+     * one event time (a backlog of files captured together) would otherwise never commit.
+     */
+    private static final long DECIDE_BUDGET_NANOS = Duration.ofMillis(500).toNanos();
+    /** Due items read from the buffer per call, so a long flush does not read the whole buffer every time. */
+    private static final int MAX_DUE_PER_CALL = 1000;
+    /** How soon decisions left over by the budget go on (after Streams has had its turn to commit). */
+    private static final Duration CONTINUE_AFTER = Duration.ofMillis(10);
 
     private final DedupSettings settings;
     private final Duration grace;
@@ -54,6 +66,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private KeyValueStore<String, Bytes> clock;
     private NearDuplicateIndex index;
     private long lastArrival;
+    /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
+    private long leftOverBound = Long.MIN_VALUE;
+    private Cancellable continuation;
     private Sensor originals;
     private Sensor duplicates;
     private Sensor late;
@@ -147,25 +162,51 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         clock.put(key, Bytes.wrap(ByteBuffer.allocate(8).putLong(value).array()));
     }
 
-    /** Decides, in key order, every buffered item with an event time at or before {@code bound}. */
+    /**
+     * Decides, in key order, every buffered item with an event time at or before {@code bound}, as
+     * many as fit in {@link #DECIDE_BUDGET_NANOS}; the rest go on in a punctuation soon after, with the
+     * same order and verdicts.
+     */
     private void decideUpTo(long bound) {
-        if (bound == Long.MIN_VALUE) {
+        long upTo = Math.max(bound, leftOverBound);
+        if (upTo == Long.MIN_VALUE) {
             return;
         }
+        long deadline = System.nanoTime() + DECIDE_BUDGET_NANOS;
+        boolean more = false;
         List<KeyValue<Bytes, IngestedItem>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, IngestedItem> it = bound == Long.MAX_VALUE ? buffer.all()
-                : buffer.range(null, ReorderKey.after(bound))) {
-            while (it.hasNext()) {
+        try (KeyValueIterator<Bytes, IngestedItem> it = upTo == Long.MAX_VALUE ? buffer.all()
+                : buffer.range(null, ReorderKey.after(upTo))) {
+            while (it.hasNext() && !more) {
                 KeyValue<Bytes, IngestedItem> next = it.next();
-                if (ReorderKey.eventTime(next.key) <= bound) {
-                    due.add(next);
+                if (ReorderKey.eventTime(next.key) <= upTo) {
+                    more = due.size() == MAX_DUE_PER_CALL;
+                    if (!more) {
+                        due.add(next);
+                    }
                 }
             }
         }
         for (KeyValue<Bytes, IngestedItem> entry : due) {
+            if (System.nanoTime() > deadline) {
+                more = true;
+                break;
+            }
             decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), false);
             buffer.delete(entry.key);
             clock.put(LAST_DECIDED, entry.key);
+        }
+        if (more) {
+            leftOverBound = upTo;
+            if (continuation == null) {
+                continuation = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> decideUpTo(Long.MIN_VALUE));
+            }
+        } else {
+            leftOverBound = Long.MIN_VALUE;
+            if (continuation != null) {
+                continuation.cancel();
+                continuation = null;
+            }
         }
     }
 

@@ -56,6 +56,19 @@ public final class ServiceHttpServer implements AutoCloseable {
                 body.apply(queryParameters(exchange.getRequestURI().getRawQuery()))));
     }
 
+    /** Serves {@code body} at exactly {@code path} ("/" too: other paths under it answer 404). */
+    public void page(String path, String contentType, byte[] body) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                if (exchange.getRequestURI().getPath().equals(path)) {
+                    HttpResponses.send(exchange, 200, contentType, body);
+                } else {
+                    HttpResponses.send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        });
+    }
+
     /** {@code a=1&b} as {a=1, b=""}; the first of repeated names wins. */
     static Map<String, String> queryParameters(String rawQuery) {
         Map<String, String> parameters = new TreeMap<>();
