@@ -15,15 +15,18 @@ import java.util.Optional;
  * @param dedup         dedup knobs; {@code newsflow.dedup.retention} sets the window (default 7 days)
  * @param reorderGrace  how long (event time) an item waits so earlier items can overtake it
  * @param idleFlush     wall-clock idleness after which everything waiting is decided
+ * @param decideBudget  wall-clock time one call of the dedup stage may spend deciding waiting items
+ *                      before it lets Streams commit; keeps transactions well under their timeout
  * @param topicRules    topic rules file, or empty for the bundled world-news rules
  * @param bursts        burst detection knobs ({@code newsflow.bursts.*})
  */
 public record EnrichSettings(String applicationId, DedupSettings dedup, Duration reorderGrace, Duration idleFlush,
-                             Optional<Path> topicRules, BurstSettings bursts) {
+                             Duration decideBudget, Optional<Path> topicRules, BurstSettings bursts) {
     public static final String APPLICATION_ID = "newsflow.enrich.application.id";
     public static final String RETENTION = "newsflow.dedup.retention";
     public static final String REORDER_GRACE = "newsflow.dedup.reorder.grace";
     public static final String IDLE_FLUSH = "newsflow.dedup.idle.flush";
+    public static final String DECIDE_BUDGET = "newsflow.dedup.decide.budget";
     public static final String TOPIC_RULES = "newsflow.topics.rules";
 
     public static EnrichSettings from(NewsflowConfig config) {
@@ -33,6 +36,7 @@ public record EnrichSettings(String applicationId, DedupSettings dedup, Duration
                 dedup.withRetention(config.duration(RETENTION, dedup.retention())),
                 config.duration(REORDER_GRACE, Duration.ofSeconds(30)),
                 config.duration(IDLE_FLUSH, Duration.ofSeconds(2)),
+                config.duration(DECIDE_BUDGET, Duration.ofMillis(500)),
                 config.get(TOPIC_RULES).map(Path::of),
                 BurstSettings.from(config));
     }

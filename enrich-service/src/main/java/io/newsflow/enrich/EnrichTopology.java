@@ -67,7 +67,8 @@ public final class EnrichTopology {
         KStream<String, Verdict> verdicts = articles.merge(briefs, Named.as("merge-items"))
                 .processValues(SourceStamper::new, Named.as("stamp-source"))
                 .repartition(Repartitioned.with(Serdes.String(), ingested).withName("dedup-input").withNumberOfPartitions(1))
-                .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush(), upstream),
+                .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush(),
+                                settings.decideBudget(), upstream),
                         Named.as("dedup"), DedupStores.NAMES);
 
         Map<String, KStream<String, Verdict>> branches = verdicts.split(Named.as("verdict-"))

@@ -22,7 +22,10 @@ import java.util.Properties;
 record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts deadLetters) implements AutoCloseable {
 
     static EnrichDriver start(Path stateDir, Tagger tagger) {
-        EnrichSettings settings = EnrichSettings.defaults();
+        return start(stateDir, tagger, EnrichSettings.defaults());
+    }
+
+    static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
         Topics topics = new Topics(registry, registryProps);

@@ -128,6 +128,50 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aFlushBeyondTheDecideBudgetGoesOnInLaterCallsWithTheSameVerdicts() {
+        ingestSample(T0);
+        ingestSample(T0);
+        idle();
+        List<String> published = new java.util.ArrayList<>(enrichedArticles().stream().map(a -> a.getArticle().getId()).toList());
+        published.addAll(enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+        List<String> noticed = duplicates().stream().map(DuplicateNotice::getId).toList();
+
+        EnrichSettings d = EnrichSettings.defaults();
+        // A zero budget: every call decides one item and leaves the rest to the next.
+        EnrichSettings oneByOne = new EnrichSettings(d.applicationId(), d.dedup(), d.reorderGrace(), d.idleFlush(), Duration.ZERO,
+                d.topicRules(), d.bursts());
+        try (EnrichDriver slow = EnrichDriver.start(stateDir.resolve("one-by-one"), tagger, oneByOne)) {
+            TestInputTopic<String, Article> slowArticles = slow.driver().createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(),
+                    slow.topics().articles.valueSerde().serializer());
+            TestInputTopic<String, Brief> slowBriefs = slow.driver().createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(),
+                    slow.topics().briefs.valueSerde().serializer());
+            for (int copy = 0; copy < 2; copy++) {
+                ParsedDump dump = (ParsedDump) new DumpParser().parse((RawDump) new DumpReader().read("sample", readSample(), T0).get(0));
+                DumpEvents.article(dump).ifPresent(a -> slowArticles.pipeInput(a.getId(), a, T0));
+                DumpEvents.briefs(dump).forEach(b -> slowBriefs.pipeInput(b.getId(), b, T0));
+            }
+            TestOutputTopic<String, EnrichedArticle> articlesOut = slow.driver().createOutputTopic(Topics.ENRICHED_ARTICLES_NAME,
+                    new StringDeserializer(), slow.topics().enrichedArticles.valueSerde().deserializer());
+            TestOutputTopic<String, EnrichedBrief> briefsOut = slow.driver().createOutputTopic(Topics.ENRICHED_BRIEFS_NAME,
+                    new StringDeserializer(), slow.topics().enrichedBriefs.valueSerde().deserializer());
+            TestOutputTopic<String, DuplicateNotice> noticesOut = slow.driver().createOutputTopic(Topics.DUPLICATES_NAME,
+                    new StringDeserializer(), slow.topics().duplicates.valueSerde().deserializer());
+            List<String> slowPublished = new java.util.ArrayList<>();
+            List<String> slowNoticed = new java.util.ArrayList<>();
+            slow.driver().advanceWallClockTime(Duration.ofSeconds(5));
+            for (int call = 1; call <= 38; call++) {
+                articlesOut.readValuesToList().forEach(a -> slowPublished.add(a.getArticle().getId()));
+                briefsOut.readValuesToList().forEach(b -> slowPublished.add(b.getBrief().getId()));
+                noticesOut.readValuesToList().forEach(n -> slowNoticed.add(n.getId()));
+                assertEquals(call, slowPublished.size() + slowNoticed.size(), "one decision per call");
+                slow.driver().advanceWallClockTime(Duration.ofMillis(10));
+            }
+            assertEquals(published.stream().sorted().toList(), slowPublished.stream().sorted().toList());
+            assertEquals(noticed, slowNoticed, "the same verdicts, in the same order");
+        }
+    }
+
+    @Test
     void sampleIsTaggedAndAgrokorBriefsAreRouted() {
         ingestSample(T0);
         idle();

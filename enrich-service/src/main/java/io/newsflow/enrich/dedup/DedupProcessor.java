@@ -43,13 +43,6 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private static final String LAST_DECIDED = "last-decided";
     /** How often a waiting buffer asks the cluster about upstream progress: an Admin round trip on the stream thread. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
-    /**
-     * Longest one call decides before handing back to Streams. Everything a call does is in the open
-     * transaction, and a transaction older than transaction.timeout.ms (10 s under Streams' EOS) is
-     * aborted by the broker, the task fenced and the work redone: a flush of thousands of items with
-     * one event time (a backlog of files captured together) would otherwise never commit.
-     */
-    private static final long DECIDE_BUDGET_NANOS = Duration.ofMillis(500).toNanos();
     /** Due items read from the buffer per call, so a long flush does not read the whole buffer every time. */
     private static final int MAX_DUE_PER_CALL = 1000;
     /** How soon decisions left over by the budget go on (after Streams has had its turn to commit). */
@@ -59,6 +52,13 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private final Duration grace;
     private final Duration idleFlush;
     private final UpstreamProgress upstream;
+    /**
+     * Longest one call decides (at least one item) before handing back to Streams. Everything a call
+     * does is in the open transaction, and a transaction older than transaction.timeout.ms (10 s under
+     * Streams' EOS) is aborted by the broker, the task fenced and the work redone: a flush of thousands
+     * of items with one event time (a backlog of files captured together) would never commit.
+     */
+    private final long decideBudgetNanos;
     private long[] watermarks;
 
     private ProcessorContext<String, Verdict> context;
@@ -73,10 +73,12 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private Sensor duplicates;
     private Sensor late;
 
-    public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, UpstreamProgress upstream) {
+    public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, Duration decideBudget,
+                          UpstreamProgress upstream) {
         this.settings = settings;
         this.grace = grace;
         this.idleFlush = idleFlush;
+        this.decideBudgetNanos = decideBudget.toNanos();
         this.upstream = upstream;
     }
 
@@ -164,15 +166,15 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
 
     /**
      * Decides, in key order, every buffered item with an event time at or before {@code bound}, as
-     * many as fit in {@link #DECIDE_BUDGET_NANOS}; the rest go on in a punctuation soon after, with the
-     * same order and verdicts.
+     * many as fit in the decide budget; the rest go on in a punctuation soon after, with the same order
+     * and verdicts.
      */
     private void decideUpTo(long bound) {
         long upTo = Math.max(bound, leftOverBound);
         if (upTo == Long.MIN_VALUE) {
             return;
         }
-        long deadline = System.nanoTime() + DECIDE_BUDGET_NANOS;
+        long deadline = System.nanoTime() + decideBudgetNanos;
         boolean more = false;
         List<KeyValue<Bytes, IngestedItem>> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, IngestedItem> it = upTo == Long.MAX_VALUE ? buffer.all()
@@ -187,14 +189,15 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 }
             }
         }
-        for (KeyValue<Bytes, IngestedItem> entry : due) {
-            if (System.nanoTime() > deadline) {
-                more = true;
-                break;
-            }
+        for (int i = 0; i < due.size(); i++) {
+            KeyValue<Bytes, IngestedItem> entry = due.get(i);
             decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), false);
             buffer.delete(entry.key);
             clock.put(LAST_DECIDED, entry.key);
+            if (i < due.size() - 1 && System.nanoTime() >= deadline) {
+                more = true;
+                break;
+            }
         }
         if (more) {
             leftOverBound = upTo;
