@@ -8,7 +8,6 @@ import io.newsflow.avro.TermKind;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -80,7 +79,7 @@ class BurstStageTest {
         enrich = EnrichDriver.start(stateDir, tagger);
         driver = enrich.driver();
         topics = enrich.topics();
-        briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
+        briefs = enrich.briefsInput();
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.newsflow.enrich;
 
+import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -9,6 +11,11 @@ import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import java.nio.file.Path;
@@ -53,6 +60,18 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts d
         return metrics.entrySet().stream()
                 .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
+    TestInputTopic<String, Article> articlesInput() {
+        return driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
+    }
+
+    TestInputTopic<String, Brief> briefsInput() {
+        return driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
+    }
+
+    <V> TestOutputTopic<String, V> output(String topic, Deserializer<V> values) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), values);
     }
 
     @Override

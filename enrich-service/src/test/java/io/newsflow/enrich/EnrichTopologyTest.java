@@ -16,7 +16,6 @@ import io.newsflow.ingest.parse.DumpReader;
 import io.newsflow.ingest.parse.ParsedDump;
 import io.newsflow.ingest.parse.RawDump;
 import io.newsflow.schemas.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -63,8 +62,8 @@ class EnrichTopologyTest {
         enrich = EnrichDriver.start(stateDir, tagger);
         driver = enrich.driver();
         topics = enrich.topics();
-        articles = driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
-        briefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
+        articles = enrich.articlesInput();
+        briefs = enrich.briefsInput();
         rawBriefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
@@ -105,8 +104,7 @@ class EnrichTopologyTest {
     }
 
     private <V> List<V> output(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
-        TestOutputTopic<String, V> out = driver.createOutputTopic(topic, new StringDeserializer(), values);
-        return out.readRecordsToList().stream().map(TestRecord::value).toList();
+        return enrich.output(topic, values).readRecordsToList().stream().map(TestRecord::value).toList();
     }
 
     @Test
@@ -141,21 +139,19 @@ class EnrichTopologyTest {
         EnrichSettings oneByOne = new EnrichSettings(d.applicationId(), d.dedup(), d.reorderGrace(), d.idleFlush(), Duration.ZERO,
                 d.topicRules(), d.bursts());
         try (EnrichDriver slow = EnrichDriver.start(stateDir.resolve("one-by-one"), tagger, oneByOne)) {
-            TestInputTopic<String, Article> slowArticles = slow.driver().createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(),
-                    slow.topics().articles.valueSerde().serializer());
-            TestInputTopic<String, Brief> slowBriefs = slow.driver().createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(),
-                    slow.topics().briefs.valueSerde().serializer());
+            TestInputTopic<String, Article> slowArticles = slow.articlesInput();
+            TestInputTopic<String, Brief> slowBriefs = slow.briefsInput();
             for (int copy = 0; copy < 2; copy++) {
                 ParsedDump dump = (ParsedDump) new DumpParser().parse((RawDump) new DumpReader().read("sample", readSample(), T0).get(0));
                 DumpEvents.article(dump).ifPresent(a -> slowArticles.pipeInput(a.getId(), a, T0));
                 DumpEvents.briefs(dump).forEach(b -> slowBriefs.pipeInput(b.getId(), b, T0));
             }
-            TestOutputTopic<String, EnrichedArticle> articlesOut = slow.driver().createOutputTopic(Topics.ENRICHED_ARTICLES_NAME,
-                    new StringDeserializer(), slow.topics().enrichedArticles.valueSerde().deserializer());
-            TestOutputTopic<String, EnrichedBrief> briefsOut = slow.driver().createOutputTopic(Topics.ENRICHED_BRIEFS_NAME,
-                    new StringDeserializer(), slow.topics().enrichedBriefs.valueSerde().deserializer());
-            TestOutputTopic<String, DuplicateNotice> noticesOut = slow.driver().createOutputTopic(Topics.DUPLICATES_NAME,
-                    new StringDeserializer(), slow.topics().duplicates.valueSerde().deserializer());
+            TestOutputTopic<String, EnrichedArticle> articlesOut = slow.output(Topics.ENRICHED_ARTICLES_NAME,
+                    slow.topics().enrichedArticles.valueSerde().deserializer());
+            TestOutputTopic<String, EnrichedBrief> briefsOut = slow.output(Topics.ENRICHED_BRIEFS_NAME,
+                    slow.topics().enrichedBriefs.valueSerde().deserializer());
+            TestOutputTopic<String, DuplicateNotice> noticesOut = slow.output(Topics.DUPLICATES_NAME,
+                    slow.topics().duplicates.valueSerde().deserializer());
             List<String> slowPublished = new java.util.ArrayList<>();
             List<String> slowNoticed = new java.util.ArrayList<>();
             slow.driver().advanceWallClockTime(Duration.ofSeconds(5));
