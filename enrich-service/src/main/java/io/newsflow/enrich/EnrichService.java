@@ -46,17 +46,15 @@ public final class EnrichService implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final KafkaUpstreamProgress upstream;
     private final KafkaStreams streams;
-    private final DeadLetterCounts deadLetters;
-    private final ServiceMetrics gauges;
+    private final ServiceMetrics own;
     private final ServiceHttpServer http;
 
     private EnrichService(SchemaRegistryClient registry, KafkaUpstreamProgress upstream, KafkaStreams streams,
-                          DeadLetterCounts deadLetters, ServiceMetrics gauges, ServiceHttpServer http) {
+                          ServiceMetrics own, ServiceHttpServer http) {
         this.registry = registry;
         this.upstream = upstream;
         this.streams = streams;
-        this.deadLetters = deadLetters;
-        this.gauges = gauges;
+        this.own = own;
         this.http = http;
     }
 
@@ -76,13 +74,13 @@ public final class EnrichService implements AutoCloseable {
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        DeadLetterCounts deadLetters = new DeadLetterCounts();
-        props.put(DeadLetterExceptionHandler.COUNTS, deadLetters);
-        ServiceMetrics gauges = new ServiceMetrics("newsflow-enrich");
+        // Our counters and gauges outside Streams' own metrics (dead letters, active bursts).
+        ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
+        props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         // The HTTP port is bound first: it is this instance's address for the others' interactive queries.
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
         Supplier<Map<MetricName, ? extends Metric>> metrics = ServiceMetrics.union(
-                () -> running.get() == null ? Map.of() : running.get().metrics(), deadLetters::metrics, gauges::metrics);
+                () -> running.get() == null ? Map.of() : running.get().metrics(), own::metrics);
         ServiceHttpServer http;
         try {
             http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
@@ -90,8 +88,7 @@ public final class EnrichService implements AutoCloseable {
                     () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING, metrics);
         } catch (IOException e) {
             registry.close();
-            deadLetters.close();
-            gauges.close();
+            own.close();
             throw new UncheckedIOException("Cannot open enrich-service's HTTP port: " + e.getMessage(), e);
         }
         HostInfo self = new HostInfo(advertisedHost(config), http.port());
@@ -111,11 +108,11 @@ public final class EnrichService implements AutoCloseable {
         http.json("/api/stats", query -> EnrichStats.json(streams.state(), metrics.get()));
         http.page("/", "text/html; charset=utf-8", livePage());
         // Per instance, of the terms whose state it hosts: dashboards sum over instances.
-        gauges.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
+        own.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
         streams.start();
         log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
                 tagger.rulesVersion(), self);
-        return new EnrichService(registry, upstream, streams, deadLetters, gauges, http);
+        return new EnrichService(registry, upstream, streams, own, http);
     }
 
     /** The live page at {@code /}: our counters, what is bursting and the top terms, polled from the JSON endpoints. */
@@ -168,7 +165,6 @@ public final class EnrichService implements AutoCloseable {
                 .withTimeout(Duration.ofSeconds(30)));
         upstream.close();
         registry.close();
-        deadLetters.close();
-        gauges.close();
+        own.close();
     }
 }

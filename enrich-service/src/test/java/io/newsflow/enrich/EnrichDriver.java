@@ -9,6 +9,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.metrics.ServiceMetrics;
 import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,7 +27,7 @@ import java.util.Properties;
  * The enrich topology on a TopologyTestDriver, built by the same methods the service uses, with the
  * default settings and an in-memory registry; what the topology tests share.
  */
-record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts deadLetters) implements AutoCloseable {
+record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own) implements AutoCloseable {
 
     static EnrichDriver start(Path stateDir, Tagger tagger) {
         return start(stateDir, tagger, EnrichSettings.defaults());
@@ -39,10 +40,10 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts d
         Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
         props.put("bootstrap.servers", "unused:9092");
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        DeadLetterCounts deadLetters = new DeadLetterCounts();
-        props.put(DeadLetterExceptionHandler.COUNTS, deadLetters);
+        ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
+        props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         return new EnrichDriver(new TopologyTestDriver(
-                EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props), topics, deadLetters);
+                EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props), topics, own);
     }
 
     /** One of our Streams counters (kafka_stream_newsflow_metrics_&lt;name&gt;), summed over its tags. */
@@ -52,7 +53,7 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts d
 
     /** Dead letters of one kind, as /metrics would show them. */
     double deadLetters(String kind) {
-        return deadLetters.metrics().entrySet().stream().filter(e -> kind.equals(e.getKey().tags().get("kind")))
+        return own.metrics().entrySet().stream().filter(e -> kind.equals(e.getKey().tags().get("kind")))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
@@ -77,6 +78,6 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, DeadLetterCounts d
     @Override
     public void close() {
         driver.close();
-        deadLetters.close();
+        own.close();
     }
 }

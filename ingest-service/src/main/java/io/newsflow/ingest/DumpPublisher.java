@@ -266,6 +266,15 @@ public final class DumpPublisher implements AutoCloseable {
         }
     }
 
+    /** Bytes of the records' serialized values. */
+    static long valueBytes(List<ProducerRecord<String, byte[]>> records) {
+        long bytes = 0;
+        for (ProducerRecord<String, byte[]> record : records) {
+            bytes += record.value() == null ? 0 : record.value().length;
+        }
+        return bytes;
+    }
+
     private static Result result(Prepared prepared, String error) {
         return new Result(prepared.sourceId(), prepared.outcomes(), error, Duration.ofNanos(System.nanoTime() - prepared.startedNanos()));
     }
@@ -297,9 +306,7 @@ public final class DumpPublisher implements AutoCloseable {
         /** Sends records of the source being published. */
         public void send(List<ProducerRecord<String, byte[]>> records) {
             current.addAll(records);
-            for (ProducerRecord<String, byte[]> record : records) {
-                bytes += record.value() == null ? 0 : record.value().length;
-            }
+            bytes += valueBytes(records);
             if (!failed) {
                 transaction.send(records);
             }

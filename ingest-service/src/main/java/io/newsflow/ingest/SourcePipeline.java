@@ -39,7 +39,7 @@ final class SourcePipeline {
     /** On the preparing thread: one dump's records; blocks while the budget is spent. */
     void put(List<ProducerRecord<String, byte[]>> records) {
         piece.addAll(records);
-        pieceBytes += sizeOf(records);
+        pieceBytes += DumpPublisher.valueBytes(records);
         if (pieceBytes >= PIECE_BYTES) {
             handOn();
         }
@@ -108,13 +108,5 @@ final class SourcePipeline {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for prepared records", e);
         }
-    }
-
-    private static long sizeOf(List<ProducerRecord<String, byte[]>> records) {
-        long bytes = 0;
-        for (ProducerRecord<String, byte[]> record : records) {
-            bytes += record.value() == null ? 0 : record.value().length;
-        }
-        return bytes;
     }
 }

@@ -1,8 +1,6 @@
 package io.newsflow.enrich.errors;
 
 import io.newsflow.platform.metrics.ServiceMetrics;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 
 import java.util.EnumMap;
@@ -11,14 +9,14 @@ import java.util.Map;
 /**
  * Dead letters enrich-service wrote, by kind, exported on /metrics as
  * {@code kafka_newsflow_enrich_dead_letters_total{kind="deserialization"|...}}. Kept outside Streams'
- * registry because the exception handlers, which count them, get no Streams metrics. A dead letter
- * whose transaction aborts is written again on retry, and counted again.
+ * registry because the exception handlers, which count them, get no Streams metrics: in the
+ * service's own registry, which its owner exports and closes. A dead letter whose transaction aborts
+ * is written again on retry, and counted again.
  */
-public final class DeadLetterCounts implements AutoCloseable {
-    private final ServiceMetrics metrics = new ServiceMetrics("newsflow-enrich");
+public final class DeadLetterCounts {
     private final Map<DeadLetterKind, Sensor> counters = new EnumMap<>(DeadLetterKind.class);
 
-    public DeadLetterCounts() {
+    public DeadLetterCounts(ServiceMetrics metrics) {
         for (DeadLetterKind kind : DeadLetterKind.values()) {
             counters.put(kind, metrics.counter("dead-letters-total", "records sent to news.dlq, by where they failed",
                     Map.of("kind", kind.label())));
@@ -27,14 +25,5 @@ public final class DeadLetterCounts implements AutoCloseable {
 
     void record(DeadLetterKind kind) {
         counters.get(kind).record();
-    }
-
-    public Map<MetricName, ? extends Metric> metrics() {
-        return metrics.metrics();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
     }
 }
