@@ -103,14 +103,15 @@ final class TermCounter implements Processor<String, TermMention, Windowed<Strin
     }
 
     private void save(String term, TermBuckets before, TermBuckets after) {
-        long dueBefore = before == null ? HopBuckets.NONE : before.getDue();
-        if (dueBefore != after.getDue()) {
+        long dueBefore = before == null ? HopBuckets.NONE : hops.due(before);
+        long dueAfter = hops.due(after);
+        if (dueBefore != dueAfter) {
             if (dueBefore != HopBuckets.NONE) {
                 due.delete(dueKey(dueBefore, term));
             }
-            if (after.getDue() != HopBuckets.NONE) {
-                due.put(dueKey(after.getDue(), term), NOTHING);
-                nextDue = Math.min(nextDue, after.getDue());
+            if (dueAfter != HopBuckets.NONE) {
+                due.put(dueKey(dueAfter, term), NOTHING);
+                nextDue = Math.min(nextDue, dueAfter);
             }
         }
         if (after.getBuckets().isEmpty()) {

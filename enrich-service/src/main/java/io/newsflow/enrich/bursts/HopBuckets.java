@@ -17,7 +17,7 @@ import java.util.Optional;
  * write per mention instead of one per overlapping window ({@code size / advance} of them).
  */
 public final class HopBuckets {
-    /** {@link TermBuckets#getDue()} of a state with no buckets. */
+    /** {@link #due} of a state with no buckets. */
     public static final long NONE = Long.MAX_VALUE;
 
     private final long size;
@@ -36,7 +36,7 @@ public final class HopBuckets {
 
     /** A term never counted, or whose buckets were all handed over. */
     public static TermBuckets empty() {
-        return new TermBuckets(Long.MIN_VALUE, NONE, List.of());
+        return new TermBuckets(Long.MIN_VALUE, List.of());
     }
 
     /**
@@ -61,7 +61,7 @@ public final class HopBuckets {
         } else {
             buckets.add(at, new TermBucket(bucket, 1L, List.of(mention)));
         }
-        return Optional.of(new TermBuckets(next, due(next, buckets), buckets));
+        return Optional.of(new TermBuckets(next, buckets));
     }
 
     /** Start of the earliest window not final at {@code streamTime}. */
@@ -93,19 +93,23 @@ public final class HopBuckets {
         }
         long firstKept = next;
         List<TermBucket> kept = buckets.stream().filter(b -> b.getStart() >= firstKept).toList();
-        return new Handover(windows, new TermBuckets(next, due(next, kept), kept));
+        return new Handover(windows, new TermBuckets(next, kept));
     }
 
     /** What {@link #handOver} gives. */
     public record Handover(List<Window> windows, TermBuckets state) {
     }
 
-    /** Stream time at which the first window not yet handed over that covers a bucket becomes final. */
-    private long due(long next, List<TermBucket> buckets) {
+    /**
+     * Stream time at which the first window not yet handed over that covers a bucket becomes final
+     * ({@link #NONE} without buckets): {@link #handOver} has work from then on.
+     */
+    public long due(TermBuckets state) {
+        List<TermBucket> buckets = state.getBuckets();
         if (buckets.isEmpty()) {
             return NONE;
         }
-        return Math.max(next, buckets.get(0).getStart() - size + advance) + size + grace;
+        return Math.max(state.getNextWindowStart(), buckets.get(0).getStart() - size + advance) + size + grace;
     }
 
     /** The count and earliest samples of the buckets in [start, end). */

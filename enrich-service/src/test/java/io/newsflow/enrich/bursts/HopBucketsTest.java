@@ -62,7 +62,7 @@ class HopBucketsTest {
 
         void mention(long eventTime, String id) {
             streamTime = Math.max(streamTime, eventTime);
-            if (streamTime >= state.getDue()) {
+            if (streamTime >= hops.due(state)) {
                 HopBuckets.Handover handover = hops.handOver(state, streamTime);
                 handover.windows().forEach(w -> emitted.add(new Emitted(w.start(), w.count().getCount())));
                 windows.addAll(handover.windows());
