@@ -6,7 +6,6 @@ import io.newsflow.enrich.bursts.BurstSettings;
 import io.newsflow.enrich.bursts.HopBuckets;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,25 +15,26 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Counts each term's mentions in hop windows ({@link HopBuckets}) and forwards, keyed by the term,
  * every window that holds a mention once it is final, like a suppressed windowed aggregation; and,
  * after a mention that leaves a window not final yet with at least the minimum count, the term's
  * counts so far, so the detector can alert before the window closes. Windows become final as stream
- * time passes their end plus grace; {@value #DUE} orders the terms by when their next window does, so
- * only terms with a final window are read.
+ * time passes their end plus grace; an index in memory orders the terms by when their next window
+ * does, so only terms with a final window are read. It is derived from the buckets ({@link
+ * HopBuckets#due}) and rebuilt from them on start: a store for it cost a changelog record per term
+ * whose due time moved, about one in five of the app's records.
  */
 final class TermCounter implements Processor<String, TermMention, String, TermCounter.Counted> {
     static final String BUCKETS = "bursts-term-buckets";
-    static final String DUE = "bursts-due";
-    static final String[] STORES = {BUCKETS, DUE};
-    private static final byte[] NOTHING = new byte[0];
+    static final String[] STORES = {BUCKETS};
 
     /** What the counter hands the detector for a term. */
     sealed interface Counted permits FinalWindow, SoFar {
@@ -53,20 +53,17 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
     private final long minCount;
     private ProcessorContext<String, Counted> context;
     private KeyValueStore<String, TermBuckets> terms;
-    private KeyValueStore<Bytes, byte[]> due;
-    /** The earliest key time in {@value #DUE}, kept so most records need no look at it. */
-    private long nextDue;
+    /** Terms by the time their next window becomes final. */
+    private final TreeMap<Long, Set<String>> due = new TreeMap<>();
 
     TermCounter(BurstSettings settings) {
         this.hops = new HopBuckets(settings);
         this.minCount = settings.minCount();
     }
 
-    /** Both stores cached: a term's state is rewritten per mention, and reaches the changelog once per commit. */
+    /** Cached: a term's state is rewritten per mention, and reaches the changelog once per commit. */
     static void addStores(StreamsBuilder builder, Serde<TermBuckets> buckets) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKETS), Serdes.String(), buckets)
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
     }
 
@@ -74,14 +71,19 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
     public void init(ProcessorContext<String, Counted> context) {
         this.context = context;
         this.terms = context.getStateStore(BUCKETS);
-        this.due = context.getStateStore(DUE);
-        this.nextDue = firstDue();
+        due.clear();
+        try (KeyValueIterator<String, TermBuckets> all = terms.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, TermBuckets> term = all.next();
+                schedule(term.key, hops.due(term.value));
+            }
+        }
     }
 
     @Override
     public void process(Record<String, TermMention> record) {
         long streamTime = context.currentStreamTimeMs();
-        if (streamTime >= nextDue) {
+        if (!due.isEmpty() && streamTime >= due.firstKey()) {
             handOverDue(streamTime);
         }
         TermBuckets state = terms.get(record.key());
@@ -97,15 +99,7 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
     /** Forwards every window final at {@code streamTime}, in (window start, term) order. */
     private void handOverDue(long streamTime) {
         List<String> dueTerms = new ArrayList<>();
-        // Keys of one due time sort after its bare 8-byte prefix: the next time's prefix bounds the range.
-        try (KeyValueIterator<Bytes, byte[]> it = due.range(null, dueKey(streamTime + 1, ""))) {
-            while (it.hasNext()) {
-                Bytes key = it.next().key;
-                if (dueTime(key) <= streamTime) {
-                    dueTerms.add(term(key));
-                }
-            }
-        }
+        due.headMap(streamTime, true).values().forEach(dueTerms::addAll);
         List<KeyValue<String, HopBuckets.Window>> windows = new ArrayList<>();
         for (String term : dueTerms) {
             TermBuckets state = terms.get(term);
@@ -117,20 +111,14 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
         for (KeyValue<String, HopBuckets.Window> w : windows) {
             context.forward(new Record<>(w.key, new FinalWindow(w.value), w.value.end() - 1));
         }
-        nextDue = firstDue();
     }
 
     private void save(String term, TermBuckets before, TermBuckets after) {
         long dueBefore = before == null ? HopBuckets.NONE : hops.due(before);
         long dueAfter = hops.due(after);
         if (dueBefore != dueAfter) {
-            if (dueBefore != HopBuckets.NONE) {
-                due.delete(dueKey(dueBefore, term));
-            }
-            if (dueAfter != HopBuckets.NONE) {
-                due.put(dueKey(dueAfter, term), NOTHING);
-                nextDue = Math.min(nextDue, dueAfter);
-            }
+            unschedule(term, dueBefore);
+            schedule(term, dueAfter);
         }
         if (after.getBuckets().isEmpty()) {
             terms.delete(term);
@@ -139,24 +127,16 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
         }
     }
 
-    private long firstDue() {
-        try (KeyValueIterator<Bytes, byte[]> all = due.all()) {
-            return all.hasNext() ? dueTime(all.next().key) : HopBuckets.NONE;
+    private void schedule(String term, long dueTime) {
+        if (dueTime != HopBuckets.NONE) {
+            due.computeIfAbsent(dueTime, t -> new HashSet<>()).add(term);
         }
     }
 
-    /** Due time (sign bit flipped, so byte order is numeric order) then the term. */
-    private static Bytes dueKey(long time, String term) {
-        byte[] text = term.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + text.length).putLong(time ^ Long.MIN_VALUE).put(text).array());
-    }
-
-    private static long dueTime(Bytes key) {
-        return ByteBuffer.wrap(key.get()).getLong() ^ Long.MIN_VALUE;
-    }
-
-    private static String term(Bytes key) {
-        byte[] bytes = key.get();
-        return new String(bytes, Long.BYTES, bytes.length - Long.BYTES, StandardCharsets.UTF_8);
+    private void unschedule(String term, long dueTime) {
+        Set<String> scheduled = due.get(dueTime);
+        if (scheduled != null && scheduled.remove(term) && scheduled.isEmpty()) {
+            due.remove(dueTime);
+        }
     }
 }
