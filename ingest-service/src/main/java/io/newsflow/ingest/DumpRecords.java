@@ -71,7 +71,7 @@ final class DumpRecords {
                     for (Brief brief : briefs) {
                         records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, headers, timestamp));
                     }
-                    dumps.add(DumpOutcome.parsed(dump, articles, briefs.size(), ((RawDump) read).text()));
+                    dumps.add(DumpOutcome.parsed(dump, articles, briefs.size()));
                 } else if (parsed instanceof DumpFailure failure) {
                     DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
                     records.add(record(Topics.DLQ_NAME, failure.sourceId(), letter, new RecordHeaders(),

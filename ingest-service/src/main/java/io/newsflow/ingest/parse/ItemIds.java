@@ -32,14 +32,17 @@ public final class ItemIds {
     return brief(headline, summary, true);
   }
 
-  /** With {@code normalise} false, for paragraphs the parser has already normalised; the title always is. */
+  /**
+   * With {@code normalise} false, for paragraphs the parser has already normalised; the title always
+   * is, as it may come from a header field.
+   */
   static String article(String title, List<String> paragraphs, boolean normalise) {
-    return of("article", title, paragraphs, "\n\n", normalise);
+    return of("article", normalised(title), paragraphs, "\n\n", normalise);
   }
 
-  /** With {@code normalise} false, for a summary the parser has already normalised; the headline always is. */
+  /** With {@code normalise} false, for a headline and summary that are lines the parser has normalised. */
   static String brief(String headline, String summary, boolean normalise) {
-    return of("brief", headline, summary == null ? List.of() : List.of(summary), "", normalise);
+    return of("brief", normalise ? normalised(headline) : headline, summary == null ? List.of() : List.of(summary), "", normalise);
   }
 
   /** Dump id: the non-blank body lines (header block excluded) joined with newlines, no headline. */
@@ -52,13 +55,14 @@ public final class ItemIds {
     return of("dump", null, bodyLines, "\n", false);
   }
 
+  /** {@code headline} comes normalised; {@code parts} are normalised here when {@code normalise}. */
   private static String of(String kind, String headline, List<String> parts, String separator, boolean normalise) {
     MessageDigest sha = SHA256.get();
     sha.reset(); // in case a previous call threw half-way
     update(sha, kind);
     update(sha, "\n");
     if (headline != null) {
-      update(sha, TextNormalizer.line(headline));
+      update(sha, headline);
     }
     update(sha, "\n");
     boolean first = true;
@@ -75,6 +79,10 @@ public final class ItemIds {
     }
     byte[] digest = sha.digest();
     return HEX.formatHex(digest, 0, ID_BYTES);
+  }
+
+  private static String normalised(String s) {
+    return s == null ? null : TextNormalizer.line(s);
   }
 
   private static void update(MessageDigest sha, String s) {
