@@ -3,6 +3,7 @@ package io.newsflow.ingest.parse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ItemIds {
   private static final int ID_BYTES = 16;
   private static final HexFormat HEX = HexFormat.of();
   /** getInstance goes through the security providers on every call: one digest per thread instead. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ItemIds::sha256);
+  private static final ThreadLocal<Message> MESSAGES = ThreadLocal.withInitial(Message::new);
 
   private ItemIds() {
   }
@@ -57,14 +58,14 @@ public final class ItemIds {
 
   /** {@code headline} comes normalised; {@code parts} are normalised here when {@code normalise}. */
   private static String of(String kind, String headline, List<String> parts, String separator, boolean normalise) {
-    MessageDigest sha = SHA256.get();
-    sha.reset(); // in case a previous call threw half-way
-    update(sha, kind);
-    update(sha, "\n");
+    Message message = MESSAGES.get();
+    message.clear(); // in case a previous call threw half-way
+    message.add(kind);
+    message.add("\n");
     if (headline != null) {
-      update(sha, headline);
+      message.add(headline);
     }
-    update(sha, "\n");
+    message.add("\n");
     boolean first = true;
     for (String part : parts) {
       String p = normalise ? TextNormalizer.line(part) : part;
@@ -72,21 +73,53 @@ public final class ItemIds {
         continue;
       }
       if (!first) {
-        update(sha, separator);
+        message.add(separator);
       }
-      update(sha, p);
+      message.add(p);
       first = false;
     }
-    byte[] digest = sha.digest();
-    return HEX.formatHex(digest, 0, ID_BYTES);
+    return HEX.formatHex(message.digest(), 0, ID_BYTES);
   }
 
   private static String normalised(String s) {
     return s == null ? null : TextNormalizer.line(s);
   }
 
-  private static void update(MessageDigest sha, String s) {
-    sha.update(s.getBytes(StandardCharsets.UTF_8));
+  /**
+   * A digest and the message it hashes, gathered first and fed in one update: an update per part (a
+   * line, a separator) cost more in the digest's own buffering than the hashing.
+   */
+  private static final class Message {
+    private static final int INITIAL = 16 << 10;
+    /** A buffer grown beyond this for a huge dump is not kept. */
+    private static final int KEPT = 1 << 20;
+
+    private final MessageDigest sha = sha256();
+    private byte[] bytes = new byte[INITIAL];
+    private int length;
+
+    void clear() {
+      length = 0;
+    }
+
+    void add(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      if (length + b.length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + b.length));
+      }
+      System.arraycopy(b, 0, bytes, length, b.length);
+      length += b.length;
+    }
+
+    byte[] digest() {
+      sha.reset();
+      sha.update(bytes, 0, length);
+      if (bytes.length > KEPT) {
+        bytes = new byte[INITIAL];
+      }
+      length = 0;
+      return sha.digest();
+    }
   }
 
   private static MessageDigest sha256() {
