@@ -11,6 +11,8 @@ import io.newsflow.ingest.parse.ParsedDump;
 import io.newsflow.ingest.parse.RawDump;
 import io.newsflow.ingest.parse.ReadOutcome;
 import io.newsflow.schemas.Topics;
+import io.newsflow.serde.AvroSerializer;
+import io.newsflow.serde.WireFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,7 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -40,10 +45,15 @@ final class DumpRecords {
     private final Serializer<SpecificRecord> valueSerializer;
     private final DumpParser parser = new DumpParser();
     private final Clock clock;
+    /** Writes articles and briefs when the serializer is ours and the schemas are the encoder's; else null. */
+    private final EventEncoder encoder;
+    /** Magic byte and schema id of the article and brief topics, from the first value the serializer wrote. */
+    private final Map<String, byte[]> wireHeaders = new HashMap<>();
 
     DumpRecords(Serializer<SpecificRecord> valueSerializer, Clock clock) {
         this.valueSerializer = valueSerializer;
         this.clock = clock;
+        this.encoder = valueSerializer instanceof AvroSerializer && EventEncoder.supports() ? new EventEncoder() : null;
     }
 
     /**
@@ -64,18 +74,19 @@ final class DumpRecords {
                     long timestamp = eventTime(dump, now).toEpochMilli();
                     int articles = 0;
                     for (Article article : DumpEvents.article(dump).stream().toList()) {
-                        records.add(record(Topics.ARTICLES_NAME, article.getId(), article, headers, timestamp));
+                        records.add(record(Topics.ARTICLES_NAME, article.getId(), value(Topics.ARTICLES_NAME, article, headers), headers, timestamp));
                         articles++;
                     }
                     List<Brief> briefs = DumpEvents.briefs(dump);
                     for (Brief brief : briefs) {
-                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, headers, timestamp));
+                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), value(Topics.BRIEFS_NAME, brief, headers), headers, timestamp));
                     }
                     dumps.add(DumpOutcome.parsed(dump, articles, briefs.size()));
                 } else if (parsed instanceof DumpFailure failure) {
                     DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
-                    records.add(record(Topics.DLQ_NAME, failure.sourceId(), letter, new RecordHeaders(),
-                            letter.getFailedAt().toEpochMilli()));
+                    RecordHeaders none = new RecordHeaders();
+                    records.add(record(Topics.DLQ_NAME, failure.sourceId(), valueSerializer.serialize(Topics.DLQ_NAME, none, letter),
+                            none, letter.getFailedAt().toEpochMilli()));
                     dumps.add(DumpOutcome.failed(failure));
                 }
                 sink.accept(records);
@@ -111,8 +122,21 @@ final class DumpRecords {
         return headers;
     }
 
-    private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord value, RecordHeaders headers,
-                                                  long timestamp) {
-        return new ProducerRecord<>(topic, null, timestamp, key, valueSerializer.serialize(topic, headers, value), headers);
+    /** Through the encoder once the serializer wrote the first value of the topic (whose header the rest take). */
+    private byte[] value(String topic, SpecificRecord value, RecordHeaders headers) {
+        byte[] header = encoder == null ? null : wireHeaders.get(topic);
+        if (header == null) {
+            byte[] bytes = valueSerializer.serialize(topic, headers, value);
+            if (encoder != null) {
+                wireHeaders.put(topic, Arrays.copyOf(bytes, WireFormat.HEADER_SIZE));
+            }
+            return bytes;
+        }
+        return value instanceof Article article ? encoder.article(header, article) : encoder.brief(header, (Brief) value);
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, RecordHeaders headers,
+                                                         long timestamp) {
+        return new ProducerRecord<>(topic, null, timestamp, key, value, headers);
     }
 }
