@@ -7,14 +7,11 @@ import io.newsflow.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,13 +29,12 @@ import java.util.concurrent.TimeUnit;
  * java -cp ingest-service/target/test-classes:ingest-service/target/classes:schemas/target/classes:platform/target/classes:platform/target/test-classes:$(cat /tmp/cp.txt) \
  *     org.openjdk.jmh.Main DumpRecordsBenchmark -f 1 -wi 5 -i 5 -w 2s -r 2s
  * </pre>
+ * (on shared cores add {@code -prof io.newsflow.enrich.bench.CpuTimeProfiler} with enrich-service's test classes
+ * on the class path: CPU time per event is the score times {@code cpu.share}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
 public class DumpRecordsBenchmark {
     /** Dumps per file, about what the ingest bench writes (40000 items in 8 files). */
     private static final int DUMPS = 250;
