@@ -70,8 +70,7 @@ public final class EnrichBench {
     }
 
     /** Streams the {@code items} already on news.articles/news.briefs through {@link PassThroughTopology}. */
-    Throughput passThrough(long items) {
-        String applicationId = "newsflow-bench-passthrough";
+    Throughput passThrough(String applicationId, long items) {
         NewsflowConfig config = appConfig(applicationId);
         TopicSetup.ensure(stack.kafkaClientProperties(), PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
@@ -86,38 +85,46 @@ public final class EnrichBench {
 
     /**
      * Runs the whole enrich bench over the {@code items} already on news.articles/news.briefs and adds
-     * its rows to {@code table}: pass-through, enrich with the configured settings (throughput, then
-     * latency on the same running app), and latency again with {@code shortGrace} in a fresh app
-     * started at the end of the input, on the same items.
+     * its rows to {@code table}. Throughput twice, like with like: a first pass of each app in a cold
+     * JVM (what a fresh start sees: on 2 cores the JIT compiler then takes a core of its own), and a
+     * warm pass of each, fresh apps over the same items once the code is compiled (what a service that
+     * runs all day sees). Then latency, in fresh apps started at the end of the input, with the
+     * configured grace and with {@code shortGrace}.
      */
     public void run(long items, BenchDumps dumps, int firstLatencyDump, int perSecond, int seconds, Duration shortGrace,
                     ResultTable table) throws InterruptedException {
-        Throughput base = passThrough(items);
-        table.add("enrich", "pass-through (same serdes, exactly_once_v2)", base.items(), base.seconds(), -1,
-                incomplete(base, items) + "first input consumed -> last output");
-
         EnrichSettings configured = EnrichSettings.from(stack.config());
         String settings = settings(configured);
-        String applicationId = "newsflow-bench-enrich";
-        Throughput enrich;
-        Latency latency;
-        try (OutputWatcher out = enrichOutputs(); EnrichService service = EnrichService.start(Stack.resolve(appConfig(applicationId)))) {
-            enrich = throughput(applicationId, out, items);
-            latency = latency(dumps, firstLatencyDump, perSecond, seconds, configured.reorderGrace());
+        Throughput[] base = new Throughput[2];
+        Throughput[] enrich = new Throughput[2];
+        String[] passes = {"first pass", "warm"};
+        for (int pass = 0; pass < 2; pass++) {
+            String suffix = pass == 0 ? "" : "-warm";
+            base[pass] = passThrough("newsflow-bench-passthrough" + suffix, items);
+            table.add("enrich", "pass-through, " + passes[pass] + " (same serdes, exactly_once_v2)", base[pass].items(),
+                    base[pass].seconds(), -1, incomplete(base[pass], items) + "first input consumed -> last output");
+            String applicationId = "newsflow-bench-enrich" + suffix;
+            try (OutputWatcher out = enrichOutputs(); EnrichService service = EnrichService.start(Stack.resolve(appConfig(applicationId)))) {
+                enrich[pass] = throughput(applicationId, out, items);
+            }
+            table.add("enrich", "enrich topology, " + passes[pass] + " (" + settings + ")", enrich[pass].items(),
+                    enrich[pass].seconds(), -1, incomplete(enrich[pass], items) + "outputs: enriched + duplicates");
         }
-        table.add("enrich", "enrich topology (" + settings + ")", enrich.items(), enrich.seconds(), -1,
-                incomplete(enrich, items) + "outputs: enriched + duplicates");
-        addLatency(table, settings, perSecond, latency);
 
-        String shortId = "newsflow-bench-enrich-short-grace";
-        startAtEnd(shortId);
-        NewsflowConfig shortConfig = appConfig(shortId).with(EnrichSettings.REORDER_GRACE, shortGrace.toMillis() + "ms", "bench");
-        Latency shortLatency;
-        try (EnrichService service = EnrichService.start(Stack.resolve(shortConfig))) {
-            shortLatency = latency(dumps, firstLatencyDump, perSecond, seconds, shortGrace);
+        for (Duration grace : List.of(configured.reorderGrace(), shortGrace)) {
+            String applicationId = "newsflow-bench-latency-" + grace.toMillis();
+            startAtEnd(applicationId);
+            NewsflowConfig config = appConfig(applicationId).with(EnrichSettings.REORDER_GRACE, grace.toMillis() + "ms", "bench");
+            Latency latency;
+            try (EnrichService service = EnrichService.start(Stack.resolve(config))) {
+                latency = latency(dumps, firstLatencyDump, perSecond, seconds, grace);
+            }
+            addLatency(table, settings(EnrichSettings.from(config)), perSecond, latency);
         }
-        addLatency(table, settings(EnrichSettings.from(shortConfig)), perSecond, shortLatency);
-        table.ratio("enrich items/s: enrich topology / pass-through", enrich.itemsPerSecond(), base.itemsPerSecond());
+        for (int pass = 0; pass < 2; pass++) {
+            table.ratio("enrich items/s, " + passes[pass] + ": enrich topology / pass-through",
+                    enrich[pass].itemsPerSecond(), base[pass].itemsPerSecond());
+        }
     }
 
     private static String settings(EnrichSettings settings) {

@@ -23,6 +23,7 @@ final class AlertLog {
                 .add("window_start", alert.getWindowStart()).add("window_end", alert.getWindowEnd())
                 .add("count", alert.getCount()).add("mean", twoDecimals(alert.getBaselineMean()))
                 .add("stddev", twoDecimals(alert.getBaselineStddev())).add("score", twoDecimals(alert.getScore()))
+                .add("detected_at", alert.getDetectedAt())
                 .toString();
     }
 

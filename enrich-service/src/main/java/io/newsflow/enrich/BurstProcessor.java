@@ -1,9 +1,10 @@
 package io.newsflow.enrich;
 
 import io.newsflow.avro.BurstAlert;
-import io.newsflow.avro.internal.TermWindowCount;
+import io.newsflow.avro.internal.TermBuckets;
 import io.newsflow.enrich.bursts.BurstDetector;
 import io.newsflow.enrich.bursts.BurstSettings;
+import io.newsflow.enrich.bursts.HopBuckets;
 import io.newsflow.enrich.bursts.Term;
 import io.newsflow.enrich.bursts.TermBaseline;
 import io.newsflow.enrich.bursts.TermWindowCounts;
@@ -12,7 +13,6 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,12 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands each final window to {@link BurstDetector#observe} with the term's stored baseline, stores
- * the new baseline and forwards the alert, if any, keyed by the term's text. Windows arrive per term
- * in window order: suppression releases them as stream time passes their ends, and all hop windows
- * have the same size.
+ * Hands each final window to {@link BurstDetector#observe}, and each term's counts so far to
+ * {@link BurstDetector#early}, with the term's stored baseline; stores the new baseline and forwards
+ * the alert, if any, keyed by the term's text and timestamped with its detection time. Final windows
+ * arrive per term in window order (the counter hands them over as stream time passes their ends, and
+ * all hop windows have the same size), and before the counts so far of any mention that comes after.
  */
-final class BurstProcessor implements Processor<Windowed<String>, TermWindowCount, String, BurstAlert> {
+final class BurstProcessor implements Processor<String, TermCounter.Counted, String, BurstAlert> {
     static final String BASELINES = "bursts-baselines";
     /** Holds the stream start, the first final window's start, under {@link #STREAM_START_KEY}: it anchors the warm-up. */
     static final String STREAM_START = "bursts-stream-start";
@@ -77,24 +78,51 @@ final class BurstProcessor implements Processor<Windowed<String>, TermWindowCoun
     }
 
     @Override
-    public void process(Record<Windowed<String>, TermWindowCount> record) {
-        long windowStart = record.key().window().start();
-        if (detector == null) {
-            streamStart.put(STREAM_START_KEY, windowStart);
-            detector = new BurstDetector(settings, windowStart);
+    public void process(Record<String, TermCounter.Counted> record) {
+        if (record.value() instanceof TermCounter.FinalWindow finalWindow) {
+            observe(record.key(), finalWindow.window());
+        } else if (record.value() instanceof TermCounter.SoFar soFar) {
+            early(record.key(), soFar.buckets());
         }
-        latestWindowStart = Math.max(latestWindowStart, windowStart);
-        String key = record.key().key();
+    }
+
+    private void observe(String key, HopBuckets.Window window) {
+        if (detector == null) {
+            streamStart.put(STREAM_START_KEY, window.start());
+            detector = new BurstDetector(settings, window.start());
+        }
+        latestWindowStart = Math.max(latestWindowStart, window.start());
         Term term = Term.fromKey(key);
-        byte[] stored = baselines.get(key);
-        BurstDetector.Step step = detector.observe(term, stored == null ? null : TermBaseline.fromBytes(stored),
-                TermWindowCounts.toWindowCount(windowStart, record.key().window().end(), record.value()));
+        BurstDetector.Step step = detector.observe(term, stored(key),
+                TermWindowCounts.toWindowCount(window.start(), window.end(), window.count()));
         baselines.put(key, step.baseline().toBytes());
-        step.alert().ifPresent(alert -> {
-            AlertLog.write(alert);
-            alerts.record();
-            context.forward(new Record<>(term.text(), alert, record.timestamp()));
+        step.alert().ifPresent(alert -> send(term, alert));
+    }
+
+    /**
+     * The detector exists once a window was final (its start anchors the warm-up); until then the
+     * counts so far are left to the final windows.
+     */
+    private void early(String key, TermBuckets buckets) {
+        if (detector == null) {
+            return;
+        }
+        Term term = Term.fromKey(key);
+        detector.early(term, stored(key), buckets, context.currentStreamTimeMs()).ifPresent(step -> {
+            baselines.put(key, step.baseline().toBytes());
+            step.alert().ifPresent(alert -> send(term, alert));
         });
+    }
+
+    private TermBaseline stored(String key) {
+        byte[] stored = baselines.get(key);
+        return stored == null ? null : TermBaseline.fromBytes(stored);
+    }
+
+    private void send(Term term, BurstAlert alert) {
+        AlertLog.write(alert);
+        alerts.record();
+        context.forward(new Record<>(term.text(), alert, alert.getDetectedAt().toEpochMilli()));
     }
 
     private void expireIdle() {

@@ -60,7 +60,10 @@ final class BurstQueries {
         this.self = self;
     }
 
-    /** Terms whose burst has started and not yet ended, with their baseline. */
+    /**
+     * Terms whose burst has alerted and not yet ended, with their baseline; {@code alertedWindowStart}
+     * when the alert came early and its window is not final yet.
+     */
     String activeBursts(Map<String, String> query) {
         return answer(BURSTS_PATH, BurstProcessor.BASELINES, query, this::localBursts,
                 all -> sorted(all, Comparator.comparing(item -> item.path("term").asText())));
@@ -88,14 +91,22 @@ final class BurstQueries {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> next = all.next();
                 TermBaseline baseline = TermBaseline.fromBytes(next.value);
-                if (baseline.bursting()) {
-                    term(items.addObject(), Term.fromKey(next.key))
+                if (baseline.alerted()) {
+                    ObjectNode item = term(items.addObject(), Term.fromKey(next.key))
                             .put("baselineMean", baseline.mean()).put("baselineStddev", baseline.stddev())
-                            .put("lastWindowStart", Instant.ofEpochMilli(baseline.lastWindowStart()).toString());
+                            .put("lastWindowStart", instant(baseline.lastWindowStart()));
+                    if (baseline.alertedWindow() != TermBaseline.NEVER) {
+                        item.put("alertedWindowStart", instant(baseline.alertedWindow()));
+                    }
                 }
             }
         }
         return items;
+    }
+
+    /** An instant as text; null for {@link TermBaseline#NEVER} (a term alerted early before any window was final). */
+    private static String instant(long epochMs) {
+        return epochMs == TermBaseline.NEVER ? null : Instant.ofEpochMilli(epochMs).toString();
     }
 
     /** Mentions per term in the window size up to the end of the newest bucket with a mention. */

@@ -24,8 +24,9 @@ import org.apache.kafka.streams.processor.api.Record;
  *   enriched originals -> mentions (one per term an item mentions, keyed by Term.key)
  *     -> bursts-terms (repartition: one task sees all of a term's windows)
  *     -> bursts-count (hop windows from per-advance buckets in bursts-term-buckets, handed over once
- *        final: past end + grace; see TermCounter)
- *     -> detect-bursts (baselines in bursts-baselines)     -> news.alerts.bursts
+ *        final: past end + grace; and a term's counts so far after a mention; see TermCounter)
+ *     -> detect-bursts (baselines in bursts-baselines; alerts as soon as the counts so far cross,
+ *        see BurstDetector#early)                          -> news.alerts.bursts
  * </pre>
  */
 final class BurstStage {

@@ -71,6 +71,9 @@ public final class EnrichService implements AutoCloseable {
 
         SchemaRegistryClient registry = stack.registryClient();
         Topics topics = new Topics(registry, stack.registryProperties());
+        // Through the client the serializers share, which caches ids: no record then waits on a registry round trip.
+        topics.registerValueSchemas();
+        rules.topics().forEach(t -> topics.registerRouteSchema(t.slug()));
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);

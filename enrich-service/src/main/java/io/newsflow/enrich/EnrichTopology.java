@@ -63,7 +63,7 @@ public final class EnrichTopology {
                 .stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()).withName("read-briefs"))
                 .mapValues(b -> IngestedItem.newBuilder().setItem(b).build(), Named.as("wrap-briefs"));
 
-        DedupStores.addTo(builder, settings.dedup().retention().plus(settings.reorderGrace()), ingested);
+        DedupStores.addTo(builder, DedupStores.retention(settings.dedup(), settings.reorderGrace()), ingested);
         KStream<String, Verdict> verdicts = articles.merge(briefs, Named.as("merge-items"))
                 .processValues(SourceStamper::new, Named.as("stamp-source"))
                 .repartition(Repartitioned.with(Serdes.String(), ingested).withName("dedup-input").withNumberOfPartitions(1))

@@ -2,7 +2,6 @@ package io.newsflow.enrich;
 
 import io.newsflow.avro.internal.TermBuckets;
 import io.newsflow.avro.internal.TermMention;
-import io.newsflow.avro.internal.TermWindowCount;
 import io.newsflow.enrich.bursts.BurstSettings;
 import io.newsflow.enrich.bursts.HopBuckets;
 import org.apache.kafka.common.serialization.Serde;
@@ -10,8 +9,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,19 +23,35 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counts each term's mentions in hop windows ({@link HopBuckets}) and forwards every window that holds
- * a mention once it is final, keyed by the window like a suppressed windowed aggregation. Windows
- * become final as stream time passes their end plus grace; {@value #DUE} orders the terms by when
- * their next window does, so only terms with a final window are read.
+ * Counts each term's mentions in hop windows ({@link HopBuckets}) and forwards, keyed by the term,
+ * every window that holds a mention once it is final, like a suppressed windowed aggregation; and,
+ * after a mention that leaves a window not final yet with at least the minimum count, the term's
+ * counts so far, so the detector can alert before the window closes. Windows become final as stream
+ * time passes their end plus grace; {@value #DUE} orders the terms by when their next window does, so
+ * only terms with a final window are read.
  */
-final class TermCounter implements Processor<String, TermMention, Windowed<String>, TermWindowCount> {
+final class TermCounter implements Processor<String, TermMention, String, TermCounter.Counted> {
     static final String BUCKETS = "bursts-term-buckets";
     static final String DUE = "bursts-due";
     static final String[] STORES = {BUCKETS, DUE};
     private static final byte[] NOTHING = new byte[0];
 
+    /** What the counter hands the detector for a term. */
+    sealed interface Counted permits FinalWindow, SoFar {
+    }
+
+    /** A window that became final. */
+    record FinalWindow(HopBuckets.Window window) implements Counted {
+    }
+
+    /** The term's counting state after a mention that may have made a window not final yet cross. */
+    record SoFar(TermBuckets buckets) implements Counted {
+    }
+
     private final HopBuckets hops;
-    private ProcessorContext<Windowed<String>, TermWindowCount> context;
+    /** No window with fewer mentions starts a burst: counts below it need no look at the baseline. */
+    private final long minCount;
+    private ProcessorContext<String, Counted> context;
     private KeyValueStore<String, TermBuckets> terms;
     private KeyValueStore<Bytes, byte[]> due;
     /** The earliest key time in {@value #DUE}, kept so most records need no look at it. */
@@ -46,6 +59,7 @@ final class TermCounter implements Processor<String, TermMention, Windowed<Strin
 
     TermCounter(BurstSettings settings) {
         this.hops = new HopBuckets(settings);
+        this.minCount = settings.minCount();
     }
 
     /** Both stores cached: a term's state is rewritten per mention, and reaches the changelog once per commit. */
@@ -57,7 +71,7 @@ final class TermCounter implements Processor<String, TermMention, Windowed<Strin
     }
 
     @Override
-    public void init(ProcessorContext<Windowed<String>, TermWindowCount> context) {
+    public void init(ProcessorContext<String, Counted> context) {
         this.context = context;
         this.terms = context.getStateStore(BUCKETS);
         this.due = context.getStateStore(DUE);
@@ -72,7 +86,12 @@ final class TermCounter implements Processor<String, TermMention, Windowed<Strin
         }
         TermBuckets state = terms.get(record.key());
         hops.add(state == null ? HopBuckets.empty() : state, record.value(), record.timestamp(), streamTime)
-                .ifPresent(updated -> save(record.key(), state, updated));
+                .ifPresent(updated -> {
+                    save(record.key(), state, updated);
+                    if (hops.open(updated).stream().anyMatch(w -> w.count() >= minCount)) {
+                        context.forward(record.withValue(new SoFar(updated)));
+                    }
+                });
     }
 
     /** Forwards every window final at {@code streamTime}, in (window start, term) order. */
@@ -96,8 +115,7 @@ final class TermCounter implements Processor<String, TermMention, Windowed<Strin
         }
         windows.sort(Comparator.comparingLong((KeyValue<String, HopBuckets.Window> w) -> w.value.start()).thenComparing(w -> w.key));
         for (KeyValue<String, HopBuckets.Window> w : windows) {
-            context.forward(new Record<>(new Windowed<>(w.key, new TimeWindow(w.value.start(), w.value.end())), w.value.count(),
-                    w.value.end() - 1));
+            context.forward(new Record<>(w.key, new FinalWindow(w.value), w.value.end() - 1));
         }
         nextDue = firstDue();
     }

@@ -85,6 +85,11 @@ public final class Topics {
         }
     }
 
+    /** Registers the value schema of a topic rule's route, like {@link #registerValueSchemas()}. */
+    public void registerRouteSchema(String slug) {
+        registry.register(Subjects.topicName(routeName(slug), false), SpecificData.get().getSchema(RoutedItem.class));
+    }
+
     /** The per-topic route of a configured topic rule. */
     public Topic<String, RoutedItem> route(String slug) {
         return topic(routeName(slug), RoutedItem.class);

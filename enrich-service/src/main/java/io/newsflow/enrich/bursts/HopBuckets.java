@@ -14,7 +14,8 @@ import java.util.Optional;
  * bucket, and a window (size a multiple of the advance) is the sum of the buckets it covers, handed
  * over once, when final (stream time at or past its end plus grace). The same windows, counts and
  * samples as a windowed aggregation followed by suppression until the windows close, for one store
- * write per mention instead of one per overlapping window ({@code size / advance} of them).
+ * write per mention instead of one per overlapping window ({@code size / advance} of them). The
+ * windows not final yet can be read with their counts so far ({@link #open}).
  */
 public final class HopBuckets {
     /** {@link #due} of a state with no buckets. */
@@ -81,7 +82,7 @@ public final class HopBuckets {
         List<Window> windows = new ArrayList<>();
         long next = state.getNextWindowStart();
         if (!buckets.isEmpty()) {
-            long start = Math.max(next, buckets.get(0).getStart() - size + advance);
+            long start = firstWindow(state);
             long last = buckets.get(buckets.size() - 1).getStart();
             for (; start <= last && start + size + grace <= streamTime; start += advance) {
                 TermWindowCount count = sum(buckets, start, start + size);
@@ -100,6 +101,35 @@ public final class HopBuckets {
     public record Handover(List<Window> windows, TermBuckets state) {
     }
 
+    /** A window not final yet, with its count so far. */
+    public record OpenWindow(long start, long end, long count) {
+    }
+
+    /**
+     * The windows not handed over yet that hold a mention, oldest first, with their counts so far
+     * (after {@link #handOver}, the windows not final yet); {@link #sum} gives a window's samples.
+     */
+    public List<OpenWindow> open(TermBuckets state) {
+        List<TermBucket> buckets = state.getBuckets();
+        List<OpenWindow> windows = new ArrayList<>();
+        if (buckets.isEmpty()) {
+            return windows;
+        }
+        long last = buckets.get(buckets.size() - 1).getStart();
+        for (long start = firstWindow(state); start <= last; start += advance) {
+            long count = 0;
+            for (TermBucket bucket : buckets) {
+                if (bucket.getStart() >= start && bucket.getStart() < start + size) {
+                    count += bucket.getCount();
+                }
+            }
+            if (count > 0) {
+                windows.add(new OpenWindow(start, start + size, count));
+            }
+        }
+        return windows;
+    }
+
     /**
      * Stream time at which the first window not yet handed over that covers a bucket becomes final
      * ({@link #NONE} without buckets): {@link #handOver} has work from then on.
@@ -109,7 +139,12 @@ public final class HopBuckets {
         if (buckets.isEmpty()) {
             return NONE;
         }
-        return Math.max(state.getNextWindowStart(), buckets.get(0).getStart() - size + advance) + size + grace;
+        return firstWindow(state) + size + grace;
+    }
+
+    /** Start of the first window not handed over yet that covers a bucket (state with buckets). */
+    private long firstWindow(TermBuckets state) {
+        return Math.max(state.getNextWindowStart(), state.getBuckets().get(0).getStart() - size + advance);
     }
 
     /** The count and earliest samples of the buckets in [start, end). */

@@ -60,6 +60,14 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
      */
     private final long decideBudgetNanos;
     private long[] watermarks;
+    /** Mirrors of the clock store's values, which every record reads. */
+    private long streamTime;
+    private Bytes lastDecided;
+    /**
+     * No buffered item has an earlier event time (a lower bound, not exact), so most records need no
+     * look at the buffer to learn that nothing is due yet.
+     */
+    private long bufferedFrom = Long.MIN_VALUE;
 
     private ProcessorContext<String, Verdict> context;
     private KeyValueStore<Bytes, IngestedItem> buffer;
@@ -90,14 +98,17 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         StreamsDedupStore store = new StreamsDedupStore(
                 context.getStateStore(StreamsDedupStore.ENTRIES),
                 context.getStateStore(StreamsDedupStore.FINGERPRINTS),
-                context.getStateStore(StreamsDedupStore.ORIGINALS));
-        store.rebuildBandsIfMissing(new Fingerprinter(settings)::lookupKeys);
+                context.getStateStore(StreamsDedupStore.ORIGINALS),
+                DedupStores.retention(settings, grace));
+        store.load(new Fingerprinter(settings)::lookupKeys);
         this.index = new NearDuplicateIndex(settings, store);
         this.lastArrival = context.currentSystemTimeMs();
         this.watermarks = new long[upstream.partitions()];
         for (int p = 0; p < watermarks.length; p++) {
             watermarks[p] = read(WATERMARK + p);
         }
+        this.streamTime = read(STREAM_TIME);
+        this.lastDecided = clock.get(LAST_DECIDED);
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkUpstream);
         // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
         originals = StreamsSensors.counter(context.metrics(), "dedup", "originals");
@@ -125,7 +136,6 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
 
     /** Low watermark minus grace; idle upstream partitions count as being at the overall stream time. */
     private long bound(Set<Integer> idle) {
-        long streamTime = read(STREAM_TIME);
         long low = Long.MAX_VALUE;
         for (int p = 0; p < watermarks.length; p++) {
             low = Math.min(low, idle.contains(p) ? streamTime : watermarks[p]);
@@ -140,13 +150,16 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         Origin origin = item instanceof Article a ? a.getOrigin() : ((Brief) item).getOrigin();
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
         Bytes key = ReorderKey.of(record.timestamp(), record.key(), origin.getDumpId(), origin.getPosition(), offset);
-        Bytes lastDecided = clock.get(LAST_DECIDED);
         if (lastDecided != null && key.compareTo(lastDecided) < 0) {
             decide(item, record.timestamp(), true);
             return;
         }
         buffer.put(key, record.value());
-        write(STREAM_TIME, Math.max(record.timestamp(), read(STREAM_TIME)));
+        bufferedFrom = Math.min(bufferedFrom, record.timestamp());
+        if (record.timestamp() > streamTime) {
+            streamTime = record.timestamp();
+            write(STREAM_TIME, streamTime);
+        }
         int source = record.value().getSourcePartition();
         if (source >= 0 && source < watermarks.length && record.value().getSourceWatermark() > watermarks[source]) {
             watermarks[source] = record.value().getSourceWatermark();
@@ -171,7 +184,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
      */
     private void decideUpTo(long bound) {
         long upTo = Math.max(bound, leftOverBound);
-        if (upTo == Long.MIN_VALUE) {
+        if (upTo == Long.MIN_VALUE || upTo < bufferedFrom) {
             return;
         }
         long deadline = System.nanoTime() + decideBudgetNanos;
@@ -193,7 +206,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             KeyValue<Bytes, IngestedItem> entry = due.get(i);
             decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), false);
             buffer.delete(entry.key);
-            clock.put(LAST_DECIDED, entry.key);
+            lastDecided = entry.key;
+            clock.put(LAST_DECIDED, lastDecided);
             if (i < due.size() - 1 && System.nanoTime() >= deadline) {
                 more = true;
                 break;
@@ -205,6 +219,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 continuation = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> decideUpTo(Long.MIN_VALUE));
             }
         } else {
+            // Everything due is decided: what is left is later.
+            bufferedFrom = upTo == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(bufferedFrom, upTo + 1);
             leftOverBound = Long.MIN_VALUE;
             if (continuation != null) {
                 continuation.cancel();

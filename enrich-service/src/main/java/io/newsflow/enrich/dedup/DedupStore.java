@@ -13,8 +13,11 @@ public interface DedupStore {
     /** Stores the entry under each key. */
     void put(long[] keys, IndexEntry entry);
 
-    /** The entries stored under the key that have not been evicted. */
-    List<IndexEntry> get(long key);
+    /** Which entries are stored under the key; {@link #entry} reads one. */
+    List<EntryRef> refs(long key);
+
+    /** The entry a ref names, unless it has been evicted. */
+    Optional<IndexEntry> entry(EntryRef ref);
 
     /** Records the current group original of an item. */
     void putOriginal(ItemRef item, ItemRef original);

@@ -16,6 +16,11 @@ public final class DedupStores {
     private DedupStores() {
     }
 
+    /** How long the index stores keep an item: the dedup window plus the reorder grace. */
+    public static Duration retention(DedupSettings settings, Duration reorderGrace) {
+        return settings.retention().plus(reorderGrace);
+    }
+
     /**
      * RocksDB stores; the index stores drop whole segments once older than {@code retention}. The band
      * index is derived data and not changelogged (see StreamsDedupStore).

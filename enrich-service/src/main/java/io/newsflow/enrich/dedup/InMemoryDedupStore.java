@@ -10,21 +10,25 @@ import java.util.TreeMap;
 /** Heap-backed {@link DedupStore} for tests, benchmarks and the reference semantics. Not thread-safe. */
 public final class InMemoryDedupStore implements DedupStore {
 
-    private final Map<Long, List<IndexEntry>> byKey = new HashMap<>();
+    private final Map<Long, List<EntryRef>> byKey = new HashMap<>();
+    private final Map<EntryRef, IndexEntry> entries = new HashMap<>();
     private final Map<String, ItemRef> originals = new HashMap<>();
     /** What to remove when an event time expires: entries with their keys, and original records. */
     private final TreeMap<Long, List<Runnable>> evictions = new TreeMap<>();
 
     @Override
     public void put(long[] keys, IndexEntry entry) {
+        EntryRef ref = entry.ref();
+        entries.put(ref, entry);
         for (long key : keys) {
-            byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(ref);
         }
         onEviction(entry.item().eventTime(), () -> {
+            entries.remove(ref);
             for (long key : keys) {
-                List<IndexEntry> entries = byKey.get(key);
-                entries.remove(entry);
-                if (entries.isEmpty()) {
+                List<EntryRef> refs = byKey.get(key);
+                refs.remove(ref);
+                if (refs.isEmpty()) {
                     byKey.remove(key);
                 }
             }
@@ -32,8 +36,13 @@ public final class InMemoryDedupStore implements DedupStore {
     }
 
     @Override
-    public List<IndexEntry> get(long key) {
+    public List<EntryRef> refs(long key) {
         return byKey.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public Optional<IndexEntry> entry(EntryRef ref) {
+        return Optional.ofNullable(entries.get(ref));
     }
 
     @Override

@@ -2,11 +2,14 @@ package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.ItemKind;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Compact binary form of what the dedup state stores hold (item refs and fingerprints). Internal to
@@ -18,18 +21,15 @@ final class IndexCodec {
     private IndexCodec() {
     }
 
-    static byte[] ref(ItemRef ref, boolean lead) {
+    static byte[] ref(EntryRef ref) {
         return write(out -> {
-            writeRef(out, ref);
-            out.writeBoolean(lead);
+            writeRef(out, ref.item());
+            out.writeBoolean(ref.lead());
         });
     }
 
-    record StoredRef(ItemRef ref, boolean lead) {
-    }
-
-    static StoredRef storedRef(byte[] bytes) {
-        return read(bytes, in -> new StoredRef(readRef(in), in.readBoolean()));
+    static EntryRef entryRef(byte[] bytes) {
+        return read(bytes, in -> new EntryRef(readRef(in), in.readBoolean()));
     }
 
     static byte[] ref(ItemRef ref) {
@@ -61,8 +61,8 @@ final class IndexCodec {
         writeInts(out, fingerprint.keyTerms().names());
     }
 
-    private static ContentFingerprint readFingerprint(DataInputStream in) throws IOException {
-        return new ContentFingerprint(in.readUTF(), readInts(in), in.readInt(), new KeyTerms(readInts(in), readInts(in)));
+    private static ContentFingerprint readFingerprint(In in) {
+        return new ContentFingerprint(in.utf(), in.ints(), in.bytes.getInt(), new KeyTerms(in.ints(), in.ints()));
     }
 
     private static void writeRef(DataOutputStream out, ItemRef ref) throws IOException {
@@ -71,8 +71,8 @@ final class IndexCodec {
         out.writeLong(ref.eventTime());
     }
 
-    private static ItemRef readRef(DataInputStream in) throws IOException {
-        return new ItemRef(in.readUTF(), ItemKind.values()[in.readByte()], in.readLong());
+    private static ItemRef readRef(In in) {
+        return new ItemRef(in.utf(), ItemKind.values()[in.bytes.get()], in.bytes.getLong());
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {
@@ -82,20 +82,53 @@ final class IndexCodec {
         }
     }
 
-    private static int[] readInts(DataInputStream in) throws IOException {
-        int[] values = new int[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readInt();
-        }
-        return values;
-    }
-
     private interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(In in);
+    }
+
+    /**
+     * Reads what DataOutputStream wrote, straight from the array: the dedup stage decodes a stored
+     * entry per candidate, and a stream per read cost more than the comparison it serves.
+     */
+    private static final class In {
+        final ByteBuffer bytes;
+
+        In(byte[] array) {
+            this.bytes = ByteBuffer.wrap(array);
+        }
+
+        boolean readBoolean() {
+            return bytes.get() != 0;
+        }
+
+        int[] ints() {
+            int[] values = new int[bytes.getInt()];
+            bytes.asIntBuffer().get(values);
+            bytes.position(bytes.position() + 4 * values.length);
+            return values;
+        }
+
+        /** DataOutputStream.writeUTF's modified UTF-8; ids and hashes are ASCII, which it writes as is. */
+        String utf() {
+            int length = Short.toUnsignedInt(bytes.getShort());
+            int start = bytes.position();
+            byte[] array = bytes.array();
+            bytes.position(start + length);
+            for (int i = start; i < start + length; i++) {
+                if (array[i] <= 0) {
+                    try {
+                        return new DataInputStream(new ByteArrayInputStream(array, start - 2, length + 2)).readUTF();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            return new String(array, start, length, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static byte[] write(Writer writer) {
@@ -110,15 +143,12 @@ final class IndexCodec {
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("Dedup state written by an incompatible version (format " + version
-                        + "); reset the enrich-service state (README, reprocess)");
-            }
-            return reader.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        In in = new In(bytes);
+        byte version = in.bytes.get();
+        if (version != VERSION) {
+            throw new IllegalStateException("Dedup state written by an incompatible version (format " + version
+                    + "); reset the enrich-service state (README, reprocess)");
         }
+        return reader.read(in);
     }
 }

@@ -5,4 +5,8 @@ package io.newsflow.enrich.dedup;
  * headline + lead ({@code lead = true}).
  */
 public record IndexEntry(ItemRef item, boolean lead, ContentFingerprint fingerprint) {
+
+    public EntryRef ref() {
+        return new EntryRef(item, lead);
+    }
 }

@@ -98,16 +98,21 @@ public final class NearDuplicateIndex {
     private Optional<Decision> decide(DedupItem item, List<Probe> probes) {
         ItemRef self = item.ref();
         long window = settings.retention().toMillis();
-        Set<IndexEntry> seen = new HashSet<>();
+        Set<EntryRef> seen = new HashSet<>();
         List<ItemRef> roots = new ArrayList<>();
         DuplicateMatch best = null;
         for (Probe probe : probes) {
             for (long key : probe.keys()) {
-                for (IndexEntry entry : store.get(key)) {
-                    if (entry.item().id().equals(self.id()) || !comparable(item.kind(), probe.lead(), entry)
-                            || Math.abs(entry.item().eventTime() - self.eventTime()) > window || !seen.add(entry)) {
+                for (EntryRef ref : store.refs(key)) {
+                    if (ref.item().id().equals(self.id()) || !comparable(item.kind(), probe.lead(), ref)
+                            || Math.abs(ref.item().eventTime() - self.eventTime()) > window || !seen.add(ref)) {
                         continue;
                     }
+                    Optional<IndexEntry> stored = store.entry(ref);
+                    if (stored.isEmpty()) {
+                        continue;
+                    }
+                    IndexEntry entry = stored.get();
                     OptionalDouble similarity = verifier.similarity(probe.fingerprint(), entry.fingerprint(),
                             item.kind() == entry.item().kind() ? settings.nearThreshold() : settings.leadThreshold());
                     if (similarity.isEmpty()) {
@@ -127,7 +132,7 @@ public final class NearDuplicateIndex {
     }
 
     /** Full texts match within a kind; a brief matches an article's lead. */
-    private static boolean comparable(ItemKind kind, boolean lead, IndexEntry entry) {
+    private static boolean comparable(ItemKind kind, boolean lead, EntryRef entry) {
         if (kind == entry.item().kind()) {
             return !lead && !entry.lead();
         }

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import java.util.function.Function;
  *   <li>{@value #FINGERPRINTS}: every indexed entry once, under its item (changelogged: the truth);
  *   <li>{@value #ENTRIES}: the LSH band index, small refs under each band key. Not changelogged: it is
  *       derived, and logging 43 to 86 band writes per item would dominate the app's cost. Whenever it
- *       is empty while entries exist (a new instance, restored or wiped state) it is rebuilt from them;
+ *       is empty while entries exist (a new instance, restored or wiped state) it is rebuilt from them.
+ *       A {@link BandKeyFilter} in front of it, filled from the entries on start, spares the lookups
+ *       of keys it does not hold;
  *   <li>{@value #ORIGINALS}: the group original of each item (changelogged).
  * </ul>
  */
@@ -33,31 +36,40 @@ final class StreamsDedupStore implements DedupStore {
     private final WindowStore<Long, byte[]> bands;
     private final WindowStore<String, byte[]> entries;
     private final WindowStore<String, byte[]> originals;
+    private final BandKeyFilter filter;
 
     StreamsDedupStore(WindowStore<Long, byte[]> bands, WindowStore<String, byte[]> entries,
-                      WindowStore<String, byte[]> originals) {
+                      WindowStore<String, byte[]> originals, Duration retention) {
+        this.filter = new BandKeyFilter(retention);
         this.bands = bands;
         this.entries = entries;
         this.originals = originals;
     }
 
-    /** Re-derives the band index from the stored entries when it is missing. */
-    void rebuildBandsIfMissing(Function<ContentFingerprint, long[]> keysOf) {
+    /**
+     * Fills the key filter from the stored entries, and the band index too when it is missing (a new
+     * instance, restored or wiped state).
+     */
+    void load(Function<ContentFingerprint, long[]> keysOf) {
+        boolean bandsMissing;
         try (KeyValueIterator<Windowed<Long>, byte[]> any = bands.all()) {
-            if (any.hasNext()) {
-                return;
-            }
+            bandsMissing = !any.hasNext();
         }
-        long rebuilt = 0;
+        long loaded = 0;
         try (KeyValueIterator<Windowed<String>, byte[]> all = entries.all()) {
             while (all.hasNext()) {
                 IndexEntry entry = IndexCodec.entry(all.next().value);
-                putBands(keysOf.apply(entry.fingerprint()), entry);
-                rebuilt++;
+                long[] keys = keysOf.apply(entry.fingerprint());
+                if (bandsMissing) {
+                    putBands(keys, entry);
+                } else {
+                    filter.add(keys, entry.item().eventTime());
+                }
+                loaded++;
             }
         }
-        if (rebuilt > 0) {
-            log.info("Rebuilt the dedup band index from {} stored fingerprints", rebuilt);
+        if (loaded > 0) {
+            log.info("Loaded {} stored fingerprints{}", loaded, bandsMissing ? " and rebuilt the band index from them" : "");
         }
     }
 
@@ -68,25 +80,31 @@ final class StreamsDedupStore implements DedupStore {
     }
 
     private void putBands(long[] keys, IndexEntry entry) {
-        byte[] ref = IndexCodec.ref(entry.item(), entry.lead());
+        filter.add(keys, entry.item().eventTime());
+        byte[] ref = IndexCodec.ref(entry.ref());
         for (long key : keys) {
             bands.put(key, ref, entry.item().eventTime());
         }
     }
 
     @Override
-    public List<IndexEntry> get(long key) {
-        List<IndexEntry> found = new ArrayList<>();
+    public List<EntryRef> refs(long key) {
+        if (!filter.mightContain(key)) {
+            return List.of();
+        }
+        List<EntryRef> found = new ArrayList<>(2);
         try (WindowStoreIterator<byte[]> refs = bands.fetch(key, 0L, Long.MAX_VALUE)) {
             while (refs.hasNext()) {
-                IndexCodec.StoredRef stored = IndexCodec.storedRef(refs.next().value);
-                byte[] entry = entries.fetch(entryKey(stored.ref().id(), stored.lead()), stored.ref().eventTime());
-                if (entry != null) {
-                    found.add(IndexCodec.entry(entry));
-                }
+                found.add(IndexCodec.entryRef(refs.next().value));
             }
         }
         return found;
+    }
+
+    @Override
+    public Optional<IndexEntry> entry(EntryRef ref) {
+        byte[] entry = entries.fetch(entryKey(ref.item().id(), ref.lead()), ref.item().eventTime());
+        return entry == null ? Optional.empty() : Optional.of(IndexCodec.entry(entry));
     }
 
     @Override

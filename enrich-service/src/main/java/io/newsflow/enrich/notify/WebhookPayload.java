@@ -29,6 +29,9 @@ public final class WebhookPayload {
         fields.put("baselineMean", alert.getBaselineMean());
         fields.put("baselineStddev", alert.getBaselineStddev());
         fields.put("score", alert.getScore());
+        if (alert.getDetectedAt() != null) {
+            fields.put("detectedAt", alert.getDetectedAt().toString());
+        }
         ArrayNode samples = fields.putArray("samples");
         for (AlertSample sample : alert.getSamples()) {
             samples.addObject().put("itemId", sample.getItemId()).put("headline", sample.getHeadline());

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsflow.avro.AlertSample;
 import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.TermKind;
+import io.newsflow.avro.internal.TermBuckets;
+import io.newsflow.avro.internal.TermMention;
 import io.newsflow.enrich.bursts.BurstDetector.Outcome;
 import io.newsflow.enrich.bursts.BurstDetector.Step;
+import io.newsflow.enrich.bursts.BurstTimelineGenerator.Mention;
+import io.newsflow.enrich.bursts.BurstTimelineGenerator.Timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +145,7 @@ class BurstDetectorTest {
     @Test
     void anIdleTermExpiresAndRestartsFromAnEmptyBaseline() {
         BurstDetector detector = new BurstDetector(SETTINGS, T0);
-        TermBaseline frequent = new TermBaseline(5, 0, 0, 4, T0 + 1000 * HOP, false);
+        TermBaseline frequent = new TermBaseline(5, 0, 0, 4, T0 + 1000 * HOP, false, TermBaseline.NEVER);
         long expiryHops = SETTINGS.idleExpiry().toMillis() / HOP;
         long justInTime = T0 + (1000 + expiryHops) * HOP;
         assertFalse(detector.expired(frequent, justInTime));
@@ -180,6 +185,73 @@ class BurstDetectorTest {
         }
         assertEquals(1, denseAlerts.size());
         assertEquals(denseAlerts, sparseAlerts);
+    }
+
+    /** Mentions of Agrokor through the burst stage's logic ({@link BurstEvaluation#detect}), in the order given. */
+    private static List<BurstAlert> stage(long... eventTimes) {
+        List<Mention> mentions = new ArrayList<>();
+        for (long eventTime : eventTimes) {
+            mentions.add(new Mention(AGROKOR, eventTime, eventTime, "item-" + mentions.size(), "Agrokor story"));
+        }
+        return BurstEvaluation.detect(SETTINGS, new Timeline(T0, T0 + 3 * HOPS_PER_DAY * HOP, mentions, List.of()));
+    }
+
+    private static long minutes(long n) {
+        return Duration.ofMinutes(n).toMillis();
+    }
+
+    @Test
+    void aBurstAlertsWithTheMentionThatCrossesAndNotAgainWhenItsWindowsAreFinal() {
+        long noon = T0 + 2 * HOPS_PER_DAY * HOP + Duration.ofHours(12).toMillis();
+        List<BurstAlert> alerts = stage(noon, noon + minutes(1), noon + minutes(2), noon + minutes(3));
+        assertEquals(1, alerts.size(), "one alert, early; the final windows only continue the burst: " + alerts);
+        BurstAlert alert = alerts.get(0);
+        assertEquals(3, alert.getCount(), "a never-seen term crosses at the minimum count");
+        assertEquals(Instant.ofEpochMilli(noon + minutes(2)), alert.getDetectedAt());
+        assertEquals(Instant.ofEpochMilli(noon - minutes(55)), alert.getWindowStart(), "the first window holding the mentions");
+        assertEquals(3, alert.getSamples().size());
+    }
+
+    @Test
+    void lateMentionsThatMakeAnEarlierWindowCrossOnceFinalDoNotAlertAgain() {
+        long noon = T0 + 2 * HOPS_PER_DAY * HOP + Duration.ofHours(12).toMillis();
+        // The early alert fires on the window from 11:05; three mentions of 11:58 then come late (within
+        // grace) and make the window from 11:00, before it, cross too once final.
+        List<BurstAlert> alerts = stage(noon, noon + minutes(1), noon + minutes(2),
+                noon - minutes(2), noon - minutes(2), noon - minutes(2));
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(Instant.ofEpochMilli(noon - minutes(55)), alerts.get(0).getWindowStart());
+    }
+
+    @Test
+    void theAlertedWindowOnceFinalNeverAlertsAgainWhateverItsCount() {
+        BurstDetector detector = new BurstDetector(SETTINGS, T0);
+        long start = T0 + 2 * HOPS_PER_DAY * HOP;
+        TermBaseline alerted = TermBaseline.NEW.withAlertedWindow(start);
+        Step weak = detector.observe(AGROKOR, alerted, window(2 * HOPS_PER_DAY, 1));
+        assertEquals(Optional.empty(), weak.alert());
+        assertEquals(TermBaseline.NEVER, weak.baseline().alertedWindow(), "the early alert's window is done");
+        Step strong = detector.observe(AGROKOR, alerted, window(2 * HOPS_PER_DAY, 12));
+        assertEquals(Optional.empty(), strong.alert());
+        assertTrue(strong.baseline().bursting(), "the burst the early alert told of goes on");
+    }
+
+    @Test
+    void noEarlyAlertWhileTheTermsBurstHasAlerted() {
+        BurstDetector detector = new BurstDetector(SETTINGS, T0);
+        HopBuckets hops = new HopBuckets(SETTINGS);
+        long now = T0 + 2 * HOPS_PER_DAY * HOP;
+        TermBuckets buckets = HopBuckets.empty();
+        for (int i = 0; i < 10; i++) {
+            buckets = hops.add(buckets, new TermMention(now, new AlertSample("item-" + i, "Agrokor story")), now, now).orElseThrow();
+        }
+        Step fired = detector.early(AGROKOR, null, buckets, now).orElseThrow();
+        assertTrue(fired.alert().isPresent());
+        assertEquals(Optional.empty(), detector.early(AGROKOR, fired.baseline(), buckets, now), "an early alert awaits its window");
+        TermBaseline bursting = new TermBaseline(0.1, 0, 0, 0.1, now - HOP, true, TermBaseline.NEVER);
+        assertEquals(Optional.empty(), detector.early(AGROKOR, bursting, buckets, now));
+        assertFalse(detector.expired(fired.baseline().withAlertedWindow(T0), now + SETTINGS.idleExpiry().toMillis() * 2),
+                "an entry whose early alert awaits its window is kept");
     }
 
     private static long poisson(SplittableRandom random, double mean) {

@@ -92,13 +92,14 @@ class WebhookNotifierIT {
                 send(producer, alert("Syria", 9, "Aleppo evacuation resumes"));
                 await(() -> accepted.size() >= 2, "both alerts posted");
 
-                assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1; "
+                assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1; "
                         + "e.g. \"Agrokor creditors agree on emergency measures\"", text("Agrokor"));
-                assertEquals("Burst: \"Syria\" (keyword) 9 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1; "
+                assertEquals("Burst: \"Syria\" (keyword) 9 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1; "
                         + "e.g. \"Aleppo evacuation resumes\"", text("Syria"));
                 assertEquals(3, requests.get("Syria").get(), "two 503s, then accepted");
                 assertEquals("KEYWORD", body("Agrokor").path("alert").path("kind").asText());
                 assertEquals(6, body("Agrokor").path("alert").path("count").asInt());
+                assertEquals("2017-04-07T10:07:00Z", body("Agrokor").path("alert").path("detectedAt").asText());
 
                 send(producer, alert("Rejected", 4, "Bad payload"));
                 send(producer, alert("Later", 5, "After the rejected one"));
@@ -136,6 +137,7 @@ class WebhookNotifierIT {
                 .setBaselineStddev(0.5)
                 .setScore(8.1)
                 .setSamples(List.of(new AlertSample("id-" + keyword, headline)))
+                .setDetectedAt(Instant.parse("2017-04-07T10:07:00Z"))
                 .build();
     }
 

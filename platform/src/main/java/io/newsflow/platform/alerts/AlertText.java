@@ -13,7 +13,9 @@ import java.util.Objects;
 
 /**
  * One readable line for a burst alert, e.g.
- * {@code Burst: "Agrokor" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1; e.g. "Croatia ..."}.
+ * {@code Burst: "Agrokor" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1; e.g. "Croatia ..."},
+ * or, for an alert raised before its window closed, with the count so far and when:
+ * {@code ... 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, ...}.
  * Works on any record with BurstAlert's fields, generated (BurstAlert) or decoded with the writer
  * schema (tail's generic records), so the webhook and {@code tail --text} print the same line.
  */
@@ -36,11 +38,14 @@ public final class AlertText {
         Instant start = instant(alert.get("windowStart"));
         Instant end = instant(alert.get("windowEnd"));
         // Windows under a day read best as one date and two times; longer ones need both dates.
-        String endText = Duration.between(start, end).compareTo(Duration.ofDays(1)) < 0 ? TIME.format(end) : DAY_TIME.format(end);
+        DateTimeFormatter withinWindow = Duration.between(start, end).compareTo(Duration.ofDays(1)) < 0 ? TIME : DAY_TIME;
+        Object detectedAt = alert.hasField("detectedAt") ? alert.get("detectedAt") : null;
+        // An alert from before its window closed counts the mentions so far: say by when.
+        String soFar = detectedAt != null && instant(detectedAt).isBefore(end) ? " by " + withinWindow.format(instant(detectedAt)) : "";
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "Burst: \"%s\" (%s) %d mentions in %s-%s UTC, usual %.1f, score %.1f",
+                "Burst: \"%s\" (%s) %d mentions in %s-%s UTC%s, usual %.1f, score %.1f",
                 oneLine(alert.get("keyword")), oneLine(alert.get("kind")).toLowerCase(Locale.ROOT),
-                ((Number) alert.get("count")).longValue(), DAY_TIME.format(start), endText,
+                ((Number) alert.get("count")).longValue(), DAY_TIME.format(start), withinWindow.format(end), soFar,
                 ((Number) alert.get("baselineMean")).doubleValue(), ((Number) alert.get("score")).doubleValue()));
         List<String> headlines = samples(alert).stream()
                 .map(s -> s.hasField("headline") ? s.get("headline") : null)

@@ -56,10 +56,22 @@ class AlertTextTest {
                 AlertText.line(alert));
     }
 
+    @Test
+    void anAlertFromBeforeItsWindowClosedSaysByWhen() {
+        BurstAlert alert = alert(List.of());
+        alert.setDetectedAt(Instant.parse("2017-04-07T10:07:30Z"));
+        assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1",
+                AlertText.line(alert));
+        alert.setDetectedAt(Instant.parse("2017-04-07T11:10:00Z"));
+        assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1",
+                AlertText.line(alert), "raised when the window was final: the count is the window's");
+    }
+
     /** tail decodes with the writer schema into generic records, timestamps as longs: same line. */
     @Test
     void genericRecordsGiveTheSameLine() throws IOException {
         BurstAlert alert = alert(List.of(new AlertSample("a", "Agrokor creditors meet")));
+        alert.setDetectedAt(Instant.parse("2017-04-07T10:07:30Z"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         var encoder = EncoderFactory.get().binaryEncoder(bytes, null);
         new SpecificDatumWriter<>(BurstAlert.getClassSchema()).write(alert, encoder);

@@ -1,0 +1,9 @@
+package io.newsflow.enrich.dedup;
+
+/**
+ * Which stored fingerprint a band key points to: an item's full text, or an article's headline +
+ * lead ({@code lead = true}). Small, so candidates are filtered and deduplicated before their
+ * fingerprints are read.
+ */
+public record EntryRef(ItemRef item, boolean lead) {
+}
