@@ -13,8 +13,8 @@ import io.newsflow.ingest.parse.ParsedDump;
  */
 public record DumpOutcome(String sourceId, String dumpId, int articles, int briefs, long bytes, DumpFailure failure) {
 
-    static DumpOutcome parsed(ParsedDump dump, int articles, int briefs, CharSequence text) {
-        return new DumpOutcome(dump.sourceId(), dump.dumpId(), articles, briefs, utf8Length(text), null);
+    static DumpOutcome parsed(ParsedDump dump, int articles, int briefs) {
+        return new DumpOutcome(dump.sourceId(), dump.dumpId(), articles, briefs, dump.textBytes(), null);
     }
 
     static DumpOutcome failed(DumpFailure failure) {
@@ -23,24 +23,5 @@ public record DumpOutcome(String sourceId, String dumpId, int articles, int brie
 
     public boolean deadLettered() {
         return failure != null;
-    }
-
-    /** Counted rather than encoded: the text was decoded from these bytes a moment ago, no need for a copy. */
-    static long utf8Length(CharSequence text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

@@ -1,16 +1,6 @@
 package io.newsflow.ingest;
 
-import io.newsflow.avro.Article;
-import io.newsflow.avro.Brief;
-import io.newsflow.avro.DeadLetter;
-import io.newsflow.ingest.parse.DumpEvents;
-import io.newsflow.ingest.parse.DumpFailure;
-import io.newsflow.ingest.parse.DumpParser;
-import io.newsflow.ingest.parse.ParseOutcome;
-import io.newsflow.ingest.parse.ParsedDump;
-import io.newsflow.ingest.parse.RawDump;
 import io.newsflow.ingest.parse.ReadOutcome;
-import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,16 +11,12 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,20 +31,16 @@ import java.util.function.Consumer;
  * of tens of ms, which dominates for many small files) and falls back to one transaction per source
  * when anything in it fails, so one bad source never fails the others.
  *
- * <p>Keys are the deterministic item ids, record timestamps the event time (publication time if known,
- * else capture time), headers say where the event came from.
+ * <p>The records themselves are made by {@link DumpRecords}.
  */
 public final class DumpPublisher implements AutoCloseable {
     public static final String HEADER_SOURCE = "newsflow.source";
     public static final String HEADER_DUMP_ID = "newsflow.dump.id";
     public static final String HEADER_PARSER_VERSION = "newsflow.parser.version";
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final byte[] PARSER_VERSION = DumpParser.VERSION.getBytes(StandardCharsets.UTF_8);
 
     private final KafkaProducer<String, byte[]> producer;
     private final Serializer<SpecificRecord> valueSerializer;
-    private final DumpParser parser = new DumpParser();
-    private final Clock clock;
+    private final DumpRecords records;
 
     /**
      * @param transactionalId stable for a spool directory (so a restarted watcher fences its zombie),
@@ -66,8 +48,8 @@ public final class DumpPublisher implements AutoCloseable {
      */
     public DumpPublisher(Map<String, Object> kafkaClientProperties, Serializer<SpecificRecord> valueSerializer,
                          String transactionalId, Clock clock) {
-        this.clock = clock;
         this.valueSerializer = valueSerializer;
+        this.records = new DumpRecords(valueSerializer, clock);
         // Values are serialized in prepare(), which may run off the thread that sends and commits.
         this.producer = new KafkaProducer<>(producerConfig(kafkaClientProperties, transactionalId),
                 new StringSerializer(), new ByteArraySerializer());
@@ -141,39 +123,7 @@ public final class DumpPublisher implements AutoCloseable {
      * handed on, and the error in the result says the source's transaction must be aborted.
      */
     public Prepared prepare(String sourceId, List<ReadOutcome> outcomes, Consumer<List<ProducerRecord<String, byte[]>>> sink) {
-        long started = System.nanoTime();
-        List<DumpOutcome> dumps = new ArrayList<>(outcomes.size());
-        Instant now = clock.instant();
-        try {
-            for (ReadOutcome read : outcomes) {
-                List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-                ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
-                if (parsed instanceof ParsedDump dump) {
-                    RecordHeaders headers = headers(dump);
-                    long timestamp = eventTime(dump, now).toEpochMilli();
-                    int articles = 0;
-                    for (Article article : DumpEvents.article(dump).stream().toList()) {
-                        records.add(record(Topics.ARTICLES_NAME, article.getId(), article, headers, timestamp));
-                        articles++;
-                    }
-                    List<Brief> briefs = DumpEvents.briefs(dump);
-                    for (Brief brief : briefs) {
-                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), brief, headers, timestamp));
-                    }
-                    dumps.add(DumpOutcome.parsed(dump, articles, briefs.size(), ((RawDump) read).text()));
-                } else if (parsed instanceof DumpFailure failure) {
-                    DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
-                    records.add(record(Topics.DLQ_NAME, failure.sourceId(), letter, new RecordHeaders(),
-                            letter.getFailedAt().toEpochMilli()));
-                    dumps.add(DumpOutcome.failed(failure));
-                }
-                sink.accept(records);
-            }
-        } catch (SerializationException e) {
-            // As when the producer serialized in send(): nothing of the source goes out.
-            return new Prepared(sourceId, dumps, message(e), started);
-        }
-        return new Prepared(sourceId, dumps, null, started);
+        return records.prepare(sourceId, outcomes, sink);
     }
 
     /** Opens the transaction of the next source; sources are published one after the other. */
@@ -358,39 +308,10 @@ public final class DumpPublisher implements AutoCloseable {
     }
 
     /** The error and what caused it: the producer reports a failed send as "... in an error state", caused by the real reason. */
-    private static String message(KafkaException e) {
+    static String message(KafkaException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         Throwable cause = e.getCause();
         return cause == null || cause == e ? message : message + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
-    }
-
-    /**
-     * Publication time if known, else capture time; a time in the future (a wrong zone or year in a
-     * header) is not an event time, and brokers reject records more than an hour ahead
-     * (message.timestamp.after.max.ms), so it falls back to capture time, and that to now.
-     */
-    static Instant eventTime(ParsedDump dump, Instant now) {
-        Instant latest = now.plus(MAX_CLOCK_SKEW);
-        if (dump.publishedAt() != null && !dump.publishedAt().isAfter(latest)) {
-            return dump.publishedAt();
-        }
-        return dump.capturedAt().isAfter(latest) ? now : dump.capturedAt();
-    }
-
-    /** One set per dump, shared by its records: the producer only reads headers (and marks them read-only). */
-    private static RecordHeaders headers(ParsedDump dump) {
-        RecordHeaders headers = new RecordHeaders();
-        if (dump.source() != null) {
-            headers.add(HEADER_SOURCE, dump.source().getBytes(StandardCharsets.UTF_8));
-        }
-        headers.add(HEADER_DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_PARSER_VERSION, PARSER_VERSION);
-        return headers;
-    }
-
-    private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord value, RecordHeaders headers,
-                                                  long timestamp) {
-        return new ProducerRecord<>(topic, null, timestamp, key, valueSerializer.serialize(topic, headers, value), headers);
     }
 
     /** The producer's own metrics, for /metrics. */

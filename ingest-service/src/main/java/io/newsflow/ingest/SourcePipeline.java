@@ -28,6 +28,8 @@ final class SourcePipeline {
     /** Records of the current piece, only touched by the preparing thread. */
     private List<ProducerRecord<String, byte[]>> piece = new ArrayList<>();
     private long pieceBytes;
+    /** Whether records of the current source were handed on yet. */
+    private boolean sourceStarted;
     private final Semaphore budget;
     private final int budgetBytes;
 
@@ -36,11 +38,15 @@ final class SourcePipeline {
         this.budgetBytes = budgetBytes;
     }
 
-    /** On the preparing thread: one dump's records; blocks while the budget is spent. */
+    /**
+     * On the preparing thread: one dump's records; blocks while the budget is spent. A source's first
+     * dump goes on at once: the sending thread then sees that the source is under way, and keeps the
+     * transaction open for it instead of committing while the first piece is being prepared.
+     */
     void put(List<ProducerRecord<String, byte[]>> records) {
         piece.addAll(records);
         pieceBytes += DumpPublisher.valueBytes(records);
-        if (pieceBytes >= PIECE_BYTES) {
+        if (pieceBytes >= PIECE_BYTES || !sourceStarted) {
             handOn();
         }
     }
@@ -49,6 +55,7 @@ final class SourcePipeline {
     void end(DumpPublisher.Prepared prepared) {
         handOn();
         pieces.add(new Piece(null, 0, prepared, null));
+        sourceStarted = false;
     }
 
     private void handOn() {
@@ -66,6 +73,7 @@ final class SourcePipeline {
         pieces.add(new Piece(piece, bytes, null, null));
         piece = new ArrayList<>();
         pieceBytes = 0;
+        sourceStarted = true;
     }
 
     /** On the preparing thread: it cannot go on; the sending thread rethrows {@code failure}. */

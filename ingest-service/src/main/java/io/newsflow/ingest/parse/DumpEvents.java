@@ -29,25 +29,16 @@ public final class DumpEvents {
     if (a == null) {
       return Optional.empty();
     }
-    return Optional.of(Article.newBuilder()
-        .setId(ItemIds.article(a.title(), a.paragraphs(), false))
-        .setTitle(a.title())
-        .setParagraphs(a.paragraphs())
-        .setOrigin(origin(dump, 0))
-        .build());
+    // Constructors, not builders: a builder validates and tracks every field, a tenth of making the events.
+    return Optional.of(new Article(ItemIds.article(a.title(), a.paragraphs(), false), a.title(), a.paragraphs(), origin(dump, 0)));
   }
 
   /** The briefs at positions 1..n in sidebar order. */
   public static List<Brief> briefs(ParsedDump dump) {
     List<Brief> out = new ArrayList<>(dump.briefs().size());
     for (ParsedBrief b : dump.briefs()) {
-      out.add(Brief.newBuilder()
-          .setId(ItemIds.brief(b.headline(), b.summary(), false))
-          .setHeadline(b.headline())
-          .setSummary(b.summary())
-          .setSection(b.section())
-          .setOrigin(origin(dump, out.size() + 1))
-          .build());
+      out.add(new Brief(ItemIds.brief(b.headline(), b.summary(), false), b.headline(), b.summary(), b.section(),
+          origin(dump, out.size() + 1)));
     }
     return out;
   }
@@ -72,15 +63,8 @@ public final class DumpEvents {
   }
 
   private static Origin origin(ParsedDump dump, int position) {
-    return Origin.newBuilder()
-        .setDumpId(dump.dumpId())
-        .setPosition(position)
-        .setSource(dump.source())
-        .setUrl(dump.url())
-        .setCapturedAt(millis(dump.capturedAt()))
-        .setPublishedAt(dump.publishedAt() == null ? null : millis(dump.publishedAt()))
-        .setParserVersion(DumpParser.VERSION)
-        .build();
+    return new Origin(dump.dumpId(), position, dump.source(), dump.url(), millis(dump.capturedAt()),
+        dump.publishedAt() == null ? null : millis(dump.publishedAt()), DumpParser.VERSION);
   }
 
   /** timestamp_ms keeps milliseconds; truncating here makes a record equal to its decoded copy. */

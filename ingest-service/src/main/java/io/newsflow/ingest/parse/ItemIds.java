@@ -3,6 +3,7 @@ package io.newsflow.ingest.parse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ItemIds {
   private static final int ID_BYTES = 16;
   private static final HexFormat HEX = HexFormat.of();
   /** getInstance goes through the security providers on every call: one digest per thread instead. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ItemIds::sha256);
+  private static final ThreadLocal<Message> MESSAGES = ThreadLocal.withInitial(Message::new);
 
   private ItemIds() {
   }
@@ -32,14 +33,17 @@ public final class ItemIds {
     return brief(headline, summary, true);
   }
 
-  /** With {@code normalise} false, for paragraphs the parser has already normalised; the title always is. */
+  /**
+   * With {@code normalise} false, for paragraphs the parser has already normalised; the title always
+   * is, as it may come from a header field.
+   */
   static String article(String title, List<String> paragraphs, boolean normalise) {
-    return of("article", title, paragraphs, "\n\n", normalise);
+    return of("article", normalised(title), paragraphs, "\n\n", normalise);
   }
 
-  /** With {@code normalise} false, for a summary the parser has already normalised; the headline always is. */
+  /** With {@code normalise} false, for a headline and summary that are lines the parser has normalised. */
   static String brief(String headline, String summary, boolean normalise) {
-    return of("brief", headline, summary == null ? List.of() : List.of(summary), "", normalise);
+    return of("brief", normalise ? normalised(headline) : headline, summary == null ? List.of() : List.of(summary), "", normalise);
   }
 
   /** Dump id: the non-blank body lines (header block excluded) joined with newlines, no headline. */
@@ -52,15 +56,16 @@ public final class ItemIds {
     return of("dump", null, bodyLines, "\n", false);
   }
 
+  /** {@code headline} comes normalised; {@code parts} are normalised here when {@code normalise}. */
   private static String of(String kind, String headline, List<String> parts, String separator, boolean normalise) {
-    MessageDigest sha = SHA256.get();
-    sha.reset(); // in case a previous call threw half-way
-    update(sha, kind);
-    update(sha, "\n");
+    Message message = MESSAGES.get();
+    message.clear(); // in case a previous call threw half-way
+    message.add(kind);
+    message.add("\n");
     if (headline != null) {
-      update(sha, TextNormalizer.line(headline));
+      message.add(headline);
     }
-    update(sha, "\n");
+    message.add("\n");
     boolean first = true;
     for (String part : parts) {
       String p = normalise ? TextNormalizer.line(part) : part;
@@ -68,17 +73,53 @@ public final class ItemIds {
         continue;
       }
       if (!first) {
-        update(sha, separator);
+        message.add(separator);
       }
-      update(sha, p);
+      message.add(p);
       first = false;
     }
-    byte[] digest = sha.digest();
-    return HEX.formatHex(digest, 0, ID_BYTES);
+    return HEX.formatHex(message.digest(), 0, ID_BYTES);
   }
 
-  private static void update(MessageDigest sha, String s) {
-    sha.update(s.getBytes(StandardCharsets.UTF_8));
+  private static String normalised(String s) {
+    return s == null ? null : TextNormalizer.line(s);
+  }
+
+  /**
+   * A digest and the message it hashes, gathered first and fed in one update: an update per part (a
+   * line, a separator) cost more in the digest's own buffering than the hashing.
+   */
+  private static final class Message {
+    private static final int INITIAL = 16 << 10;
+    /** A buffer grown beyond this for a huge dump is not kept. */
+    private static final int KEPT = 1 << 20;
+
+    private final MessageDigest sha = sha256();
+    private byte[] bytes = new byte[INITIAL];
+    private int length;
+
+    void clear() {
+      length = 0;
+    }
+
+    void add(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      if (length + b.length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + b.length));
+      }
+      System.arraycopy(b, 0, bytes, length, b.length);
+      length += b.length;
+    }
+
+    byte[] digest() {
+      sha.reset();
+      sha.update(bytes, 0, length);
+      if (bytes.length > KEPT) {
+        bytes = new byte[INITIAL];
+      }
+      length = 0;
+      return sha.digest();
+    }
   }
 
   private static MessageDigest sha256() {

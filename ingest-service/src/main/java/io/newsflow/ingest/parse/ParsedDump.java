@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param sourceId where the dump came from
  * @param dumpId deterministic id over the normalised body text, see {@link ItemIds#dump}
+ * @param textBytes size of the dump's whole text in UTF-8 (header block and blank lines included)
  * @param header the header block's fields in order (empty when the dump has none)
  * @param source site or feed name: Source: header, else the URL's host, else null
  * @param url page URL, or null
@@ -21,6 +22,7 @@ import java.util.List;
 public record ParsedDump(
     String sourceId,
     String dumpId,
+    long textBytes,
     List<HeaderField> header,
     String source,
     String url,

@@ -17,62 +17,32 @@ public final class TextNormalizer {
   }
 
   public static String line(String s) {
-    return line(s, 0, s.length());
+    return line(s.toCharArray(), 0, s.length());
   }
 
-  /** Normalises {@code s[from, to)}; the fast path returns a plain substring for clean lines. */
-  public static String line(String s, int from, int to) {
-    boolean clean = true;
+  /** Normalises {@code a[from, to)}; {@link DumpLines} copies the usual lines, already normal, without it. */
+  static String line(char[] a, int from, int to) {
+    char[] kept = new char[to - from];
+    int length = 0;
+    boolean pendingSpace = false;
     boolean mayNeedNfc = false;
-    char prev = ' ';
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c > ' ' && c < 0x7F) {
-        prev = c;
-        continue;
-      }
-      if (c == ' ' ? prev == ' ' : isSpace(c) || c == BOM) {
-        clean = false;
-        break;
-      }
-      mayNeedNfc |= c >= FIRST_NON_NFC_SAFE;
-      prev = c;
-    }
-    String out;
-    if (clean && prev != ' ') {
-      out = s.substring(from, to);
-    } else if (clean && from == to) {
-      return "";
-    } else {
-      // Runs between spaces are copied whole: scraped paragraphs full of no-break spaces come this way.
-      StringBuilder sb = new StringBuilder(to - from);
-      boolean pendingSpace = false;
-      int run = -1;
-      for (int i = from; i < to; i++) {
-        char c = s.charAt(i);
-        boolean space = !(c > ' ' && c < 0x7F) && isSpace(c);
+      char c = a[i];
+      if (!(c > ' ' && c < 0x7F)) {
+        boolean space = isSpace(c);
         if (space || c == BOM) {
-          if (run >= 0) {
-            sb.append(s, run, i);
-            run = -1;
-          }
-          pendingSpace |= space && sb.length() > 0;
+          pendingSpace |= space && length > 0;
           continue;
-        }
-        if (run < 0) {
-          if (pendingSpace) {
-            sb.append(' ');
-            pendingSpace = false;
-          }
-          run = i;
         }
         mayNeedNfc |= c >= FIRST_NON_NFC_SAFE;
       }
-      if (run >= 0) {
-        sb.append(s, run, to);
+      if (pendingSpace) {
+        kept[length++] = ' ';
+        pendingSpace = false;
       }
-      out = sb.toString();
+      kept[length++] = c;
     }
+    String out = new String(kept, 0, length);
     if (mayNeedNfc && !Normalizer.isNormalized(out, Normalizer.Form.NFC)) {
       out = Normalizer.normalize(out, Normalizer.Form.NFC);
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class DumpPublisherTest {
+class DumpRecordsTest {
     private static final Instant NOW = Instant.parse("2017-04-07T12:00:00Z");
 
     private static ParsedDump dump(String header) {
@@ -19,15 +19,15 @@ class DumpPublisherTest {
     @Test
     void eventTimeIsThePublicationTimeWhenKnownElseTheCaptureTime() {
         assertEquals(Instant.parse("2017-04-07T09:30:00Z"),
-                DumpPublisher.eventTime(dump("Captured: 2017-04-07T10:00:00Z\nPublished: 2017-04-07T09:30:00Z"), NOW));
-        assertEquals(Instant.parse("2017-04-07T10:00:00Z"), DumpPublisher.eventTime(dump("Captured: 2017-04-07T10:00:00Z"), NOW));
+                DumpRecords.eventTime(dump("Captured: 2017-04-07T10:00:00Z\nPublished: 2017-04-07T09:30:00Z"), NOW));
+        assertEquals(Instant.parse("2017-04-07T10:00:00Z"), DumpRecords.eventTime(dump("Captured: 2017-04-07T10:00:00Z"), NOW));
     }
 
     @Test
     void aTimeInTheFutureIsNotAnEventTimeBrokersWouldRejectIt() {
         assertEquals(Instant.parse("2017-04-07T10:00:00Z"),
-                DumpPublisher.eventTime(dump("Captured: 2017-04-07T10:00:00Z\nPublished: 2018-04-07T09:30:00Z"), NOW),
+                DumpRecords.eventTime(dump("Captured: 2017-04-07T10:00:00Z\nPublished: 2018-04-07T09:30:00Z"), NOW),
                 "a publication time a year ahead (a typo) falls back to the capture time");
-        assertEquals(NOW, DumpPublisher.eventTime(dump("Captured: 2027-04-07T10:00:00Z"), NOW), "and a capture time ahead to now");
+        assertEquals(NOW, DumpRecords.eventTime(dump("Captured: 2027-04-07T10:00:00Z"), NOW), "and a capture time ahead to now");
     }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /** The parser never throws and never loses a non-blank line of its input. */
-class DumpParserProperties {
+class DumpParserPropertiesTest {
 
   private final DumpParser parser = new DumpParser();
 

@@ -1,0 +1,27 @@
+package io.newsflow.ingest.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DumpLinesTest {
+
+  @Test
+  void linesEndAtLfCrlfAndLoneCrAndAreNormalised() {
+    assertEquals(List.of("a b", "", "c", "d", "", "e"), DumpLines.of(" a \t b\n\r\nc\rd\r\n\u00A0\ne").lines());
+    assertEquals(List.of("", ""), DumpLines.of("\n").lines());
+  }
+
+  @Test
+  void controlCharactersOtherThanTabsAndFeedsAreCounted() {
+    assertEquals(0, DumpLines.of("a\tb\fc\u000Bd\ne\r\n").controls());
+    assertEquals(3, DumpLines.of("a\u0000b\u0001\nc\u001F").controls());
+  }
+
+  @Test
+  void bytesAreCountedAsUtf8() {
+    assertEquals(1 + 2 + 3 + 4 + 2, DumpLines.of("a\u00e9\u20ac\uD83D\uDE00\r\n").utf8Bytes());
+    assertEquals(3 + 1 + 3, DumpLines.of("\uD83Dx\uDE00").utf8Bytes(), "a lone surrogate is counted as three bytes");
+  }
+}
