@@ -99,16 +99,21 @@ final class DumpRecords {
     }
 
     /**
-     * Publication time if known, else capture time; a time in the future (a wrong zone or year in a
-     * header) is not an event time, and brokers reject records more than an hour ahead
-     * (message.timestamp.after.max.ms), so it falls back to capture time, and that to now.
+     * Publication time if known, else capture time. A time a Kafka record cannot carry is not an event
+     * time: one in the future (a wrong zone or year in a header; brokers reject records more than an
+     * hour ahead, message.timestamp.after.max.ms) or before 1970 (a timestamp must not be negative).
+     * It falls back to capture time, and that to now.
      */
     static Instant eventTime(ParsedDump dump, Instant now) {
         Instant latest = now.plus(MAX_CLOCK_SKEW);
-        if (dump.publishedAt() != null && !dump.publishedAt().isAfter(latest)) {
+        if (dump.publishedAt() != null && carriable(dump.publishedAt(), latest)) {
             return dump.publishedAt();
         }
-        return dump.capturedAt().isAfter(latest) ? now : dump.capturedAt();
+        return carriable(dump.capturedAt(), latest) ? dump.capturedAt() : now;
+    }
+
+    private static boolean carriable(Instant time, Instant latest) {
+        return !time.isAfter(latest) && !time.isBefore(Instant.EPOCH);
     }
 
     /** One set per dump, shared by its records: the producer only reads headers (and marks them read-only). */

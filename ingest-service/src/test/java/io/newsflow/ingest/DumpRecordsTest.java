@@ -30,4 +30,11 @@ class DumpRecordsTest {
                 "a publication time a year ahead (a typo) falls back to the capture time");
         assertEquals(NOW, DumpRecords.eventTime(dump("Captured: 2027-04-07T10:00:00Z"), NOW), "and a capture time ahead to now");
     }
+
+    @Test
+    void aTimeBefore1970IsNotAnEventTimeKafkaTimestampsCannotBeNegative() {
+        assertEquals(Instant.parse("2017-04-07T10:00:00Z"),
+                DumpRecords.eventTime(dump("Captured: 2017-04-07T10:00:00Z\nPublished: 0017-04-07T09:30:00Z"), NOW));
+        assertEquals(NOW, DumpRecords.eventTime(dump("Captured: 0000-04-07T10:00:00Z"), NOW));
+    }
 }
