@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,11 @@ public final class IngestBench {
         }
     }
 
-    /** Ingests {@code files} through {@link Ingester#ingestAll}, timed from the first file read to the last commit. */
+    /**
+     * Ingests {@code files} through {@link Ingester#ingestAll}, timed from the first file read to the
+     * last commit. Their {@code values} are counted afterwards when not given: parsing them all before
+     * a first pass would compile our code before it is measured cold.
+     */
     public Ingested ingest(List<Path> files, Values values) {
         long start;
         long end;
@@ -82,35 +87,51 @@ public final class IngestBench {
             end = System.nanoTime();
             stats = ingester.stats();
         }
-        return new Ingested(stats.articles() + stats.briefs(), values, (end - start) / 1e9, files.size(), stats.transactions());
+        return new Ingested(stats.articles() + stats.briefs(), values == null ? values(files) : values, (end - start) / 1e9,
+                files.size(), stats.transactions());
     }
 
     /** The events of {@code files} and their serialized size; not timed. */
-    public Values values(List<Path> files) {
+    private Values values(List<Path> files) {
         DumpReader reader = new DumpReader();
-        DumpParser parser = new DumpParser();
         long events = 0;
         long bytes = 0;
         for (Path file : files) {
-            for (ReadOutcome read : reader.read(file)) {
-                if (read instanceof RawDump raw && parser.parse(raw) instanceof ParsedDump dump) {
-                    for (Article article : DumpEvents.article(dump).stream().toList()) {
-                        bytes += topics.articles.valueSerde().serializer().serialize(Topics.ARTICLES_NAME, article).length;
-                        events++;
-                    }
-                    for (Brief brief : DumpEvents.briefs(dump)) {
-                        bytes += topics.briefs.valueSerde().serializer().serialize(Topics.BRIEFS_NAME, brief).length;
-                        events++;
-                    }
+            Values values = valuesOf(reader.read(file));
+            events += values.events();
+            bytes += values.bytes();
+        }
+        return new Values(events, bytes);
+    }
+
+    private Values valuesOf(List<ReadOutcome> reads) {
+        DumpParser parser = new DumpParser();
+        long events = 0;
+        long bytes = 0;
+        for (ReadOutcome read : reads) {
+            if (read instanceof RawDump raw && parser.parse(raw) instanceof ParsedDump dump) {
+                for (Article article : DumpEvents.article(dump).stream().toList()) {
+                    bytes += topics.articles.valueSerde().serializer().serialize(Topics.ARTICLES_NAME, article).length;
+                    events++;
+                }
+                for (Brief brief : DumpEvents.briefs(dump)) {
+                    bytes += topics.briefs.valueSerde().serializer().serialize(Topics.BRIEFS_NAME, brief).length;
+                    events++;
                 }
             }
         }
         return new Values(events, bytes);
     }
 
-    /** An unmeasured ProducerPerformance run of as many records, so the broker's code is compiled before we measure. */
-    public void warmUpBroker(Values values) throws IOException, InterruptedException {
-        producerPerformance(values.events(), values.averageSize(), WARM_UP_TRANSACTION_MS, 0);
+    /**
+     * An unmeasured ProducerPerformance run of {@code records} records the size of one bench dump's
+     * values (one dump: too little to compile our code), so the broker's code is compiled before we
+     * measure.
+     */
+    public void warmUpBroker(BenchDumps dumps, long records) throws IOException, InterruptedException {
+        Instant now = Instant.now();
+        Values one = valuesOf(new DumpReader().read("bench-0", dumps.dump(0, now).getBytes(StandardCharsets.UTF_8), now));
+        producerPerformance(records, one.averageSize(), WARM_UP_TRANSACTION_MS, 0);
     }
 
     /** ProducerPerformance in a fresh JVM, matched to {@code ours}: compare with a first pass. */

@@ -85,11 +85,10 @@ public final class BenchCommand implements Callable<Integer> {
                 TopicSetup.prepare(stack);
                 Topics topics = new Topics(registry, stack.registryProperties());
                 IngestBench ingest = new IngestBench(stack, topics);
-                IngestBench.Values values = ingest.values(files);
                 if (only != Only.enrich) {
-                    ingest.warmUpBroker(values);
+                    ingest.warmUpBroker(dumps, items);
                 }
-                IngestBench.Ingested ingested = ingest.ingest(files, values);
+                IngestBench.Ingested ingested = ingest.ingest(files, null);
                 if (only != Only.enrich) {
                     IngestBench.report("first pass", ingested, ingest.producerPerformance(ingested), table);
                 }
@@ -99,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 if (only != Only.enrich) {
                     // After the enrich bench, which reads the first pass's items: the second pass's would be duplicates there.
-                    IngestBench.Ingested warm = ingest.ingest(files, values);
+                    IngestBench.Ingested warm = ingest.ingest(files, ingested.values());
                     IngestBench.report("warm", warm, ingest.producerPerformanceSteadyState(warm), table);
                 }
             }
