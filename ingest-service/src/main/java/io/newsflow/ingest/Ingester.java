@@ -44,6 +44,7 @@ public final class Ingester implements AutoCloseable {
     private final DumpPublisher publisher;
     private final IngestStats stats = new IngestStats();
     private final IngestMetrics metrics = new IngestMetrics();
+    private final DumpLog dumpLog = new DumpLog();
 
     public Ingester(Stack stack, long maxDumpBytes, String transactionalId) {
         this.reader = new DumpReader(maxDumpBytes);
@@ -96,7 +97,9 @@ public final class Ingester implements AutoCloseable {
 
     public DumpPublisher.Result ingest(Path file, InputStream stdin) {
         stats.transactions.incrementAndGet();
-        return counted(file, publisher.publish(file.toString(), read(file, stdin, Clock.systemUTC())));
+        DumpPublisher.Result result = counted(file, publisher.publish(file.toString(), read(file, stdin, Clock.systemUTC())));
+        dumpLog.flush();
+        return result;
     }
 
     /**
@@ -138,12 +141,13 @@ public final class Ingester implements AutoCloseable {
             }
         } finally {
             preparer.interrupt();
+            dumpLog.flush();
         }
     }
 
     private DumpPublisher.Result counted(Path file, DumpPublisher.Result result) {
         long bytes = sizeOf(file);
-        DumpLog.write(result);
+        dumpLog.write(result);
         metrics.record(result, bytes);
         stats.files.incrementAndGet();
         stats.bytes.addAndGet(bytes);
@@ -181,6 +185,7 @@ public final class Ingester implements AutoCloseable {
 
     @Override
     public void close() {
+        dumpLog.close();
         publisher.close();
         registry.close();
         metrics.close();
