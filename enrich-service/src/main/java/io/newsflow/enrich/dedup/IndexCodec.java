@@ -29,7 +29,7 @@ final class IndexCodec {
     }
 
     static EntryRef entryRef(byte[] bytes) {
-        return read(bytes, in -> new EntryRef(readRef(in), in.readBoolean()));
+        return read(bytes, in -> new EntryRef(readRef(in), in.bool()));
     }
 
     static byte[] ref(ItemRef ref) {
@@ -50,7 +50,7 @@ final class IndexCodec {
     }
 
     static IndexEntry entry(byte[] bytes) {
-        return read(bytes, in -> new IndexEntry(readRef(in), in.readBoolean(), readFingerprint(in)));
+        return read(bytes, in -> new IndexEntry(readRef(in), in.bool(), readFingerprint(in)));
     }
 
     private static void writeFingerprint(DataOutputStream out, ContentFingerprint fingerprint) throws IOException {
@@ -62,7 +62,7 @@ final class IndexCodec {
     }
 
     private static ContentFingerprint readFingerprint(In in) {
-        return new ContentFingerprint(in.utf(), in.ints(), in.bytes.getInt(), new KeyTerms(in.ints(), in.ints()));
+        return new ContentFingerprint(in.utf(), in.ints(), in.int32(), new KeyTerms(in.ints(), in.ints()));
     }
 
     private static void writeRef(DataOutputStream out, ItemRef ref) throws IOException {
@@ -72,7 +72,7 @@ final class IndexCodec {
     }
 
     private static ItemRef readRef(In in) {
-        return new ItemRef(in.utf(), ItemKind.values()[in.bytes.get()], in.bytes.getLong());
+        return new ItemRef(in.utf(), ItemKind.values()[in.int8()], in.int64());
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {
@@ -95,14 +95,26 @@ final class IndexCodec {
      * entry per candidate, and a stream per read cost more than the comparison it serves.
      */
     private static final class In {
-        final ByteBuffer bytes;
+        private final ByteBuffer bytes;
 
         In(byte[] array) {
             this.bytes = ByteBuffer.wrap(array);
         }
 
-        boolean readBoolean() {
+        byte int8() {
+            return bytes.get();
+        }
+
+        boolean bool() {
             return bytes.get() != 0;
+        }
+
+        int int32() {
+            return bytes.getInt();
+        }
+
+        long int64() {
+            return bytes.getLong();
         }
 
         int[] ints() {
@@ -144,7 +156,7 @@ final class IndexCodec {
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
         In in = new In(bytes);
-        byte version = in.bytes.get();
+        byte version = in.int8();
         if (version != VERSION) {
             throw new IllegalStateException("Dedup state written by an incompatible version (format " + version
                     + "); reset the enrich-service state (README, reprocess)");
