@@ -64,15 +64,14 @@ public final class EnrichService implements AutoCloseable {
         EnrichSettings settings = EnrichSettings.from(config);
         TopicRules rules = settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault);
         Tagger tagger = Tagger.withRules(rules);
-        TopicSetup.prepare(stack);
+        SchemaRegistryClient registry = stack.registryClient();
+        // Schemas registered through the client the serializers share, which caches the ids: no record
+        // then waits on a registry round trip.
+        TopicSetup.prepare(stack, registry);
         List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
         TopicSetup.ensure(stack.kafkaClientProperties(), routes, config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
-
-        SchemaRegistryClient registry = stack.registryClient();
         Topics topics = new Topics(registry, stack.registryProperties());
-        // Through the client the serializers share, which caches ids: no record then waits on a registry round trip.
-        topics.registerValueSchemas();
         rules.topics().forEach(t -> topics.registerRouteSchema(t.slug()));
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));

@@ -24,12 +24,17 @@ public final class TopicSetup {
      * registers their value schemas, so `./newsflow up` leaves a cluster subscribers can use at once.
      */
     public static Set<String> prepare(Stack stack) {
+        try (SchemaRegistryClient registry = stack.registryClient()) {
+            return prepare(stack, registry);
+        }
+    }
+
+    /** {@link #prepare(Stack)} through a registry client of the caller's, which then has the ids cached. */
+    public static Set<String> prepare(Stack stack, SchemaRegistryClient registry) {
         NewsflowConfig config = stack.config();
         Set<String> created = ensure(stack.kafkaClientProperties(), Topics.ALL_NAMES,
                 config.intValue(NewsflowConfig.PARTITIONS), (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
-        try (SchemaRegistryClient registry = stack.registryClient()) {
-            new Topics(registry, stack.registryProperties()).registerValueSchemas();
-        }
+        new Topics(registry, stack.registryProperties()).registerValueSchemas();
         return created;
     }
 
