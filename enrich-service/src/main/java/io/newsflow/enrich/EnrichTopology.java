@@ -96,6 +96,15 @@ public final class EnrichTopology {
         return builder.build();
     }
 
+    /**
+     * Commit interval unless configured: Streams' exactly-once default is 100 ms. Every commit ends a
+     * transaction over dozens of partitions and flushes the store caches; at 1 s the caches fold ten
+     * times as many updates of a term's counts into one changelog record, and in the bench the enrich
+     * topology did 480-530 items/s on a first pass against 290-360. Results reach read_committed
+     * readers up to a second later, small beside the 30 s reorder grace.
+     */
+    static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
+
     /** Streams configuration: exactly-once, dead letters to news.dlq, state under the data directory. */
     public static Properties streamsConfig(NewsflowConfig config, EnrichSettings settings, Map<String, Object> registryProperties,
                                            Path stateDir) {
@@ -104,6 +113,7 @@ public final class EnrichTopology {
         props.putAll(registryProperties);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get("newsflow.enrich.standby.replicas").orElse("1"));

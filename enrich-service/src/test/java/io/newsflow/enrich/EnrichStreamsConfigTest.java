@@ -1,0 +1,38 @@
+package io.newsflow.enrich;
+
+import io.newsflow.platform.config.NewsflowConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EnrichStreamsConfigTest {
+    @TempDir
+    Path stateDir;
+
+    private StreamsConfig config(NewsflowConfig newsflow) {
+        Properties props = EnrichTopology.streamsConfig(newsflow, EnrichSettings.from(newsflow), Map.of(), stateDir);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new StreamsConfig(props);
+    }
+
+    @Test
+    void commitsOncePerSecondUnderExactlyOnce() {
+        StreamsConfig config = config(NewsflowConfig.defaults());
+
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        assertEquals(1000L, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    }
+
+    @Test
+    void aConfiguredCommitIntervalWins() {
+        StreamsConfig config = config(NewsflowConfig.defaults().with(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250", "test"));
+
+        assertEquals(250L, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    }
+}
