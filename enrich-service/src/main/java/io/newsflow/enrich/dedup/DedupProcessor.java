@@ -34,6 +34,11 @@ import java.util.Set;
  * back, and when all of them are idle and no item arrived for {@code idleFlush}, everything buffered is
  * decided. An item that arrives after a later item was already decided is still decided at once, marked
  * late.
+ *
+ * <p>On start the index is loaded from the stored fingerprints ({@link StreamsDedupStore#load}), a
+ * budget at a time in a punctuation so the stream thread keeps polling: rebuilding the band index of
+ * a million stored items takes minutes, longer than max.poll.interval.ms. Items wait in the buffer
+ * meanwhile and are decided once the index is whole.
  */
 public final class DedupProcessor implements Processor<String, IngestedItem, String, Verdict> {
     public static final String BUFFER = "dedup-reorder-buffer";
@@ -73,6 +78,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private KeyValueStore<Bytes, IngestedItem> buffer;
     private KeyValueStore<String, Bytes> clock;
     private NearDuplicateIndex index;
+    /** The index load still in progress, and the punctuation stepping it; null once the index is whole. */
+    private StreamsDedupStore.Load loading;
+    private Cancellable loadingSteps;
     private long lastArrival;
     /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
     private long leftOverBound = Long.MIN_VALUE;
@@ -100,8 +108,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 context.getStateStore(StreamsDedupStore.FINGERPRINTS),
                 context.getStateStore(StreamsDedupStore.ORIGINALS),
                 DedupStores.retention(settings, grace));
-        store.load(new Fingerprinter(settings)::lookupKeys);
         this.index = new NearDuplicateIndex(settings, store);
+        this.loading = store.load(new Fingerprinter(settings)::lookupKeys, context.stateDir().toPath());
         this.lastArrival = context.currentSystemTimeMs();
         this.watermarks = new long[upstream.partitions()];
         for (int p = 0; p < watermarks.length; p++) {
@@ -110,14 +118,30 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         this.streamTime = read(STREAM_TIME);
         this.lastDecided = clock.get(LAST_DECIDED);
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkUpstream);
+        if (!loadStep()) {
+            loadingSteps = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> loadStep());
+        }
         // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
         originals = StreamsSensors.counter(context.metrics(), "dedup", "originals");
         duplicates = StreamsSensors.counter(context.metrics(), "dedup", "duplicates");
         late = StreamsSensors.counter(context.metrics(), "dedup", "late");
     }
 
+    /** Loads the index for one decide budget; true once it is whole. */
+    private boolean loadStep() {
+        if (loading.step(System.nanoTime() + decideBudgetNanos)) {
+            loading = null;
+            if (loadingSteps != null) {
+                loadingSteps.cancel();
+                loadingSteps = null;
+            }
+            return true;
+        }
+        return false;
+    }
+
     private void checkUpstream(long now) {
-        if (isEmpty()) {
+        if (loading != null || isEmpty()) {
             return;
         }
         Set<Integer> idle = upstream.caughtUp();
@@ -150,7 +174,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         Origin origin = item instanceof Article a ? a.getOrigin() : ((Brief) item).getOrigin();
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
         Bytes key = ReorderKey.of(record.timestamp(), record.key(), origin.getDumpId(), origin.getPosition(), offset);
-        if (lastDecided != null && key.compareTo(lastDecided) < 0) {
+        if (loading == null && lastDecided != null && key.compareTo(lastDecided) < 0) {
             decide(item, record.timestamp(), true);
             return;
         }
@@ -184,7 +208,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
      */
     private void decideUpTo(long bound) {
         long upTo = Math.max(bound, leftOverBound);
-        if (upTo == Long.MIN_VALUE || upTo < bufferedFrom) {
+        if (loading != null || upTo == Long.MIN_VALUE || upTo < bufferedFrom) {
             return;
         }
         long deadline = System.nanoTime() + decideBudgetNanos;
@@ -204,7 +228,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         }
         for (int i = 0; i < due.size(); i++) {
             KeyValue<Bytes, IngestedItem> entry = due.get(i);
-            decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), false);
+            // Only an item buffered while the index loaded can sort before one already decided.
+            boolean late = lastDecided != null && entry.key.compareTo(lastDecided) < 0;
+            decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), late);
             buffer.delete(entry.key);
             lastDecided = entry.key;
             clock.put(LAST_DECIDED, lastDecided);
@@ -226,6 +252,13 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 continuation.cancel();
                 continuation = null;
             }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (loading != null) {
+            loading.close();
         }
     }
 

@@ -8,6 +8,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +25,9 @@ import java.util.function.Function;
  *   <li>{@value #FINGERPRINTS}: every indexed entry once, under its item (changelogged: the truth);
  *   <li>{@value #ENTRIES}: the LSH band index, small refs under each band key. Not changelogged: it is
  *       derived, and logging 43 to 86 band writes per item would dominate the app's cost. Whenever it
- *       is empty while entries exist (a new instance, restored or wiped state) it is rebuilt from them.
- *       A {@link BandKeyFilter} in front of it, filled from the entries on start, spares the lookups
- *       of keys it does not hold;
+ *       is empty while entries exist (a new instance, restored or wiped state) it is rebuilt from them
+ *       ({@link #load}). A {@link BandKeyFilter} in front of it, filled from the entries on start,
+ *       spares the lookups of keys it does not hold;
  *   <li>{@value #ORIGINALS}: the group original of each item (changelogged).
  * </ul>
  */
@@ -47,29 +51,78 @@ final class StreamsDedupStore implements DedupStore {
     }
 
     /**
-     * Fills the key filter from the stored entries, and the band index too when it is missing (a new
-     * instance, restored or wiped state).
+     * Starts loading the index from the stored entries: the key filter always, and the band index too
+     * when it is missing (a new instance, restored or wiped state) or a rebuild was left unfinished.
+     * The caller steps the load within its time budget, so a task with millions of stored entries
+     * does not stop its stream thread from polling while it starts.
      */
-    void load(Function<ContentFingerprint, long[]> keysOf) {
+    Load load(Function<ContentFingerprint, long[]> keysOf, Path taskDir) {
+        Path rebuilding = taskDir.resolve(ENTRIES + ".rebuilding");
         boolean bandsMissing;
         try (KeyValueIterator<Windowed<Long>, byte[]> any = bands.all()) {
-            bandsMissing = !any.hasNext();
+            bandsMissing = !any.hasNext() || Files.exists(rebuilding);
         }
-        long loaded = 0;
-        try (KeyValueIterator<Windowed<String>, byte[]> all = entries.all()) {
+        if (bandsMissing) {
+            try {
+                // A rebuild that stops half way (a clean shutdown) leaves a non-empty band index: the
+                // marker says it is not whole, so the next start goes over all the entries again.
+                Files.writeString(rebuilding, "");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mark the dedup band index as being rebuilt", e);
+            }
+        }
+        return new Load(keysOf, bandsMissing ? rebuilding : null);
+    }
+
+    /** A load in progress: an iterator over the stored entries, consumed a step at a time. */
+    final class Load implements AutoCloseable {
+        private final Function<ContentFingerprint, long[]> keysOf;
+        /** The rebuild marker, when the band index is rebuilt; null when only the filter is filled. */
+        private final Path rebuilding;
+        private final KeyValueIterator<Windowed<String>, byte[]> all = entries.all();
+        private long loaded;
+
+        private Load(Function<ContentFingerprint, long[]> keysOf, Path rebuilding) {
+            this.keysOf = keysOf;
+            this.rebuilding = rebuilding;
+        }
+
+        /** Loads entries until {@code deadlineNanos} (System.nanoTime()); true once all are loaded. */
+        boolean step(long deadlineNanos) {
             while (all.hasNext()) {
                 IndexEntry entry = IndexCodec.entry(all.next().value);
                 long[] keys = keysOf.apply(entry.fingerprint());
-                if (bandsMissing) {
+                if (rebuilding != null) {
                     putBands(keys, entry);
                 } else {
                     filter.add(keys, entry.item().eventTime());
                 }
                 loaded++;
+                if (System.nanoTime() >= deadlineNanos) {
+                    return !all.hasNext() && finish();
+                }
             }
+            return finish();
         }
-        if (loaded > 0) {
-            log.info("Loaded {} stored fingerprints{}", loaded, bandsMissing ? " and rebuilt the band index from them" : "");
+
+        private boolean finish() {
+            all.close();
+            if (rebuilding != null) {
+                try {
+                    Files.deleteIfExists(rebuilding);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot mark the dedup band index as whole", e);
+                }
+            }
+            if (loaded > 0) {
+                log.info("Loaded {} stored fingerprints{}", loaded, rebuilding != null ? " and rebuilt the band index from them" : "");
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+            all.close();
         }
     }
 

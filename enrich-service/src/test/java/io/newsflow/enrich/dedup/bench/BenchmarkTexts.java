@@ -16,12 +16,12 @@ import java.util.Random;
  * Benchmark input: the words of the labelled evaluation set, recombined with a fixed seed into
  * briefs and articles of the lengths the benchmarks ask for.
  */
-final class BenchmarkTexts {
+public final class BenchmarkTexts {
 
     private final List<String> words = new ArrayList<>();
     private final Random random = new Random(42);
 
-    BenchmarkTexts() {
+    public BenchmarkTexts() {
         ObjectMapper mapper = new ObjectMapper();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 BenchmarkTexts.class.getResourceAsStream("/dedup/dedup-eval.jsonl")), StandardCharsets.UTF_8))) {
@@ -40,7 +40,7 @@ final class BenchmarkTexts {
      * {@code count} words drawn independently from the corpus: word frequencies as in news, but no
      * two texts share more than chance overlap (windows of a corpus this small would repeat).
      */
-    String words(int count) {
+    public String words(int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
             text.append(i == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
