@@ -2,6 +2,7 @@ package io.newsflow.ingest.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,18 @@ class DumpLinesTest {
   void linesEndAtLfCrlfAndLoneCrAndAreNormalised() {
     assertEquals(List.of("a b", "", "c", "d", "", "e"), DumpLines.of(" a \t b\n\r\nc\rd\r\n\u00A0\ne").lines());
     assertEquals(List.of("", ""), DumpLines.of("\n").lines());
+  }
+
+  @Test
+  void twoSpacesAreCollapsedWhereverTheyStand() {
+    String latin1 = "abcdefghijklmnopq rstuvwxyz\n0123456789\u00e9ABCDEFG";
+    for (String base : List.of(latin1, latin1 + "\n\u20ac")) { // the second is not Latin-1: scanned as chars
+      for (int at = 0; at <= base.length(); at++) {
+        String text = base.substring(0, at) + "  " + base.substring(at);
+        List<String> normalised = Arrays.stream(text.split("\n", -1)).map(TextNormalizer::line).toList();
+        assertEquals(normalised, DumpLines.of(text).lines(), text);
+      }
+    }
   }
 
   @Test
