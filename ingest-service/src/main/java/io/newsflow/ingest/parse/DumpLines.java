@@ -26,12 +26,17 @@ record DumpLines(List<String> lines, int controls, long utf8Bytes) {
   private static final long PLUS_0X60 = 0x6060606060606060L;
   private static final long SPACES = 0x2020202020202020L;
 
-  static DumpLines of(String text) {
+  /** {@code latin1}: the text's bytes when the reader knows it is all Latin-1; else null, and this finds out. */
+  static DumpLines of(String text, Latin1Text latin1) {
     Scan scan = new Scan(text);
-    byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (latin1 != null) {
+      scan.bytes(latin1.bytes(), latin1.from());
+      return scan.end();
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
     // Only Latin-1 text comes back the same (equals turns a UTF-16 string down at once).
-    if (new String(latin1, StandardCharsets.ISO_8859_1).equals(text)) {
-      scan.bytes(latin1);
+    if (new String(bytes, StandardCharsets.ISO_8859_1).equals(text)) {
+      scan.bytes(bytes, 0);
     } else {
       scan.chars(text.toCharArray());
     }
@@ -60,15 +65,16 @@ record DumpLines(List<String> lines, int controls, long utf8Bytes) {
     }
 
     /**
-     * Latin-1 text as bytes: words of eight printable ASCII characters are passed over at once, and
-     * looked at for two spaces in a row on the way (a search of its own cost as much as the pass).
+     * Latin-1 text as bytes, {@code b[from, from + text length)}: words of eight printable ASCII
+     * characters are passed over at once, and looked at for two spaces in a row on the way (a search
+     * of its own cost as much as the pass).
      */
-    void bytes(byte[] b) {
-      int n = b.length;
+    void bytes(byte[] b, int from) {
+      int n = text.length();
       int i = 0;
       long spaceBefore = 0; // the previous word ended with a space: byte 0's high bit
       for (; i + Long.BYTES <= n; i += Long.BYTES) {
-        long w = (long) LONGS.get(b, i);
+        long w = (long) LONGS.get(b, from + i);
         long low = w & LOW_BITS;
         long x = w ^ SPACES;
         // The high bit of each space byte, exactly: adding 0x7F carries into it unless the low bits are zero.
@@ -78,7 +84,7 @@ record DumpLines(List<String> lines, int controls, long utf8Bytes) {
         // A byte's high bit set: 0x80 and above, 0x7F (low + 1 carries into it), below 0x20 (low + 0x60 does not).
         if (((w | low + ONES | ~(low + PLUS_0X60)) & HIGH_BITS) != 0) {
           for (int k = 0; k < Long.BYTES; k++) {
-            int c = b[i + k] & 0xFF;
+            int c = b[from + i + k] & 0xFF;
             if (isOdd(c)) {
               odd((char) c, i + k);
             } else if ((pairs & 0x80L << k * Byte.SIZE) != 0) {
@@ -90,10 +96,10 @@ record DumpLines(List<String> lines, int controls, long utf8Bytes) {
         }
       }
       for (; i < n; i++) {
-        int c = b[i] & 0xFF;
+        int c = b[from + i] & 0xFF;
         if (isOdd(c)) {
           odd((char) c, i);
-        } else if (c == ' ' && i > 0 && b[i - 1] == ' ') {
+        } else if (c == ' ' && i > 0 && b[from + i - 1] == ' ') {
           plain = false;
         }
       }
