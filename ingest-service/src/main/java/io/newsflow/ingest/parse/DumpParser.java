@@ -29,7 +29,7 @@ public final class DumpParser {
     if (text.isEmpty()) {
       return fail(dump, FailureClass.NO_CONTENT, "empty dump: no text at all");
     }
-    DumpLines scanned = DumpLines.of(text);
+    DumpLines scanned = DumpLines.of(text, dump.latin1());
     String binary = scanned.controls() == 0 ? null : TextCheck.binaryReason(text);
     if (binary != null) {
       return fail(dump, FailureClass.NOT_TEXT, binary);

@@ -86,7 +86,7 @@ public final class DumpReader {
     String text = decoded.text();
     return JsonLinesReader.looksLikeJsonLines(text)
         ? JsonLinesReader.read(name, text, fallbackCapturedAt)
-        : DumpSplitter.split(name, text, fallbackCapturedAt);
+        : DumpSplitter.split(name, text, decoded.latin1(), fallbackCapturedAt);
   }
 
   private String tooLarge(long size) {

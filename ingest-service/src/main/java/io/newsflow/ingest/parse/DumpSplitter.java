@@ -3,6 +3,7 @@ package io.newsflow.ingest.parse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Splits a file holding several dumps at separator lines of five or more '='. */
 final class DumpSplitter {
@@ -15,10 +16,11 @@ final class DumpSplitter {
   /**
    * One raw dump per non-blank part; a file with one part keeps its plain name as source id, the
    * parts of a split file are numbered {@code name#1, name#2, ...}. A file that is all blank still
-   * yields one dump, so the parser can say what is wrong with it.
+   * yields one dump, so the parser can say what is wrong with it. Each dump gets its part of
+   * {@code latin1}, the text's bytes when it is all Latin-1 (else null).
    */
-  static List<ReadOutcome> split(String name, String text, Instant fallbackCapturedAt) {
-    List<String> parts = new ArrayList<>();
+  static List<ReadOutcome> split(String name, String text, Latin1Text latin1, Instant fallbackCapturedAt) {
+    List<Part> parts = new ArrayList<>();
     int partStart = 0;
     int lineStart = 0;
     int n = text.length();
@@ -28,22 +30,26 @@ final class DumpSplitter {
         lineEnd = n;
       }
       if (isSeparator(text, lineStart, lineEnd)) {
-        parts.add(text.substring(partStart, lineStart));
+        parts.add(new Part(text.substring(partStart, lineStart), partStart));
         partStart = Math.min(lineEnd + 1, n);
       }
       lineStart = lineEnd + 1;
     }
-    parts.add(text.substring(partStart));
-    parts.removeIf(String::isBlank);
+    parts.add(new Part(text.substring(partStart), partStart));
+    parts.removeIf(part -> part.text().isBlank());
     if (parts.isEmpty()) {
-      return List.of(RawDump.of(name, text, fallbackCapturedAt));
+      return List.of(new RawDump(name, text, Map.of(), fallbackCapturedAt, latin1));
     }
     List<ReadOutcome> out = new ArrayList<>(parts.size());
-    for (String part : parts) {
+    for (Part part : parts) {
       String id = parts.size() == 1 ? name : name + "#" + (out.size() + 1);
-      out.add(RawDump.of(id, part, fallbackCapturedAt));
+      Latin1Text bytes = latin1 == null ? null : latin1.range(part.from(), part.from() + part.text().length());
+      out.add(new RawDump(id, part.text(), Map.of(), fallbackCapturedAt, bytes));
     }
     return out;
+  }
+
+  private record Part(String text, int from) {
   }
 
   /** A run of five or more '=' with nothing else on the line but whitespace (a trailing CR included). */

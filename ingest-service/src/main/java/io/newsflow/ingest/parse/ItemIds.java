@@ -19,6 +19,13 @@ public final class ItemIds {
   private static final HexFormat HEX = HexFormat.of();
   /** getInstance goes through the security providers on every call: one digest per thread instead. */
   private static final ThreadLocal<Message> MESSAGES = ThreadLocal.withInitial(Message::new);
+  // The fixed parts of a message in UTF-8: encoding them per id took a call to getBytes each.
+  private static final byte[] ARTICLE = utf8("article");
+  private static final byte[] BRIEF = utf8("brief");
+  private static final byte[] DUMP = utf8("dump");
+  private static final byte[] NEWLINE = utf8("\n");
+  private static final byte[] BLANK_LINE = utf8("\n\n");
+  private static final byte[] NONE = {};
 
   private ItemIds() {
   }
@@ -38,34 +45,34 @@ public final class ItemIds {
    * is, as it may come from a header field.
    */
   static String article(String title, List<String> paragraphs, boolean normalise) {
-    return of("article", normalised(title), paragraphs, "\n\n", normalise);
+    return of(ARTICLE, normalised(title), paragraphs, BLANK_LINE, normalise);
   }
 
   /** With {@code normalise} false, for a headline and summary that are lines the parser has normalised. */
   static String brief(String headline, String summary, boolean normalise) {
-    return of("brief", normalise ? normalised(headline) : headline, summary == null ? List.of() : List.of(summary), "", normalise);
+    return of(BRIEF, normalise ? normalised(headline) : headline, summary == null ? List.of() : List.of(summary), NONE, normalise);
   }
 
   /** Dump id: the non-blank body lines (header block excluded) joined with newlines, no headline. */
   public static String dump(List<String> bodyLines) {
-    return of("dump", null, bodyLines, "\n", true);
+    return of(DUMP, null, bodyLines, NEWLINE, true);
   }
 
   /** {@link #dump} for lines the parser has already normalised: skips the second pass on the hot path. */
   static String dumpOfNormalised(List<String> bodyLines) {
-    return of("dump", null, bodyLines, "\n", false);
+    return of(DUMP, null, bodyLines, NEWLINE, false);
   }
 
   /** {@code headline} comes normalised; {@code parts} are normalised here when {@code normalise}. */
-  private static String of(String kind, String headline, List<String> parts, String separator, boolean normalise) {
+  private static String of(byte[] kind, String headline, List<String> parts, byte[] separator, boolean normalise) {
     Message message = MESSAGES.get();
     message.clear(); // in case a previous call threw half-way
     message.add(kind);
-    message.add("\n");
+    message.add(NEWLINE);
     if (headline != null) {
       message.add(headline);
     }
-    message.add("\n");
+    message.add(NEWLINE);
     boolean first = true;
     for (String part : parts) {
       String p = normalise ? TextNormalizer.line(part) : part;
@@ -103,7 +110,10 @@ public final class ItemIds {
     }
 
     void add(String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      add(utf8(s));
+    }
+
+    void add(byte[] b) {
       if (length + b.length > bytes.length) {
         bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + b.length));
       }
@@ -120,6 +130,10 @@ public final class ItemIds {
       length = 0;
       return sha.digest();
     }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static MessageDigest sha256() {

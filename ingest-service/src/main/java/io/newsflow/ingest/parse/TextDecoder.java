@@ -24,8 +24,8 @@ final class TextDecoder {
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long SPACES = 0x2020202020202020L;
 
-  /** Either text or the reason there is none. */
-  record Decoded(String text, String failure) {
+  /** Either text (and its bytes when it is all Latin-1) or the reason there is none. */
+  record Decoded(String text, Latin1Text latin1, String failure) {
   }
 
   private TextDecoder() {
@@ -66,7 +66,7 @@ final class TextDecoder {
     }
     decoder.flush(out);
     if (invalid * 1000 > (long) MAX_INVALID_PER_MILLE * bytes.length) {
-      return new Decoded(null, "not UTF-8 text: " + invalid + " of " + bytes.length
+      return new Decoded(null, null, "not UTF-8 text: " + invalid + " of " + bytes.length
           + " bytes are invalid UTF-8 (more than " + MAX_INVALID_PER_MILLE / 10.0 + "%)");
     }
     out.flip();
@@ -114,7 +114,9 @@ final class TextDecoder {
       }
     }
     String text = new String(out, 0, o, StandardCharsets.ISO_8859_1);
-    return controls ? checked(text) : new Decoded(text, null); // no byte order mark: U+FEFF is not Latin-1
+    String binary = controls ? TextCheck.binaryReason(text) : null;
+    // No byte order mark to drop: U+FEFF is not Latin-1.
+    return binary != null ? new Decoded(null, null, binary) : new Decoded(text, new Latin1Text(out, 0, o), null);
   }
 
   private static boolean isControl(byte b) {
@@ -125,8 +127,8 @@ final class TextDecoder {
   private static Decoded checked(String text) {
     String binary = TextCheck.binaryReason(text);
     if (binary != null) {
-      return new Decoded(null, binary);
+      return new Decoded(null, null, binary);
     }
-    return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
+    return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, null, null);
   }
 }

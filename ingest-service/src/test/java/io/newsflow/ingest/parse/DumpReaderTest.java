@@ -3,6 +3,7 @@ package io.newsflow.ingest.parse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,19 @@ class DumpReaderTest {
     List<ReadOutcome> out = read("x.txt", text.getBytes(StandardCharsets.UTF_8));
     assertEquals(2, out.size());
     assertEquals(List.of("Two article."), parse(out.get(1)).article().paragraphs());
+  }
+
+  @Test
+  void partsOfLatin1TextCarryTheirBytesAndOtherTextNone() {
+    String text = "Caf\u00e9 one.\n=====\n\n  \n=====\nTwo\u00a0article.\n";
+    List<ReadOutcome> out = read("x.txt", text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, out.size());
+    for (ReadOutcome o : out) {
+      RawDump raw = (RawDump) o;
+      Latin1Text latin1 = raw.latin1();
+      assertEquals(raw.text(), new String(latin1.bytes(), latin1.from(), latin1.length(), StandardCharsets.ISO_8859_1));
+    }
+    assertNull(((RawDump) read("y.txt", "\u20ac one.\n=====\nTwo.\n".getBytes(StandardCharsets.UTF_8)).get(1)).latin1());
   }
 
   @Test
