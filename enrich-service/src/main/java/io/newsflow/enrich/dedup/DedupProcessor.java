@@ -232,8 +232,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             boolean late = lastDecided != null && entry.key.compareTo(lastDecided) < 0;
             decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), late);
             buffer.delete(entry.key);
-            lastDecided = entry.key;
-            clock.put(LAST_DECIDED, lastDecided);
+            if (!late) {
+                lastDecided = entry.key;
+                clock.put(LAST_DECIDED, lastDecided);
+            }
             if (i < due.size() - 1 && System.nanoTime() >= deadline) {
                 more = true;
                 break;

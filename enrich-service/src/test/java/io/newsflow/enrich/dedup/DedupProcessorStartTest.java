@@ -109,13 +109,17 @@ class DedupProcessorStartTest {
         DedupProcessor next = processor();
         next.init(context);
         next.process(record(brief("a3-edited", STORIES[2][0], STORIES[2][1].replace("in the field", "in the area")), T0 + 4 * MINUTE));
+        // Two items earlier than those decided before the restart: late, both of them.
+        next.process(record(brief("late-1", LATE[0][0], LATE[0][1]), T0 - 2 * MINUTE));
+        next.process(record(brief("late-2", LATE[1][0], LATE[1][1]), T0 - MINUTE));
         idleCheck();
         assertTrue(context.forwarded().isEmpty(), "nothing is decided on a half-loaded index");
 
         punctuateUntilQuiet();
         List<Verdict> verdicts = context.forwarded().stream().<Verdict>map(f -> f.record().value()).toList();
-        assertEquals(1, verdicts.size());
-        assertEquals("a3", verdicts.get(0).match().orElseThrow().original().id());
+        assertEquals(List.of("late-1", "late-2", "a3-edited"), verdicts.stream().map(Verdict::id).toList());
+        assertEquals(List.of(true, true, false), verdicts.stream().map(Verdict::late).toList());
+        assertEquals("a3", verdicts.get(2).match().orElseThrow().original().id());
         assertFalse(Files.exists(stateDir.resolve(StreamsDedupStore.ENTRIES + ".rebuilding")));
     }
 
@@ -129,6 +133,14 @@ class DedupProcessorStartTest {
             {"Croatia, China sign action plan for cooperation in agriculture",
                     "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the field "
                             + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement."}};
+
+    private static final String[][] LATE = {
+            {"Storm closes ports along the Adriatic coast",
+                    "Gale-force winds closed ferry ports from Rijeka to Split on Thursday, stranding hundreds of passengers, "
+                            + "the harbour authority said."},
+            {"Serbian central bank keeps key rate at 4 percent",
+                    "The National Bank of Serbia left its key policy rate unchanged at 4.0 percent on Thursday, citing stable "
+                            + "inflation expectations."}};
 
     private static DedupProcessor processor() {
         return new DedupProcessor(DedupSettings.defaults(), Duration.ofSeconds(30), Duration.ZERO, TINY_BUDGET,
