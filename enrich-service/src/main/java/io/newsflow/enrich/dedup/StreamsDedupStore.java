@@ -108,6 +108,8 @@ final class StreamsDedupStore implements DedupStore {
         private boolean finish() {
             all.close();
             if (rebuilding != null) {
+                // On disk before the marker goes: RocksDB under Streams writes no WAL.
+                bands.flush();
                 try {
                     Files.deleteIfExists(rebuilding);
                 } catch (IOException e) {
