@@ -18,7 +18,9 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -35,6 +37,8 @@ import java.util.TreeMap;
 final class TermCounter implements Processor<String, TermMention, String, TermCounter.Counted> {
     static final String BUCKETS = "bursts-term-buckets";
     static final String[] STORES = {BUCKETS};
+    /** Terms whose state {@link #recent} keeps decoded. */
+    private static final int RECENT = 10_000;
 
     /** What the counter hands the detector for a term. */
     sealed interface Counted permits FinalWindow, SoFar {
@@ -55,6 +59,17 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
     private KeyValueStore<String, TermBuckets> terms;
     /** Terms by the time their next window becomes final. */
     private final TreeMap<Long, Set<String>> due = new TreeMap<>();
+    /**
+     * The state last saved for the most recently counted terms. The store's cache holds bytes, so every
+     * read of a term from it is an Avro decode: a tenth of the stream thread's time before this.
+     * HopBuckets never changes a state it is given, so sharing them is safe.
+     */
+    private final Map<String, TermBuckets> recent = new LinkedHashMap<>(RECENT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TermBuckets> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     TermCounter(BurstSettings settings) {
         this.hops = new HopBuckets(settings);
@@ -72,6 +87,7 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
         this.context = context;
         this.terms = context.getStateStore(BUCKETS);
         due.clear();
+        recent.clear();
         try (KeyValueIterator<String, TermBuckets> all = terms.all()) {
             while (all.hasNext()) {
                 KeyValue<String, TermBuckets> term = all.next();
@@ -86,7 +102,7 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
         if (!due.isEmpty() && streamTime >= due.firstKey()) {
             handOverDue(streamTime);
         }
-        TermBuckets state = terms.get(record.key());
+        TermBuckets state = read(record.key());
         hops.add(state == null ? HopBuckets.empty() : state, record.value(), record.timestamp(), streamTime)
                 .ifPresent(updated -> {
                     save(record.key(), state, updated);
@@ -102,7 +118,7 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
         due.headMap(streamTime, true).values().forEach(dueTerms::addAll);
         List<KeyValue<String, HopBuckets.Window>> windows = new ArrayList<>();
         for (String term : dueTerms) {
-            TermBuckets state = terms.get(term);
+            TermBuckets state = read(term);
             HopBuckets.Handover handover = hops.handOver(state, streamTime);
             handover.windows().forEach(window -> windows.add(KeyValue.pair(term, window)));
             save(term, state, handover.state());
@@ -122,9 +138,16 @@ final class TermCounter implements Processor<String, TermMention, String, TermCo
         }
         if (after.getBuckets().isEmpty()) {
             terms.delete(term);
+            recent.remove(term);
         } else {
             terms.put(term, after);
+            recent.put(term, after);
         }
+    }
+
+    private TermBuckets read(String term) {
+        TermBuckets state = recent.get(term);
+        return state != null ? state : terms.get(term);
     }
 
     private void schedule(String term, long dueTime) {
