@@ -75,7 +75,16 @@ public final class TextNormalizer {
         s = stripLeading(DATELINE, s);
         // credit lines sit at the end: matching only the tail keeps the regex off long article bodies
         int tail = Math.max(0, s.length() - CREDIT_TAIL_CHARS);
-        return s.substring(0, tail) + CREDIT_LINE.matcher(s.substring(tail)).replaceFirst("");
+        String end = s.substring(tail);
+        return mayHoldCreditLine(end) ? s.substring(0, tail) + CREDIT_LINE.matcher(end).replaceFirst("") : s;
+    }
+
+    /**
+     * False when no word CREDIT_LINE needs is there, so most texts skip the regex, which tries every
+     * position of the tail: (r)eporting, (w)riting, (e)diting, (e)dited and (c)ompiled all hold one of these.
+     */
+    private static boolean mayHoldCreditLine(String tail) {
+        return tail.contains("eporting") || tail.contains("riting") || tail.contains("dit") || tail.contains("ompiled");
     }
 
     private static String stripLeading(Pattern pattern, String s) {

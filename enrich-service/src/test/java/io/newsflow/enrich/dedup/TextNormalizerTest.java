@@ -41,6 +41,13 @@ class TextNormalizerTest {
                 lead + " (Reporting by Igor Ilic; Editing by Gareth Jones)"));
         assertEquals("agrokor reached an agreement with its creditors", normalizer.normalize(
                 lead + "\nReporting by Igor Ilic\nEditing by Gareth Jones"));
+        // Each word a credit line may start with, alone.
+        for (String credit : List.of(" (Reporting by Igor Ilic)", " (reporting by Igor Ilic)", " (Writing by Igor Ilic)",
+                " (writing by Igor Ilic)", " (Editing by Gareth Jones)", " (editing by Gareth Jones)", " (Edited by Gareth Jones)",
+                " (edited by Gareth Jones)", " (Compiled by Zagreb newsroom)", " (compiled by Zagreb newsroom)",
+                " (Additional reporting by Igor Ilic)", "\nWriting by Igor Ilic", "\nEditing by Gareth Jones")) {
+            assertEquals("agrokor reached an agreement with its creditors", normalizer.normalize(lead + credit), credit);
+        }
     }
 
     @Test
