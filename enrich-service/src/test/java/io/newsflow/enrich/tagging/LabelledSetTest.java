@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,8 +24,13 @@ class LabelledSetTest {
   record Item(String id, Set<String> expected, String headline, List<String> paragraphs) {}
 
   static List<Item> load() throws IOException {
+    return load("/tagging/labelled-items.txt");
+  }
+
+  /** Items in this file's format: "== id | codes" (in the labeller's order), headline, paragraphs. */
+  static List<Item> load(String resource) throws IOException {
     String text;
-    try (InputStream in = LabelledSetTest.class.getResourceAsStream("/tagging/labelled-items.txt")) {
+    try (InputStream in = LabelledSetTest.class.getResourceAsStream(resource)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     List<Item> items = new ArrayList<>();
@@ -42,7 +48,7 @@ class LabelledSetTest {
         String[] header = line.substring(3).split("\\|");
         id = header[0].strip();
         String codes = header[1].strip();
-        expected = codes.equals("-") ? Set.of() : Set.of(codes.split(","));
+        expected = codes.equals("-") ? Set.of() : new LinkedHashSet<>(List.of(codes.split(",")));
         lines = new ArrayList<>();
       } else {
         lines.add(line.strip());
