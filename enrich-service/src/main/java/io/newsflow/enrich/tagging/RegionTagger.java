@@ -7,7 +7,9 @@ import io.newsflow.enrich.tagging.ItemText.Zone;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Finds the countries an item mentions from the gazetteer matches of each segment (found by
@@ -25,24 +27,44 @@ public final class RegionTagger {
   }
 
   /** A mention that passed the local context checks, before the item-wide ambiguity pass. */
-  private record Mention(Entry entry, String surface, Zone zone) {}
+  private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject) {}
 
   /** Country mentions, given the matches of the gazetteer forms in each segment of the item. */
   public RegionTally collect(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment) {
     List<Mention> mentions = new ArrayList<>();
+    List<CompanyForms.Found> companies = new ArrayList<>(2);
+    RegionTally tally = new RegionTally();
     List<Segment> segments = item.segments();
     for (int s = 0; s < segments.size(); s++) {
       Segment segment = segments.get(s);
       String text = segment.text();
+      List<AhoCorasickMatcher.Match> matches = matchesBySegment.get(s);
       int from = 0;
+      int subjectEnd = -1;
       if (segment.zone() == Zone.LEAD) {
         from = addDateline(item.dateline(), mentions);
+        subjectEnd = Words.mainVerbIndex(text, from);
+      }
+      if (segment.zone() == Zone.HEADLINE && Words.isAllCapsText(text)) {
+        // Wire headlines in capitals ("SWEDISH FIRM BIDS FOR ..."): read them as title case.
+        text = titleCase(text);
+        matches = gazetteer.matcher().findAll(text);
       }
       boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
-      for (AhoCorasickMatcher.Match m : matchesBySegment.get(s)) {
+      for (AhoCorasickMatcher.Match m : matches) {
         Entry e = gazetteer.entry(m.pattern());
         if (m.start() >= from && e.kind() != Kind.BLOCKER && fitsContext(e, text, m, titleCase)) {
-          mentions.add(new Mention(e, text.substring(m.start(), m.end()), segment.zone()));
+          mentions.add(new Mention(e, text.substring(m.start(), m.end()), segment.zone(), m.start() < subjectEnd));
+        }
+      }
+      addStateAbbreviations(text, from, segment.zone(), mentions);
+      for (CompanyForms.Found c : CompanyForms.find(text, from, text.length())) {
+        // The company acting in the lead ("Amoco Corp said") is evidence of its home country;
+        // other companies count only when no place is named at all.
+        if (c.start() < subjectEnd) {
+          companies.add(c);
+        } else {
+          tally.addFallback(c.countryCode(), c.surface());
         }
       }
     }
@@ -53,36 +75,76 @@ public final class RegionTagger {
         evidence.add(m.entry().countryCode());
       }
     }
-    RegionTally tally = new RegionTally();
     for (Mention m : mentions) {
       Entry e = m.entry();
       // Only ambiguous forms read the whole item, so most items never join their text.
       String code = ambiguous.isAmbiguous(e.form())
           ? ambiguous.resolve(e.form(), e.countryCode(), evidence, item.fullText()) : e.countryCode();
       if (code != null) {
-        tally.add(code, m.surface(), m.zone().weight());
+        tally.add(code, m.surface(), m.zone(), m.leadSubject());
       }
+    }
+    for (CompanyForms.Found c : companies) {
+      tally.addImplied(c.countryCode(), c.surface(), RegionTally.Evidence.COMPANY_FORM, Zone.LEAD.weight());
     }
     return tally;
   }
 
-  /** Records a dateline place (which counts whatever its kind) and returns where the lead's text starts. */
+  /**
+   * Records a dateline's place and qualifier (which count whatever their kind: "SPLIT, Croatia",
+   * "TRENTON, N.J.") and returns where the lead's text starts.
+   */
   private int addDateline(Dateline d, List<Mention> mentions) {
     if (d == null) {
       return 0;
     }
     Entry place = gazetteer.lookupIgnoreCase(d.place());
-    if (place == null || place.kind() == Kind.BLOCKER) {
+    Entry qualifier = d.qualifier() == null ? null
+        : UsStates.isAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
+    boolean placeKnown = place != null && place.kind() != Kind.BLOCKER;
+    boolean qualifierKnown = qualifier != null && qualifier.kind() != Kind.BLOCKER;
+    if (!placeKnown && !qualifierKnown) {
       return 0;
     }
-    mentions.add(new Mention(place, d.place(), Zone.DATELINE));
-    if (d.qualifier() != null) {
-      Entry q = gazetteer.lookup(d.qualifier());
-      if (q != null && q.kind() != Kind.BLOCKER) {
-        mentions.add(new Mention(q, d.qualifier(), Zone.DATELINE));
-      }
+    if (placeKnown) {
+      mentions.add(new Mention(place, d.place(), Zone.DATELINE, false));
+    }
+    if (qualifierKnown) {
+      mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false));
     }
     return d.end();
+  }
+
+  /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
+  private void addStateAbbreviations(String text, int from, Zone zone, List<Mention> mentions) {
+    Matcher m = UsStates.AFTER_PLACE.matcher(text);
+    m.region(from, text.length());
+    while (m.find()) {
+      mentions.add(new Mention(UsStates.ENTRY, m.group(1), zone, false));
+    }
+  }
+
+  /** Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"). */
+  private String titleCase(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      int j = i;
+      while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '/') {
+        j++;
+      }
+      String word = text.substring(i, j);
+      if (word.length() > 1 && gazetteer.lookup(word) == null) {
+        b.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+      } else {
+        b.append(word);
+      }
+      if (j < text.length()) {
+        b.append(text.charAt(j));
+      }
+      i = j + 1;
+    }
+    return b.toString();
   }
 
   private boolean fitsContext(Entry e, String text, AhoCorasickMatcher.Match m, boolean titleCase) {

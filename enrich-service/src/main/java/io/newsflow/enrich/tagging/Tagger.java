@@ -20,8 +20,13 @@ import java.util.List;
 public final class Tagger {
 
   /** What tagging found. {@code primaryCountry} is null when no country was found. */
-  public record Result(List<RegionTag> regions, String primaryCountry, List<TopicTag> topics,
-                       List<String> keywords, String rulesVersion) {}
+  /**
+   * What tagging found: {@code regions} the countries the item is about (primary first),
+   * {@code mentionedRegions} those it only names in passing. {@code primaryCountry} is null when no
+   * country was found.
+   */
+  public record Result(List<RegionTag> regions, String primaryCountry, List<RegionTag> mentionedRegions,
+                       List<TopicTag> topics, List<String> keywords, String rulesVersion) {}
 
   /** Topic aliases imply their region at half the weight of a direct mention, so a named country outranks them. */
   private static final double IMPLIED_REGION_FACTOR = 0.5;
@@ -88,13 +93,14 @@ public final class Tagger {
       }
       for (int i = 0; i < hit.matched().size(); i++) {
         Zone zone = hit.zones().get(i);
-        tally.add(region, hit.matched().get(i), zone.weight() * IMPLIED_REGION_FACTOR);
+        tally.addImplied(region, hit.matched().get(i), RegionTally.Evidence.TOPIC, zone.weight() * IMPLIED_REGION_FACTOR);
       }
     }
-    List<RegionTag> tags = tally.toTags(gazetteer);
+    RegionTally.Regions tags = tally.decide(gazetteer);
     return new Result(
-        tags,
-        tags.isEmpty() ? null : tags.get(0).getCountryCode(),
+        tags.about(),
+        tags.about().isEmpty() ? null : tags.about().get(0).getCountryCode(),
+        tags.mentioned(),
         hits.stream().map(TopicTagger.Hit::toTag).toList(),
         keywords.extract(item),
         rulesVersion);

@@ -18,16 +18,20 @@ import org.junit.jupiter.api.Test;
  */
 class AboutSetTest {
 
+  // Floors just under what was measured (the target, 0.90 for both, is not reached; see
+  // docs/region-about.md): they catch a regression, they are not the goal.
   @Test
   void devSplit() throws IOException {
     CountryScore score = score("dev");
-    assertTrue(score.f1() >= 0.0, score.errors());
+    assertTrue(score.f1() >= 0.85, score.summary() + "\n" + score.errors());
+    assertTrue(score.primaryAccuracy() >= 0.88, score.summary() + "\n" + score.errors());
   }
 
   @Test
   void heldOutTestSplit() throws IOException {
     CountryScore score = score("test");
-    assertTrue(score.f1() >= 0.0, score.errors());
+    assertTrue(score.f1() >= 0.80, score.summary() + "\n" + score.errors());
+    assertTrue(score.primaryAccuracy() >= 0.83, score.summary() + "\n" + score.errors());
   }
 
   private static CountryScore score(String split) throws IOException {

@@ -22,7 +22,7 @@ class EnrichmentFilterTest {
             Brief.newBuilder().setId("b").setHeadline("Banks and Agrokor agree").setOrigin(Origin.newBuilder().setDumpId("d")
                     .setPosition(1).setCapturedAt(Instant.EPOCH).setParserVersion("1").build()).build(),
             Enrichment.newBuilder()
-                    .setRegions(List.of(new RegionTag("HR", "Croatia", "Southern Europe", "039", "Europe", "150", 2, List.of("Zagreb"), 0.9)))
+                    .setRegions(List.of(new RegionTag("HR", "Croatia", "Southern Europe", "039", "Europe", "150", 2, List.of("Zagreb"), 0.9, List.of("lead"))))
                     .setPrimaryCountry("HR")
                     .setTopics(List.of(new TopicTag("agrokor", "Agrokor", List.of("Agrokor"), 1)))
                     .setKeywords(List.of("Zagreb Stock Exchange"))
