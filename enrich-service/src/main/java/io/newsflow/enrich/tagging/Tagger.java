@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Region, topic and keyword tagging of one news item. Build once (it loads the gazetteer and
@@ -97,11 +99,15 @@ public final class Tagger {
       }
     }
     RegionTally.Regions tags = tally.decide(gazetteer);
+    Set<String> about = new HashSet<>();
+    for (RegionTag tag : tags.about()) {
+      about.add(tag.getCountryCode());
+    }
     return new Result(
         tags.about(),
         tags.about().isEmpty() ? null : tags.about().get(0).getCountryCode(),
         tags.mentioned(),
-        hits.stream().map(TopicTagger.Hit::toTag).toList(),
+        topics.restrictToAbout(hits, about).stream().map(TopicTagger.Hit::toTag).toList(),
         keywords.extract(item),
         rulesVersion);
   }
