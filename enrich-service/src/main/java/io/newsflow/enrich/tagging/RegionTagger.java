@@ -104,8 +104,10 @@ public final class RegionTagger {
     Entry place = gazetteer.lookupIgnoreCase(d.place());
     Entry qualifier = d.qualifier() == null ? null
         : UsStates.isAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
-    boolean placeKnown = place != null && place.kind() != Kind.BLOCKER;
     boolean qualifierKnown = qualifier != null && qualifier.kind() != Kind.BLOCKER;
+    // The qualifier says which town is meant: "SANTA CRUZ, Calif." is not Santa Cruz, Bolivia.
+    boolean placeKnown = place != null && place.kind() != Kind.BLOCKER
+        && (!qualifierKnown || place.countryCode().equals(qualifier.countryCode()));
     if (!placeKnown && !qualifierKnown) {
       return 0;
     }

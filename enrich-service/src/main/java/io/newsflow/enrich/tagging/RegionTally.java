@@ -102,7 +102,8 @@ public final class RegionTally {
    * Splits the countries into those the item is about and those it mentions. The primary is the
    * heaviest (ties: named first); another country is about-worthy when the dateline or headline
    * names it, or when it weighs at least {@link #SECONDARY_SHARE} of the primary and the lead's
-   * subject names it or it is named repeatedly. Everything else is a passing mention.
+   * subject names it or it is named repeatedly. Everything else is a passing mention. Only when no
+   * country is named at all do companies' home countries (by legal form) decide.
    */
   public Regions decide(Gazetteer gazetteer) {
     Map<String, Count> counts = this.counts.isEmpty() ? fallback : this.counts;
@@ -129,9 +130,10 @@ public final class RegionTally {
     if (c.evidence.contains(Evidence.DATELINE) || c.evidence.contains(Evidence.HEADLINE)) {
       return true;
     }
+    // A company's legal form can make the primary when nothing stronger names a country, but is too
+    // weak to add a second one ("Ivaco Inc", a Canadian firm).
     return c.weight >= SECONDARY_SHARE * primaryWeight
-        && (c.evidence.contains(Evidence.LEAD_SUBJECT) || c.evidence.contains(Evidence.COMPANY_FORM)
-            || c.evidence.contains(Evidence.REPEATED));
+        && (c.evidence.contains(Evidence.LEAD_SUBJECT) || c.evidence.contains(Evidence.REPEATED));
   }
 
   private static RegionTag tag(Gazetteer gazetteer, String code, Count c, double total) {
