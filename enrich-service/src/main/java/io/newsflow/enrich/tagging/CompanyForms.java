@@ -2,45 +2,88 @@ package io.newsflow.enrich.tagging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A company's legal form as evidence of its home country ("Amoco Corp" US, "Wellcome PLC" GB,
  * "Electrolux AB" SE), the way an editor reads it. Only forms that belong to one country's law
- * are listed: "Ltd" or "SA" are used in many countries and say nothing.
+ * are listed: "Ltd" or "SA" are used in many countries and say nothing. {@link Tagger} finds the
+ * forms in its one automaton pass ({@link #FORMS}); this class checks that a name precedes them.
  */
 final class CompanyForms {
 
   /** A legal form found after a company name, with the country whose law it belongs to. */
   record Found(String countryCode, String surface, int start) {}
 
-  private static final Map<String, String> COUNTRY = Map.ofEntries(
-      Map.entry("Inc", "US"), Map.entry("Corp", "US"), Map.entry("Corporation", "US"),
-      Map.entry("Incorporated", "US"), Map.entry("Co", "US"), Map.entry("Plc", "GB"), Map.entry("PLC", "GB"),
-      Map.entry("GmbH", "DE"), Map.entry("NV", "NL"), Map.entry("BV", "NL"), Map.entry("SpA", "IT"),
-      Map.entry("AB", "SE"), Map.entry("Oy", "FI"), Map.entry("Oyj", "FI"), Map.entry("ASA", "NO"),
-      Map.entry("KK", "JP"), Map.entry("Bhd", "MY"), Map.entry("Pty", "AU"));
+  /** The forms, as automaton patterns, and the country of each (same index). */
+  static final List<String> FORMS = List.of("Inc", "Corp", "Corporation", "Incorporated", "Co", "Plc", "PLC",
+      "GmbH", "NV", "BV", "SpA", "AB", "Oy", "Oyj", "ASA", "KK", "Bhd", "Pty");
+  private static final List<String> COUNTRY = List.of("US", "US", "US", "US", "US", "GB", "GB",
+      "DE", "NL", "NL", "IT", "SE", "FI", "FI", "NO", "JP", "MY", "AU");
 
-  /**
-   * One to five capitalised name words, then a legal form that ends the name (so "Co" in
-   * "Sony Co Ltd" or "Co Plc" does not count: the last form decides).
-   */
-  private static final Pattern FORM = Pattern.compile(
-      "(?:\\b[\\p{Lu}0-9][\\p{L}0-9&'.\\-]*\\s+){1,5}(" + String.join("|", COUNTRY.keySet()) + ")\\b\\.?"
-          + "(?!\\s*(?:Ltd|Limited|LTD|Plc|PLC|Inc|Corp|AG|SA|KG|NV|AB)\\b)");
+  /** For text the main pass did not scan as it is (a headline in capitals, read as title case). */
+  static final AhoCorasickMatcher MATCHER = new AhoCorasickMatcher(FORMS);
+
+  /** Forms that may follow another in one name ("Sony Co Ltd", "Cadbury Co Plc"): the last one decides. */
+  private static final Set<String> LATER_FORMS = Set.of(
+      "Ltd", "Limited", "LTD", "Plc", "PLC", "Inc", "Corp", "AG", "SA", "KG", "NV", "AB");
+
+  /** At most this many capitalised words before the form are taken as the company's name. */
+  private static final int NAME_WORDS = 5;
 
   private CompanyForms() {}
 
-  /** Legal forms in {@code text} starting at or after {@code from} and before {@code to}. */
-  static List<Found> find(String text, int from, int to) {
-    List<Found> found = new ArrayList<>(2);
-    Matcher m = FORM.matcher(text);
-    m.region(from, to);
-    while (m.find()) {
-      found.add(new Found(COUNTRY.get(m.group(1)), text.substring(m.start(), m.end(1)).strip(), m.start()));
+  /**
+   * The forms among {@code matches} (of {@link #FORMS} in {@code text}) that start at or after
+   * {@code from} and before {@code to}, each after one to {@value #NAME_WORDS} capitalised words.
+   */
+  static List<Found> find(String text, List<AhoCorasickMatcher.Match> matches, int from, int to) {
+    List<Found> found = new ArrayList<>(matches.size());
+    for (AhoCorasickMatcher.Match m : matches) {
+      if (m.start() < from || m.start() >= to || LATER_FORMS.contains(nextWord(text, m.end()))) {
+        continue;
+      }
+      int nameStart = nameStart(text, m.start());
+      if (nameStart < m.start()) {
+        found.add(new Found(COUNTRY.get(m.pattern()), text.substring(nameStart, m.end()), nameStart));
+      }
     }
     return found;
+  }
+
+  /** Start of the run of capitalised words just before {@code formStart}, or {@code formStart} if none. */
+  private static int nameStart(String text, int formStart) {
+    int start = formStart;
+    int i = formStart;
+    for (int words = 0; words < NAME_WORDS && i > 0 && text.charAt(i - 1) == ' '; words++) {
+      int end = i - 1;
+      int w = end;
+      while (w > 0 && isNameChar(text.charAt(w - 1))) {
+        w--;
+      }
+      if (w == end || !(Character.isUpperCase(text.charAt(w)) || Character.isDigit(text.charAt(w)))
+          || text.charAt(end - 1) == '.' && end - w > 3) {
+        break; // not a name word, or one that ends a sentence ("said Reuters. Amoco Corp")
+      }
+      start = w;
+      i = w;
+    }
+    return start;
+  }
+
+  private static String nextWord(String text, int i) {
+    int n = text.length();
+    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '.')) {
+      i++;
+    }
+    int start = i;
+    while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+      i++;
+    }
+    return text.substring(start, i);
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '&' || c == '\'' || c == '.' || c == '-';
   }
 }

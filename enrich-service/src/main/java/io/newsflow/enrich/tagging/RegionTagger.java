@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Finds the countries an item mentions from the gazetteer matches of each segment (found by
@@ -30,7 +29,8 @@ public final class RegionTagger {
   private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject) {}
 
   /** Country mentions, given the matches of the gazetteer forms in each segment of the item. */
-  public RegionTally collect(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment) {
+  public RegionTally collect(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment,
+                             List<List<AhoCorasickMatcher.Match>> companyFormsBySegment) {
     List<Mention> mentions = new ArrayList<>();
     List<CompanyForms.Found> companies = new ArrayList<>(2);
     RegionTally tally = new RegionTally();
@@ -39,6 +39,7 @@ public final class RegionTagger {
       Segment segment = segments.get(s);
       String text = segment.text();
       List<AhoCorasickMatcher.Match> matches = matchesBySegment.get(s);
+      List<AhoCorasickMatcher.Match> forms = companyFormsBySegment.get(s);
       int from = 0;
       int subjectEnd = -1;
       if (segment.zone() == Zone.LEAD) {
@@ -49,6 +50,7 @@ public final class RegionTagger {
         // Wire headlines in capitals ("SWEDISH FIRM BIDS FOR ..."): read them as title case.
         text = titleCase(text);
         matches = gazetteer.matcher().findAll(text);
+        forms = CompanyForms.MATCHER.findAll(text);
       }
       boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
       for (AhoCorasickMatcher.Match m : matches) {
@@ -58,7 +60,7 @@ public final class RegionTagger {
         }
       }
       addStateAbbreviations(text, from, segment.zone(), mentions);
-      for (CompanyForms.Found c : CompanyForms.find(text, from, text.length())) {
+      for (CompanyForms.Found c : CompanyForms.find(text, forms, from, text.length())) {
         // The company acting in the lead ("Amoco Corp said") is evidence of its home country;
         // other companies count only when no place is named at all.
         if (namesACountry(c)) {
@@ -122,10 +124,8 @@ public final class RegionTagger {
 
   /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
   private void addStateAbbreviations(String text, int from, Zone zone, List<Mention> mentions) {
-    Matcher m = UsStates.AFTER_PLACE.matcher(text);
-    m.region(from, text.length());
-    while (m.find()) {
-      mentions.add(new Mention(UsStates.ENTRY, m.group(1), zone, false));
+    for (int[] at : UsStates.afterPlace(text, from)) {
+      mentions.add(new Mention(UsStates.ENTRY, text.substring(at[0], at[1]), zone, false));
     }
   }
 

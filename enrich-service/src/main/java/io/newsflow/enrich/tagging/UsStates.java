@@ -2,8 +2,9 @@ package io.newsflow.enrich.tagging;
 
 import io.newsflow.enrich.tagging.Gazetteer.Entry;
 import io.newsflow.enrich.tagging.Gazetteer.Kind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The AP-style abbreviations of US states that wire copy puts after a town ("TRENTON, N.J.",
@@ -21,10 +22,35 @@ final class UsStates {
   /** What an abbreviation stands for in a tally: the United States, as a name. */
   static final Entry ENTRY = new Entry("US state", "US", Kind.NAME, false);
 
-  /** A capitalised place of one to three words, a comma, and a state abbreviation (group 1). */
-  static final Pattern AFTER_PLACE = Pattern.compile(
-      "\\b\\p{Lu}[\\p{L}'\\-]+(?: \\p{Lu}[\\p{L}'\\-]+){0,2}, ("
-          + String.join("|", ABBREVIATIONS.stream().sorted().map(Pattern::quote).toList()) + ")(?=[\\s,;:)]|$)");
+  /**
+   * The abbreviations in {@code text} from {@code from} on that follow a capitalised word and a
+   * comma ("Andalusia, Ala."), as [start, end) pairs.
+   */
+  static List<int[]> afterPlace(String text, int from) {
+    List<int[]> found = new ArrayList<>(1);
+    for (int comma = text.indexOf(", ", from); comma > from; comma = text.indexOf(", ", comma + 2)) {
+      int start = comma + 2;
+      int end = start;
+      while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '.')) {
+        end++;
+      }
+      boolean endsWord = end == text.length() || " ,;:)".indexOf(text.charAt(end)) >= 0;
+      if (endsWord && end - start >= 3 && ABBREVIATIONS.contains(text.substring(start, end))
+          && isCapitalisedWordEnd(text, comma)) {
+        found.add(new int[] {start, end});
+      }
+    }
+    return found;
+  }
+
+  /** True when the word just before {@code index} starts with a capital letter. */
+  private static boolean isCapitalisedWordEnd(String text, int index) {
+    int i = index;
+    while (i > 0 && (Character.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '-')) {
+      i--;
+    }
+    return i < index && Character.isUpperCase(text.charAt(i));
+  }
 
   private UsStates() {}
 

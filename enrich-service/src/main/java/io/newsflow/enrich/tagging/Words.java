@@ -166,6 +166,16 @@ final class Words {
       "received", "signed", "bought", "sold", "acquired", "launched", "accused", "urged", "called",
       "asked", "warned", "denied", "confirmed", "opened", "closed", "made", "took", "set", "began");
 
+  /** {@link #LEAD_VERBS} by their first letter, so that a word is compared without being copied. */
+  private static final String[][] LEAD_VERBS_BY_FIRST = new String['z' + 1][];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      char first = c;
+      LEAD_VERBS_BY_FIRST[c] = LEAD_VERBS.stream().filter(v -> v.charAt(0) == first).toArray(String[]::new);
+    }
+  }
+
   /** Index of the first lead verb at or after {@code from}, or the text's length when there is none. */
   static int mainVerbIndex(String text, int from) {
     int i = from;
@@ -178,8 +188,13 @@ final class Words {
       while (i < n && Character.isLetter(text.charAt(i))) {
         i++;
       }
-      if (i > start && LEAD_VERBS.contains(text.substring(start, i))) {
-        return start;
+      char first = start < n ? text.charAt(start) : ' ';
+      if (first >= 'a' && first <= 'z') {
+        for (String verb : LEAD_VERBS_BY_FIRST[first]) {
+          if (verb.length() == i - start && text.startsWith(verb, start)) {
+            return start;
+          }
+        }
       }
     }
     return n;
