@@ -181,13 +181,8 @@ final class Words {
     int i = from;
     int n = text.length();
     while (i < n) {
-      while (i < n && !Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && Character.isLetter(text.charAt(i))) {
-        i++;
-      }
+      int start = skipLetters(text, i, false);
+      i = skipLetters(text, start, true);
       char first = start < n ? text.charAt(start) : ' ';
       if (first >= 'a' && first <= 'z') {
         for (String verb : LEAD_VERBS_BY_FIRST[first]) {
@@ -200,6 +195,14 @@ final class Words {
     return n;
   }
 
+  /** The first index at or after {@code i} whose char is (not) a letter, or the text's length. */
+  private static int skipLetters(String text, int i, boolean letters) {
+    while (i < text.length() && Character.isLetter(text.charAt(i)) == letters) {
+      i++;
+    }
+    return i;
+  }
+
   /** Headlines are often Title Cased; there capitalisation says nothing about names. */
   static boolean isTitleCase(String text) {
     int words = 0;
@@ -207,13 +210,8 @@ final class Words {
     int i = 0;
     int n = text.length();
     while (i < n) {
-      while (i < n && !Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && Character.isLetter(text.charAt(i))) {
-        i++;
-      }
+      int start = skipLetters(text, i, false);
+      i = skipLetters(text, start, true);
       if (i - start >= 4) {
         words++;
         if (Character.isUpperCase(text.charAt(start))) {
