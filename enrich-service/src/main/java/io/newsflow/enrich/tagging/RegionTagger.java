@@ -7,13 +7,14 @@ import io.newsflow.enrich.tagging.ItemText.Zone;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Finds the countries an item mentions from the gazetteer matches of each segment (found by
  * {@link Tagger} in its one automaton pass), with context checks that keep precision (case, common
- * words, personal names, ambiguous names). Stateless and thread-safe.
+ * words, personal names, ambiguous names), and records where each sits (dateline, headline, the
+ * lead's subject, ...) for {@link RegionTally} to decide what the item is about. Stateless and
+ * thread-safe.
  */
 public final class RegionTagger {
 
