@@ -27,6 +27,7 @@ final class EnrichedItems {
         Enrichment enrichment = Enrichment.newBuilder()
                 .setRegions(tags.regions())
                 .setPrimaryCountry(tags.primaryCountry())
+                .setMentionedRegions(tags.mentionedRegions())
                 .setTopics(tags.topics())
                 .setKeywords(tags.keywords())
                 .setFingerprint(fingerprint(verdict.fingerprint()))

@@ -6,7 +6,9 @@ import io.newsflow.avro.DuplicateMethod;
 import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
+import io.newsflow.avro.Enrichment;
 import io.newsflow.avro.Origin;
+import io.newsflow.avro.RoutedItem;
 import io.newsflow.ingest.DumpPublisher;
 import io.newsflow.ingest.Ingester;
 import io.newsflow.platform.config.NewsflowConfig;
@@ -112,6 +114,16 @@ class EnrichServiceIT {
                 assertEquals(20, published.size(), "no id published twice");
                 assertTrue(published.contains("other-1"), "a formulaic but different market report is its own story");
 
+                // The country route carries exactly the stories about Croatia (their regions), whatever they mention.
+                Set<String> aboutCroatia = new HashSet<>();
+                articles.stream().filter(r -> isAbout(r.value().getEnrichment(), "HR")).forEach(r -> aboutCroatia.add(r.key()));
+                briefs.stream().filter(r -> isAbout(r.value().getEnrichment(), "HR")).forEach(r -> aboutCroatia.add(r.key()));
+                Set<String> routedCroatia = new HashSet<>();
+                TopicReader.readAll(stack, Topics.routeName("croatia"), new StringDeserializer(),
+                        topics.valueSerde(RoutedItem.class).deserializer()).forEach(r -> routedCroatia.add(r.key()));
+                assertTrue(aboutCroatia.size() >= 5, "the Agrokor briefs at least: " + aboutCroatia);
+                assertEquals(aboutCroatia, routedCroatia);
+
                 Map<String, DuplicateNotice> byId = new HashMap<>();
                 List<DuplicateNotice> repeats = new ArrayList<>();
                 for (ConsumerRecord<String, DuplicateNotice> r : duplicates) {
@@ -152,6 +164,10 @@ class EnrichServiceIT {
         int total() {
             return articles.size() + briefs.size() + duplicates.size();
         }
+    }
+
+    private static boolean isAbout(Enrichment enrichment, String country) {
+        return enrichment.getRegions().stream().anyMatch(r -> r.getCountryCode().equals(country));
     }
 
     private static String idOfHeadline(List<ConsumerRecord<String, EnrichedBrief>> briefs, String headline) {

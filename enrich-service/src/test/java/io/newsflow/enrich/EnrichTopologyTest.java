@@ -32,7 +32,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -193,6 +197,27 @@ class EnrichTopologyTest {
         assertEquals(all.stream().filter(e -> !e.getTopics().isEmpty()).count(), (long) enrich.streamsMetric("tagged-with-topic-total"));
         assertTrue(enrich.streamsMetric("tagged-with-topic-total") >= 5, "the Agrokor briefs at least");
         assertTrue(enrich.streamsMetric("event-to-enriched-seconds-max") > 0, "the sample is older than the wall clock");
+    }
+
+    @Test
+    void aCountryRouteCarriesTheItemsAboutTheCountryAndNoneThatOnlyMentionIt() {
+        ingestSample(T0);
+        idle();
+        Map<String, Enrichment> byId = new HashMap<>();
+        enrichedBriefs().forEach(b -> byId.put(b.getBrief().getId(), b.getEnrichment()));
+        enrichedArticles().forEach(a -> byId.put(a.getArticle().getId(), a.getEnrichment()));
+        Set<String> routed = new HashSet<>();
+        for (RoutedItem item : output(Topics.routeName("croatia"), topics.valueSerde(RoutedItem.class).deserializer())) {
+            routed.add(item.getItem() instanceof EnrichedBrief b ? b.getBrief().getId() : ((EnrichedArticle) item.getItem()).getArticle().getId());
+        }
+        Set<String> aboutCroatia = new HashSet<>();
+        byId.forEach((id, e) -> {
+            if (e.getRegions().stream().anyMatch(r -> r.getCountryCode().equals("HR"))) {
+                aboutCroatia.add(id);
+            }
+        });
+        assertTrue(aboutCroatia.size() >= 5, "the Agrokor briefs are about Croatia: " + aboutCroatia.size());
+        assertEquals(aboutCroatia, routed);
     }
 
     @Test

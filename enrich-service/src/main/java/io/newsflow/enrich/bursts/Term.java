@@ -21,7 +21,10 @@ public record Term(TermKind kind, String text) implements Comparable<Term> {
         }
     }
 
-    /** The terms an enriched item mentions, each once however often the item names it. */
+    /**
+     * The terms an enriched item mentions, each once however often the item names it; countries
+     * are those the item is about ({@code regions}), not those it names in passing.
+     */
     public static Set<Term> mentionedBy(Enrichment enrichment) {
         Set<Term> terms = new TreeSet<>();
         for (String keyword : enrichment.getKeywords()) {

@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Finds the countries an item mentions from the gazetteer matches of each segment (found by
  * {@link Tagger} in its one automaton pass), with context checks that keep precision (case, common
- * words, personal names, ambiguous names). Stateless and thread-safe.
+ * words, personal names, ambiguous names), and records where each sits (dateline, headline, the
+ * lead's subject, ...) for {@link RegionTally} to decide what the item is about. Stateless and
+ * thread-safe.
  */
 public final class RegionTagger {
 
@@ -25,24 +27,50 @@ public final class RegionTagger {
   }
 
   /** A mention that passed the local context checks, before the item-wide ambiguity pass. */
-  private record Mention(Entry entry, String surface, Zone zone) {}
+  private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject) {}
 
   /** Country mentions, given the matches of the gazetteer forms in each segment of the item. */
-  public RegionTally collect(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment) {
+  public RegionTally collect(ItemText item, List<List<AhoCorasickMatcher.Match>> matchesBySegment,
+                             List<List<AhoCorasickMatcher.Match>> companyFormsBySegment) {
     List<Mention> mentions = new ArrayList<>();
+    List<CompanyForms.Found> companies = new ArrayList<>(2);
+    RegionTally tally = new RegionTally();
     List<Segment> segments = item.segments();
     for (int s = 0; s < segments.size(); s++) {
       Segment segment = segments.get(s);
       String text = segment.text();
+      List<AhoCorasickMatcher.Match> matches = matchesBySegment.get(s);
+      List<AhoCorasickMatcher.Match> forms = companyFormsBySegment.get(s);
       int from = 0;
+      int subjectEnd = -1;
       if (segment.zone() == Zone.LEAD) {
         from = addDateline(item.dateline(), mentions);
+        subjectEnd = Words.mainVerbIndex(text, from);
+      }
+      if (segment.zone() == Zone.HEADLINE && Words.isAllCapsText(text)) {
+        // Wire headlines in capitals ("SWEDISH FIRM BIDS FOR ..."): read them as title case.
+        text = titleCase(text);
+        matches = gazetteer.matcher().findAll(text);
+        forms = CompanyForms.MATCHER.findAll(text);
       }
       boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
-      for (AhoCorasickMatcher.Match m : matchesBySegment.get(s)) {
+      for (AhoCorasickMatcher.Match m : matches) {
         Entry e = gazetteer.entry(m.pattern());
         if (m.start() >= from && e.kind() != Kind.BLOCKER && fitsContext(e, text, m, titleCase)) {
-          mentions.add(new Mention(e, text.substring(m.start(), m.end()), segment.zone()));
+          mentions.add(new Mention(e, text.substring(m.start(), m.end()), segment.zone(), m.start() < subjectEnd));
+        }
+      }
+      addStateAbbreviations(text, from, segment.zone(), mentions);
+      for (CompanyForms.Found c : CompanyForms.find(text, forms, from, text.length())) {
+        // The company acting in the lead ("Amoco Corp said") is evidence of its home country;
+        // other companies count only when no place is named at all.
+        if (namesACountry(c)) {
+          continue;
+        }
+        if (c.start() < subjectEnd) {
+          companies.add(c);
+        } else {
+          tally.addFallback(c.countryCode(), c.surface());
         }
       }
     }
@@ -53,36 +81,90 @@ public final class RegionTagger {
         evidence.add(m.entry().countryCode());
       }
     }
-    RegionTally tally = new RegionTally();
     for (Mention m : mentions) {
       Entry e = m.entry();
       // Only ambiguous forms read the whole item, so most items never join their text.
       String code = ambiguous.isAmbiguous(e.form())
           ? ambiguous.resolve(e.form(), e.countryCode(), evidence, item.fullText()) : e.countryCode();
       if (code != null) {
-        tally.add(code, m.surface(), m.zone().weight());
+        tally.add(code, m.surface(), m.zone(), m.leadSubject());
       }
+    }
+    for (CompanyForms.Found c : companies) {
+      tally.addImplied(c.countryCode(), c.surface(), RegionTally.Evidence.COMPANY_FORM, Zone.LEAD.weight());
     }
     return tally;
   }
 
-  /** Records a dateline place (which counts whatever its kind) and returns where the lead's text starts. */
+  /**
+   * Records a dateline's place and qualifier (which count whatever their kind: "SPLIT, Croatia",
+   * "TRENTON, N.J.") and returns where the lead's text starts.
+   */
   private int addDateline(Dateline d, List<Mention> mentions) {
     if (d == null) {
       return 0;
     }
     Entry place = gazetteer.lookupIgnoreCase(d.place());
-    if (place == null || place.kind() == Kind.BLOCKER) {
+    Entry qualifier = d.qualifier() == null ? null
+        : UsStates.isAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
+    boolean qualifierKnown = qualifier != null && qualifier.kind() != Kind.BLOCKER;
+    // The qualifier says which town is meant: "SANTA CRUZ, Calif." is not Santa Cruz, Bolivia.
+    boolean placeKnown = place != null && place.kind() != Kind.BLOCKER
+        && (!qualifierKnown || place.countryCode().equals(qualifier.countryCode()));
+    if (!placeKnown && !qualifierKnown) {
       return 0;
     }
-    mentions.add(new Mention(place, d.place(), Zone.DATELINE));
-    if (d.qualifier() != null) {
-      Entry q = gazetteer.lookup(d.qualifier());
-      if (q != null && q.kind() != Kind.BLOCKER) {
-        mentions.add(new Mention(q, d.qualifier(), Zone.DATELINE));
-      }
+    if (placeKnown) {
+      mentions.add(new Mention(place, d.place(), Zone.DATELINE, false));
+    }
+    if (qualifierKnown) {
+      mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false));
     }
     return d.end();
+  }
+
+  /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
+  private void addStateAbbreviations(String text, int from, Zone zone, List<Mention> mentions) {
+    for (int[] at : UsStates.afterPlace(text, from)) {
+      mentions.add(new Mention(UsStates.ENTRY, text.substring(at[0], at[1]), zone, false));
+    }
+  }
+
+  /** Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"). */
+  private String titleCase(String text) {
+    StringBuilder b = new StringBuilder(text);
+    int i = 0;
+    while (i < text.length()) {
+      int j = i;
+      while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '/') {
+        j++;
+      }
+      int end = j;
+      while (end > i && ",;:!?\"')".indexOf(text.charAt(end - 1)) >= 0) {
+        end--; // "U.S.," is "U.S." followed by a comma
+      }
+      if (end - i > 1 && gazetteer.lookup(text.substring(i, end)) == null) {
+        for (int k = i + 1; k < end; k++) {
+          b.setCharAt(k, Character.toLowerCase(text.charAt(k)));
+        }
+      }
+      i = j + 1;
+    }
+    return b.toString();
+  }
+
+  /**
+   * True when a company's name holds a country's name or demonym ("Indian State Trading
+   * Corporation"): that says more than its legal form. Cities do not count ("McDonnell Douglas Corp").
+   */
+  private boolean namesACountry(CompanyForms.Found company) {
+    for (AhoCorasickMatcher.Match m : gazetteer.matcher().findAll(company.surface())) {
+      Kind kind = gazetteer.entry(m.pattern()).kind();
+      if (kind == Kind.NAME || kind == Kind.DEMONYM) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean fitsContext(Entry e, String text, AhoCorasickMatcher.Match m, boolean titleCase) {

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Region, topic and keyword tagging of one news item. Build once (it loads the gazetteer and
@@ -20,18 +22,24 @@ import java.util.List;
 public final class Tagger {
 
   /** What tagging found. {@code primaryCountry} is null when no country was found. */
-  public record Result(List<RegionTag> regions, String primaryCountry, List<TopicTag> topics,
-                       List<String> keywords, String rulesVersion) {}
+  /**
+   * What tagging found: {@code regions} the countries the item is about (primary first),
+   * {@code mentionedRegions} those it only names in passing. {@code primaryCountry} is null when no
+   * country was found.
+   */
+  public record Result(List<RegionTag> regions, String primaryCountry, List<RegionTag> mentionedRegions,
+                       List<TopicTag> topics, List<String> keywords, String rulesVersion) {}
 
   /** Topic aliases imply their region at half the weight of a direct mention, so a named country outranks them. */
   private static final double IMPLIED_REGION_FACTOR = 0.5;
   private static final int KEYWORDS = 12;
 
   /**
-   * The group of the gazetteer forms in {@link #placesAndTopics}; the topic patterns are group 1, so
-   * they come after the places in each segment's matches.
+   * The groups of {@link #placesAndTopics}: gazetteer forms, topic patterns, companies' legal forms;
+   * each segment's matches come in this order.
    */
-  private static final int PLACES = 0;
+  private static final int TOPICS = 1;
+  private static final int COMPANY_FORMS = 2;
 
   private final Gazetteer gazetteer;
   /** Gazetteer forms and topic patterns in one automaton, so that each segment is scanned once for both. */
@@ -50,7 +58,7 @@ public final class Tagger {
     for (int i = 0; i < gazetteer.size(); i++) {
       forms.add(gazetteer.entry(i).form());
     }
-    this.placesAndTopics = AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns()));
+    this.placesAndTopics = AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns(), CompanyForms.FORMS));
     this.rulesVersion = version(gazetteer, ambiguous, rules);
   }
 
@@ -70,16 +78,16 @@ public final class Tagger {
     List<Segment> segments = item.segments();
     List<List<Match>> places = new ArrayList<>(segments.size());
     List<List<Match>> topicTerms = new ArrayList<>(segments.size());
+    List<List<Match>> companyForms = new ArrayList<>(segments.size());
     for (Segment segment : segments) {
       List<Match> matches = placesAndTopics.findAll(segment.text());
-      int split = 0;
-      while (split < matches.size() && matches.get(split).group() == PLACES) {
-        split++;
-      }
-      places.add(matches.subList(0, split));
-      topicTerms.add(matches.subList(split, matches.size()));
+      int topicsFrom = groupStart(matches, TOPICS, 0);
+      int formsFrom = groupStart(matches, COMPANY_FORMS, topicsFrom);
+      places.add(matches.subList(0, topicsFrom));
+      topicTerms.add(matches.subList(topicsFrom, formsFrom));
+      companyForms.add(matches.subList(formsFrom, matches.size()));
     }
-    RegionTally tally = regions.collect(item, places);
+    RegionTally tally = regions.collect(item, places, companyForms);
     List<TopicTagger.Hit> hits = topics.tag(item, topicTerms);
     for (TopicTagger.Hit hit : hits) {
       String region = hit.topic().region();
@@ -88,16 +96,30 @@ public final class Tagger {
       }
       for (int i = 0; i < hit.matched().size(); i++) {
         Zone zone = hit.zones().get(i);
-        tally.add(region, hit.matched().get(i), zone.weight() * IMPLIED_REGION_FACTOR);
+        tally.addImplied(region, hit.matched().get(i), RegionTally.Evidence.TOPIC, zone.weight() * IMPLIED_REGION_FACTOR);
       }
     }
-    List<RegionTag> tags = tally.toTags(gazetteer);
+    RegionTally.Regions tags = tally.decide(gazetteer);
+    Set<String> about = new HashSet<>();
+    for (RegionTag tag : tags.about()) {
+      about.add(tag.getCountryCode());
+    }
     return new Result(
-        tags,
-        tags.isEmpty() ? null : tags.get(0).getCountryCode(),
-        hits.stream().map(TopicTagger.Hit::toTag).toList(),
+        tags.about(),
+        tags.about().isEmpty() ? null : tags.about().get(0).getCountryCode(),
+        tags.mentioned(),
+        topics.restrictToAbout(hits, about).stream().map(TopicTagger.Hit::toTag).toList(),
         keywords.extract(item),
         rulesVersion);
+  }
+
+  /** Index of the first match of {@code group} or a later one, searching from {@code from}. */
+  private static int groupStart(List<Match> matches, int group, int from) {
+    int i = from;
+    while (i < matches.size() && matches.get(i).group() < group) {
+      i++;
+    }
+    return i;
   }
 
   /**

@@ -22,15 +22,21 @@ import java.util.regex.Pattern;
  *     aliases: [Agrokor, Konzum, Todoric]   # case-sensitive whole words
  *     context: [...]           # optional: at least one must occur too
  *     region: HR               # optional: ISO code the topic implies
+ *   - slug: croatia
+ *     label: Croatia
+ *     about: [HR]              # the item must be about one of these (its regions, not a passing
+ *                              # mention); with no aliases, every item about them matches
  * </pre>
  */
 public final class TopicRules {
 
   /** One configured topic. */
-  public record Topic(String slug, String label, List<String> aliases, List<String> context, String region) {
+  public record Topic(String slug, String label, List<String> aliases, List<String> context, String region,
+                      List<String> about) {
     public Topic {
       aliases = aliases == null ? List.of() : List.copyOf(aliases);
       context = context == null ? List.of() : List.copyOf(context);
+      about = about == null ? List.of() : List.copyOf(about);
     }
   }
 
@@ -91,11 +97,14 @@ public final class TopicRules {
       if (!slugs.add(t.slug())) {
         throw new IllegalArgumentException("duplicate topic slug " + t.slug());
       }
-      if (t.label() == null || t.label().isBlank() || t.aliases().isEmpty()) {
-        throw new IllegalArgumentException("topic " + t.slug() + " needs a label and at least one alias");
+      if (t.label() == null || t.label().isBlank() || t.aliases().isEmpty() && t.about().isEmpty()) {
+        throw new IllegalArgumentException("topic " + t.slug() + " needs a label and at least one alias or about country");
       }
       if (t.region() != null && !REGION.matcher(t.region()).matches()) {
         throw new IllegalArgumentException("topic " + t.slug() + ": region must be an ISO 3166-1 alpha-2 code");
+      }
+      if (!t.about().stream().allMatch(code -> code != null && REGION.matcher(code).matches())) {
+        throw new IllegalArgumentException("topic " + t.slug() + ": about must list ISO 3166-1 alpha-2 codes");
       }
     }
   }

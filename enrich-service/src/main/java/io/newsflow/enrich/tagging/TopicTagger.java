@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches configured topics against their aliases and context terms. {@link Tagger} finds those in
@@ -113,5 +114,34 @@ public final class TopicTagger {
       }
     }
     return hits;
+  }
+
+  /**
+   * Applies the topics' {@code about} conditions once the item's about-regions are known: a hit
+   * whose topic lists countries the item is not about is dropped, and a topic with no aliases
+   * matches when the item is about one of its countries. Configuration order is kept.
+   */
+  List<Hit> restrictToAbout(List<Hit> hits, Set<String> aboutCountries) {
+    List<Hit> kept = new ArrayList<>(hits.size());
+    int h = 0;
+    for (Topic topic : topics) {
+      Hit hit = h < hits.size() && hits.get(h).topic() == topic ? hits.get(h++) : null;
+      if (topic.about().isEmpty()) {
+        if (hit != null) {
+          kept.add(hit);
+        }
+        continue;
+      }
+      List<String> about = topic.about().stream().filter(aboutCountries::contains).toList();
+      if (about.isEmpty()) {
+        continue;
+      }
+      if (hit != null) {
+        kept.add(hit);
+      } else if (topic.aliases().isEmpty()) {
+        kept.add(new Hit(topic, about, List.of()));
+      }
+    }
+    return kept;
   }
 }

@@ -139,6 +139,70 @@ final class Words {
     return ABBREVIATIONS.contains(word) || word.length() == 1 && Character.isUpperCase(word.charAt(0));
   }
 
+  /** A headline set all in capitals: at least two words of letters, none of them with a lower-case letter. */
+  static boolean isAllCapsText(String text) {
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    return letters >= 8 && text.indexOf(' ') > 0;
+  }
+
+  /**
+   * Finite verbs that commonly end the subject of a news lead ("Amoco Corp said", "Sweden's
+   * Electrolux will buy"); what precedes the first of them is the lead's subject, who acts.
+   */
+  private static final Set<String> LEAD_VERBS = Set.of(
+      "said", "says", "told", "reported", "reports", "announced", "announces", "is", "are", "was", "were",
+      "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "plans", "planned",
+      "agreed", "agrees", "expects", "expected", "sees", "saw", "wants", "won", "lost", "rose", "fell",
+      "raised", "lowered", "cut", "cuts", "approved", "approves", "filed", "completed", "named",
+      "received", "signed", "bought", "sold", "acquired", "launched", "accused", "urged", "called",
+      "asked", "warned", "denied", "confirmed", "opened", "closed", "made", "took", "set", "began");
+
+  /** {@link #LEAD_VERBS} by their first letter, so that a word is compared without being copied. */
+  private static final String[][] LEAD_VERBS_BY_FIRST = new String['z' + 1][];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      char first = c;
+      LEAD_VERBS_BY_FIRST[c] = LEAD_VERBS.stream().filter(v -> v.charAt(0) == first).toArray(String[]::new);
+    }
+  }
+
+  /** Index of the first lead verb at or after {@code from}, or the text's length when there is none. */
+  static int mainVerbIndex(String text, int from) {
+    int i = from;
+    int n = text.length();
+    while (i < n) {
+      int start = skipLetters(text, i, false);
+      i = skipLetters(text, start, true);
+      char first = start < n ? text.charAt(start) : ' ';
+      if (first >= 'a' && first <= 'z') {
+        for (String verb : LEAD_VERBS_BY_FIRST[first]) {
+          if (verb.length() == i - start && text.startsWith(verb, start)) {
+            return start;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The first index at or after {@code i} whose char is (not) a letter, or the text's length. */
+  private static int skipLetters(String text, int i, boolean letters) {
+    while (i < text.length() && Character.isLetter(text.charAt(i)) == letters) {
+      i++;
+    }
+    return i;
+  }
+
   /** Headlines are often Title Cased; there capitalisation says nothing about names. */
   static boolean isTitleCase(String text) {
     int words = 0;
@@ -146,13 +210,8 @@ final class Words {
     int i = 0;
     int n = text.length();
     while (i < n) {
-      while (i < n && !Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && Character.isLetter(text.charAt(i))) {
-        i++;
-      }
+      int start = skipLetters(text, i, false);
+      i = skipLetters(text, start, true);
       if (i - start >= 4) {
         words++;
         if (Character.isUpperCase(text.charAt(start))) {

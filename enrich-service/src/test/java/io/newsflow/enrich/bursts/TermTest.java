@@ -35,6 +35,17 @@ class TermTest {
     }
 
     @Test
+    void aCountryCountsForTheStoriesAboutItNotThoseThatMentionItInPassing() {
+        Enrichment enrichment = Enrichment.newBuilder()
+                .setRegions(List.of(country("SE")))
+                .setMentionedRegions(List.of(country("CA"), country("GB")))
+                .setFingerprint(new Fingerprint("00", ByteBuffer.allocate(0), 0))
+                .setRulesVersion("test")
+                .build();
+        assertEquals(Set.of(new Term(TermKind.COUNTRY, "SE")), Term.mentionedBy(enrichment));
+    }
+
+    @Test
     void keyRoundTrips() {
         Term term = new Term(TermKind.KEYWORD, "Bank of Japan: rates");
         assertEquals("KEYWORD:Bank of Japan: rates", term.key());

@@ -6,15 +6,71 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsflow.avro.RegionTag;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegionTaggerTest {
 
+  /** Every country found, about or mentioned: the mention-level view these tests check. */
   private static List<String> countries(String headline, String... paragraphs) {
-    return Fixtures.TAGGER.tag(headline, List.of(paragraphs)).regions().stream()
+    Tagger.Result r = Fixtures.TAGGER.tag(headline, List.of(paragraphs));
+    return Stream.concat(r.regions().stream(), r.mentionedRegions().stream())
         .map(RegionTag::getCountryCode).toList();
+  }
+
+  private static Tagger.Result tag(String headline, String... paragraphs) {
+    return Fixtures.TAGGER.tag(headline, List.of(paragraphs));
+  }
+
+  private static List<String> codes(List<RegionTag> tags) {
+    return tags.stream().map(RegionTag::getCountryCode).toList();
+  }
+
+  @Test
+  void aboutIsWhatTheStoryIsAboutAndPassingMentionsAreKeptApart() {
+    Tagger.Result r = tag("Electrolux bids for Swedish rival",
+        "Sweden's Electrolux AB said on Monday it would bid for a rival appliance maker, sending shares up in Stockholm.",
+        "Advisers include banks in Canada, Switzerland and Britain.");
+    assertEquals(List.of("SE"), codes(r.regions()));
+    assertEquals("SE", r.primaryCountry());
+    assertEquals(List.of("CA", "CH", "GB"), codes(r.mentionedRegions()).stream().sorted().toList());
+    assertEquals(List.of("headline", "lead-subject", "lead", "repeated"), r.regions().get(0).getReasons());
+    assertEquals(List.of("mentioned"), r.mentionedRegions().get(0).getReasons());
+  }
+
+  @Test
+  void aUsCompanyWithAPartnerNamedOnceIsAboutTheUs() {
+    Tagger.Result r = tag("Texas chipmaker expands plant",
+        "Dallas Semiconductor Inc said it will double output at its plant in Texas.",
+        "The company said a Japanese partner would supply equipment.");
+    assertEquals(List.of("US"), codes(r.regions()));
+    assertEquals(List.of("JP"), codes(r.mentionedRegions()));
+  }
+
+  @Test
+  void aDatelineWithAStateAbbreviationIsTheUs() {
+    Tagger.Result r = tag("Utility raises rates", "TRENTON, N.J., March 3 - The utility raised its rates by 4 pct.");
+    assertEquals(List.of("US"), codes(r.regions()));
+    assertEquals(List.of("dateline"), r.regions().get(0).getReasons());
+    assertEquals(List.of("US"), codes(tag(null, "It will expand the plant in Andalusia, Ala., next year.").regions()));
+    assertEquals(List.of(), countries(null, "Miss. Smith met Mo. Jones; Ind. voters and La. fans cheered."));
+  }
+
+  @Test
+  void allCapsWireHeadlinesAreRead() {
+    Tagger.Result r = tag("BANKERS REPORT BREAKTHROUGH ON VENEZUELAN DEBT", "Talks went on in New York on Friday.");
+    assertEquals("VE", r.primaryCountry());
+    assertTrue(r.regions().get(0).getReasons().contains("headline"));
+  }
+
+  @Test
+  void onlyACompanyFormNamesNoPlaceSoItDecides() {
+    Tagger.Result r = tag("COBANCO INC YEAR NET", "Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000");
+    assertEquals(List.of("US"), codes(r.regions()));
+    assertEquals(List.of("company-form"), r.regions().get(0).getReasons());
+    assertEquals(List.of(), codes(tag("Quarterly results", "Net profit rose to 807,000.").regions()));
   }
 
   @ParameterizedTest

@@ -52,7 +52,8 @@ class SampleDumpTest {
     assertEquals("142", sy.getContinentCode());
     assertTrue(sy.getMatched().containsAll(List.of("Syria", "Aleppo", "Syrian")), sy.getMatched().toString());
     assertTrue(r.topics().stream().anyMatch(t -> t.getSlug().equals("syria-conflict")));
-    List<String> countries = r.regions().stream().map(RegionTag::getCountryCode).toList();
+    List<String> countries = java.util.stream.Stream.concat(r.regions().stream(), r.mentionedRegions().stream())
+        .map(RegionTag::getCountryCode).toList();
     assertTrue(countries.containsAll(List.of("FR", "RU", "US")), countries.toString());
     assertTrue(r.keywords().contains("International Criminal Court"), r.keywords().toString());
   }

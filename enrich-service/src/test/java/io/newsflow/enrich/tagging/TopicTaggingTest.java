@@ -93,4 +93,40 @@ class TopicTaggingTest {
         () -> rules("topics:\n  - slug: a\n    label: x\n    aliases: [x]\n  - slug: a\n    label: y\n    aliases: [y]\n"));
     assertThrows(IllegalArgumentException.class, () -> rules("topics:\n  - slug: a\n    label: x\n    aliases: [x]\n    region: Croatia\n"));
   }
+
+  private static final String ABOUT = """
+      topics:
+        - slug: croatia
+          label: Croatia
+          about: [HR]
+        - slug: syria-conflict
+          label: Syria conflict
+          aliases: [Syria, Aleppo]
+          about: [SY]
+      """;
+
+  private static List<String> slugs(Tagger tagger, String headline, String... paragraphs) {
+    return tagger.tag(headline, List.of(paragraphs)).topics().stream().map(TopicTag::getSlug).toList();
+  }
+
+  @Test
+  void aboutRoutesWhatAnItemIsAboutNotWhatItMentions() {
+    Tagger tagger = new Tagger(Fixtures.GAZETTEER, Fixtures.AMBIGUOUS, rules(ABOUT));
+    assertEquals(List.of("croatia"), slugs(tagger, "Croatian government approves tax reform",
+        "ZAGREB, March 3 (Reuters) - The Croatian government on Thursday approved a tax reform."));
+    assertEquals(List.of(), slugs(tagger, "Swedish appliance maker bids for rival",
+        "Sweden's Electrolux said on Monday it would bid for a rival, sending its shares up in Stockholm.",
+        "Its advisers include a bank in Zagreb."));
+    assertEquals(List.of("syria-conflict"), slugs(tagger, "Shelling resumes in Aleppo",
+        "Shelling resumed in Aleppo on Sunday, Syria's state media said."));
+    assertEquals(List.of(), slugs(tagger, "Russian economy grows",
+        "Russia's economy grew 2 percent, the statistics office in Moscow said on Friday.",
+        "The ministry did not give the cost of its operations in Syria."));
+  }
+
+  @Test
+  void aboutMustListCountryCodesAndATopicNeedsAnAliasOrAnAboutCountry() {
+    assertThrows(IllegalArgumentException.class, () -> rules("topics: [{slug: x, label: X, about: [Croatia]}]"));
+    assertThrows(IllegalArgumentException.class, () -> rules("topics: [{slug: x, label: X}]"));
+  }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code tail --tag / --region} on generic records: finds the {@code enrichment} of an enriched item,
- * or a routed item, and matches topics, keywords and regions case-insensitively.
+ * or a routed item, and matches topics, keywords and regions case-insensitively. A region matches the
+ * countries the item is about ({@code regions}), never those it only mentions ({@code mentionedRegions}).
  */
 final class EnrichmentFilter {
     private EnrichmentFilter() {

@@ -53,7 +53,8 @@ public final class TailCommand implements Callable<Integer> {
     String tag;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Only enriched items tagged with this country code, country, UN M49 subregion or continent.")
+            description = "Only enriched items about this country code, country, UN M49 subregion or continent "
+                    + "(their regions; countries they only mention in passing do not count).")
     String region;
 
     @Option(names = "--text",

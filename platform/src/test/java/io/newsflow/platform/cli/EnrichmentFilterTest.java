@@ -22,8 +22,10 @@ class EnrichmentFilterTest {
             Brief.newBuilder().setId("b").setHeadline("Banks and Agrokor agree").setOrigin(Origin.newBuilder().setDumpId("d")
                     .setPosition(1).setCapturedAt(Instant.EPOCH).setParserVersion("1").build()).build(),
             Enrichment.newBuilder()
-                    .setRegions(List.of(new RegionTag("HR", "Croatia", "Southern Europe", "039", "Europe", "150", 2, List.of("Zagreb"), 0.9)))
+                    .setRegions(List.of(new RegionTag("HR", "Croatia", "Southern Europe", "039", "Europe", "150", 2, List.of("Zagreb"), 0.9, List.of("lead"))))
                     .setPrimaryCountry("HR")
+                    .setMentionedRegions(List.of(new RegionTag("RS", "Serbia", "Southern Europe", "039", "Europe", "150", 1,
+                            List.of("Belgrade"), 0.1, List.of("mentioned"))))
                     .setTopics(List.of(new TopicTag("agrokor", "Agrokor", List.of("Agrokor"), 1)))
                     .setKeywords(List.of("Zagreb Stock Exchange"))
                     .setFingerprint(new Fingerprint("h", ByteBuffer.allocate(0), 0))
@@ -38,6 +40,13 @@ class EnrichmentFilterTest {
         assertTrue(EnrichmentFilter.matches(AGROKOR, "agrokor", "Europe"));
         assertFalse(EnrichmentFilter.matches(AGROKOR, "syria-conflict", null));
         assertFalse(EnrichmentFilter.matches(AGROKOR, null, "Asia"));
+    }
+
+    @Test
+    void aRegionMatchesWhatTheItemIsAboutNotWhatItMentionsInPassing() {
+        assertTrue(EnrichmentFilter.matches(AGROKOR, null, "HR"));
+        assertFalse(EnrichmentFilter.matches(AGROKOR, null, "RS"));
+        assertFalse(EnrichmentFilter.matches(AGROKOR, null, "Serbia"));
     }
 
     @Test
