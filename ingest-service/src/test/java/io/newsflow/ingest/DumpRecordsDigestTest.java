@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Everything ingest makes of its inputs, byte for byte: records (topic, key, timestamp, headers,
  * serialized value) and per-dump outcomes (dump id, counts, bytes, failure reason), digested per input.
  * The digests were taken before the parser, id and serialization paths were made faster; a change
- * that alters any output byte fails here.
+ * that alters any output byte fails here. "generated" was retaken when sidebars came to be paired by
+ * their layout (issue #14): the random lines of those dumps pair differently; the other digests held.
  */
 class DumpRecordsDigestTest {
     private static final Map<String, String> EXPECTED = Map.of(
@@ -40,7 +41,7 @@ class DumpRecordsDigestTest {
             "multi.txt", "d2ef004faac810ea7ff00455bbbd35f16cb6f371554dbe9efb025e5ce2e57bfe",
             "reuters-agrokor.txt", "5a5c0762ce71cf16bd4abbc7089f2eda0f1023d770cd1dfc0740c36f38cd979e",
             "ria-cyrillic.txt", "75b990f3da6b7423d4dba1a59a91ee3926c0623a5f121750e02367a8e4027646",
-            "generated", "a7a3f798ec766d9380f9cd304b13a2560de5c18bc0ebc85faf13c0e3149fe516");
+            "generated", "ea8a2f22e673ad5bde6864607c92e7738601449507587c4e56563c6f25a84987");
 
     private final DumpRecords records = new DumpRecords(serializer(), Clock.fixed(Samples.MTIME.plusSeconds(3600), ZoneOffset.UTC));
     private final DumpReader reader = new DumpReader();
