@@ -19,8 +19,8 @@ import java.util.List;
  */
 public final class DumpParser {
 
-  /** Version stamped on every event, so reprocessing can tell old output from new. */
-  public static final String VERSION = "1";
+  /** Version stamped on every event, so reprocessing can tell old output from new. 2: sidebars paired by layout. */
+  public static final String VERSION = "2";
 
   public ParseOutcome parse(RawDump dump) {
     String text = dump.text();
