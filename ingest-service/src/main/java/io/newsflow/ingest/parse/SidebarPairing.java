@@ -1,35 +1,33 @@
 package io.newsflow.ingest.parse;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 /**
  * Pairs a sidebar's lines into briefs by the sidebar's layout, so that a summary stays with its
- * headline whatever it looks like. The lines under one heading are read in this order of evidence:
+ * headline whatever it looks like. The lines under one heading are read in this order of evidence
+ * (the README's "How a sidebar is read" says the same for users):
  *
  * <ol>
  *   <li><b>Paired blocks</b>: when blank lines cut the sidebar into two or more blocks of one or two
- *       lines, and at least one block has two, each block is one brief: headline and summary, or a headline alone.
- *       Content is not looked at (only a one-line block that cannot be a headline, see below, rules
- *       this layout out).
+ *       lines, and at least one block has two, each block is one brief: headline and summary, or a
+ *       headline alone. Content is not looked at (only a one-line block that cannot be a headline,
+ *       see below, rules this layout out).
  *   <li>Otherwise the lines are one sequence (one line a block, or no blank lines). A line that
- *       cannot be a headline (longer than {@value LineShape#MAX_HEADLINE_CHARS} characters, or ended
- *       by a full stop, ellipsis or semicolon) is a summary.
- *       <b>Alternating</b>: when there is an even number of lines, at least one such summary, all of
- *       them at a summary's place (2nd, 4th, ...), the sidebar alternates: every second line is a
- *       summary, whatever it looks like. Unless its layout is contradicted by a line at a headline's
- *       place that lists items with semicolons (results and table lines do), or by a line in
- *       capitals at a summary's place when the sidebar's headlines are all in capitals and its
- *       must-be summaries are not (two headlines without summary in a row). A sidebar that
- *       alternates but holds two headlines without summary in a row, neither kind of line telling,
- *       is read as alternating: nothing on the page tells them from a headline and its summary.
- *   <li><b>Anchored</b>: else each line that cannot be a headline is the summary of the line before
- *       it. The lines left between those briefs are headlines, each followed by its summary only when
- *       the next line reads as one ({@link LineShape#readsAsSummaryOf}: it lists items with
- *       semicolons, is mostly in lower case under a headline in capitals, or is over 80 characters and
- *       twice as long as the line before); else it is a headline alone.
- *       So a list of headlines stays a list.
+ *       cannot be a headline ({@link LineShape#looksLikeHeadline}: over
+ *       {@value LineShape#MAX_HEADLINE_CHARS} characters, or ended by a full stop, ellipsis or
+ *       semicolon) must be a summary. <b>Alternating</b>: an even number of lines, at least one
+ *       must-be summary, all of them at a summary's place (2nd, 4th, ...): every second line is a
+ *       summary, whatever it looks like. Unless a line at a headline's place lists items with
+ *       semicolons (results and table lines do), or a line in capitals stands at a summary's place
+ *       when the headlines are all in capitals and no must-be summary is (two headlines without
+ *       summary in a row). Two such headlines that neither tells apart are read as one brief.
+ *   <li><b>Anchored</b>: else each must-be summary is the summary of the line before it (two in a
+ *       row, with no free line before the first or only one that reads as a summary itself: the first
+ *       is a headline ending like a sentence). The lines left between those briefs are headlines,
+ *       each followed by its summary only when the next line reads as one
+ *       ({@link LineShape#readsAsSummaryOf}); else it is a headline alone. So a list of headlines
+ *       stays a list.
  * </ol>
  *
  * Every line ends up in exactly one brief, as headline or summary, in page order.
