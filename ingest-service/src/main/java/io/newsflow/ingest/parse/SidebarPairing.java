@@ -81,27 +81,33 @@ final class SidebarPairing {
     }
     boolean anySummary = false;
     boolean headlinesInCapitals = true;
-    boolean summaryInCapitals = false;
-    boolean capitalsAtSummaryPlace = false;
     for (int k = 0; k < n; k++) {
-      String line = lines.get(from + k);
-      boolean headlinePlace = k % 2 == 0;
       if (summary[k]) {
-        if (headlinePlace) {
+        if (k % 2 == 0) {
           return false;
         }
         anySummary = true;
-        summaryInCapitals |= LineShape.isCapitals(line);
-      } else if (headlinePlace) {
+      } else if (k % 2 == 0) {
+        String line = lines.get(from + k);
         if (LineShape.listsItems(line)) {
           return false;
         }
-        headlinesInCapitals &= LineShape.isCapitals(line);
-      } else {
-        capitalsAtSummaryPlace |= LineShape.isCapitals(line);
+        headlinesInCapitals = headlinesInCapitals && LineShape.isCapitals(line);
       }
     }
-    return anySummary && !(headlinesInCapitals && !summaryInCapitals && capitalsAtSummaryPlace);
+    if (!anySummary || !headlinesInCapitals) {
+      return anySummary;
+    }
+    // Headlines all in capitals: a capitals line at a summary's place is one more headline, unless
+    // the must-be summaries are in capitals too.
+    boolean summaryInCapitals = false;
+    boolean capitalsAtSummaryPlace = false;
+    for (int k = 1; k < n; k += 2) {
+      boolean capitals = LineShape.isCapitals(lines.get(from + k));
+      summaryInCapitals |= summary[k] && capitals;
+      capitalsAtSummaryPlace |= !summary[k] && capitals;
+    }
+    return summaryInCapitals || !capitalsAtSummaryPlace;
   }
 
   /**
