@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -12,17 +13,14 @@ import java.util.List;
  *
  * <p>Layout: an optional header block, the article (optionally a title line, then one paragraph per
  * non-blank line: text is not re-flowed), then from the first sidebar heading on, headline / summary
- * pairs. Blank lines only matter for ending the header block, so missing blank lines between a
- * headline and its summary are handled by what the lines look like: a headline is short and has no
- * final full stop; a summary is the sentence-like line after it.
+ * pairs. Blank lines end the header block and tell a sidebar's layout: {@link SidebarPairing} pairs
+ * headlines and summaries by it, and looks at what a line looks like only where the layout leaves a
+ * choice.
  */
 public final class DumpParser {
 
-  /** Version stamped on every event, so reprocessing can tell old output from new. */
-  public static final String VERSION = "1";
-
-  /** Longer lines are never taken for a headline or title; real ones stay well below. */
-  private static final int MAX_HEADLINE_CHARS = 150;
+  /** Version stamped on every event, so reprocessing can tell old output from new. 2: sidebars paired by layout. */
+  public static final String VERSION = "2";
 
   public ParseOutcome parse(RawDump dump) {
     String text = dump.text();
@@ -47,7 +45,8 @@ public final class DumpParser {
       blockEnd++;
     }
     List<HeaderField> header = HeaderBlock.parse(lines.subList(first, blockEnd));
-    List<String> body = nonBlank(lines, header.isEmpty() ? first : blockEnd);
+    BitSet blankBefore = new BitSet();
+    List<String> body = nonBlank(lines, header.isEmpty() ? first : blockEnd, blankBefore);
     if (body.isEmpty()) {
       return fail(dump, FailureClass.NO_CONTENT, "only a header block (" + header.size() + " field(s)), no body text");
     }
@@ -75,7 +74,7 @@ public final class DumpParser {
     }
     ParsedArticle article = article(body.subList(0, sidebarStart), headerValue(header, dump, HeaderBlock.TITLE));
     List<String> sections = new ArrayList<>();
-    List<ParsedBrief> briefs = briefs(body.subList(sidebarStart, body.size()), sections);
+    List<ParsedBrief> briefs = briefs(body, blankBefore, sidebarStart, sections);
     if (article == null && briefs.isEmpty()) {
       return fail(dump, FailureClass.NO_CONTENT, "no article text and no briefs: the body holds only sidebar headings " + sections);
     }
@@ -83,7 +82,12 @@ public final class DumpParser {
         source != null ? source : hostOf(url), url, captured, published, article, sections, briefs);
   }
 
-  /** The article, or null when there is no article text above the sidebar. */
+  /**
+   * The article, or null when there is no article text above the sidebar. Without a title from the
+   * header, the first line is the title when it looks like a headline and the next line does not
+   * look like one too, or reads as a paragraph under it ({@link LineShape#readsAsSummaryOf}): two
+   * short lines in a row are more often a table's rows than a title and a row.
+   */
   private static ParsedArticle article(List<String> lines, String headerTitle) {
     int start = 0;
     String title = headerTitle;
@@ -91,67 +95,43 @@ public final class DumpParser {
       if (!lines.isEmpty() && lines.get(0).equals(title)) {
         start = 1; // the page repeats the header's title as its first line
       }
-    } else if (lines.size() >= 2 && looksLikeHeadline(lines.get(0))) {
+    } else if (lines.size() >= 2 && LineShape.looksLikeHeadline(lines.get(0))
+        && (!LineShape.looksLikeHeadline(lines.get(1)) || LineShape.readsAsSummaryOf(lines.get(1), lines.get(0)))) {
       title = lines.get(0);
       start = 1;
     }
     return start < lines.size() ? new ParsedArticle(title, lines.subList(start, lines.size())) : null;
   }
 
-  /**
-   * Reads headline / summary pairs. After a headline, a line that looks like another headline means
-   * the first had no summary; anything else is its summary. After a summary, the next line starts a
-   * new brief whatever it looks like, so no line is ever dropped.
-   */
-  private static List<ParsedBrief> briefs(List<String> lines, List<String> sections) {
+  /** The briefs from {@code body[from]} on, which is a sidebar heading; each heading starts a section. */
+  private static List<ParsedBrief> briefs(List<String> body, BitSet blankBefore, int from, List<String> sections) {
     List<ParsedBrief> briefs = new ArrayList<>();
     String section = null;
-    String headline = null;
-    for (String line : lines) {
-      if (SidebarHeadings.isHeading(line)) {
-        if (headline != null) {
-          briefs.add(new ParsedBrief(section, headline, null));
-          headline = null;
-        }
-        section = line;
-        sections.add(line);
-      } else if (headline == null) {
-        headline = line;
-      } else if (looksLikeHeadline(line)) {
-        briefs.add(new ParsedBrief(section, headline, null));
-        headline = line;
-      } else {
-        briefs.add(new ParsedBrief(section, headline, line));
-        headline = null;
+    int start = from;
+    for (int i = from; i < body.size(); i++) {
+      if (SidebarHeadings.isHeading(body.get(i))) {
+        SidebarPairing.pair(section, body, blankBefore, start, i, briefs);
+        section = body.get(i);
+        sections.add(section);
+        start = i + 1;
       }
     }
-    if (headline != null) {
-      briefs.add(new ParsedBrief(section, headline, null));
-    }
+    SidebarPairing.pair(section, body, blankBefore, start, body.size(), briefs);
     return briefs;
   }
 
-  /** Short and not ended by a full stop or ellipsis; question and exclamation marks are allowed. */
-  static boolean looksLikeHeadline(String line) {
-    if (line.length() > MAX_HEADLINE_CHARS) {
-      return false;
-    }
-    int end = line.length() - 1;
-    while (end > 0 && isClosing(line.charAt(end))) {
-      end--;
-    }
-    char last = line.charAt(end);
-    return last != '.' && last != '…' && last != '。' && last != '．' && last != ';';
-  }
-
-  private static boolean isClosing(char c) {
-    return c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ']' || c == '」';
-  }
-
-  private static List<String> nonBlank(List<String> lines, int from) {
+  /** The non-blank lines from {@code from} on; marks in {@code blankBefore} those that had a blank line before them. */
+  private static List<String> nonBlank(List<String> lines, int from, BitSet blankBefore) {
     List<String> out = new ArrayList<>(lines.size() - from);
+    boolean blank = false;
     for (int i = from; i < lines.size(); i++) {
-      if (!lines.get(i).isEmpty()) {
+      if (lines.get(i).isEmpty()) {
+        blank = true;
+      } else {
+        if (blank) {
+          blankBefore.set(out.size());
+          blank = false;
+        }
         out.add(lines.get(i));
       }
     }
