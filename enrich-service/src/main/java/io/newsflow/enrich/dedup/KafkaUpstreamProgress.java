@@ -56,7 +56,7 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     }
 
     @Override
-    public Set<Integer> caughtUp() {
+    public Set<TopicPartition> caughtUp() {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -72,11 +72,10 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
             if (!consumed(repartition, committed, earliest, end)) {
                 return Set.of();
             }
-            Set<Integer> idle = new HashSet<>();
-            for (int p = 0; p < partitions; p++) {
-                int partition = p;
-                if (inputTopics.stream().allMatch(t -> consumed(new TopicPartition(t, partition), committed, earliest, end))) {
-                    idle.add(p);
+            Set<TopicPartition> idle = new HashSet<>();
+            for (TopicPartition tp : all) {
+                if (!tp.equals(repartition) && consumed(tp, committed, earliest, end)) {
+                    idle.add(tp);
                 }
             }
             return idle;
