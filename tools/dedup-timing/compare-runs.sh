@@ -3,9 +3,10 @@
 #   A  ingest everything, then start enrich-service
 #   B  start enrich-service, wait until it is ready, then ingest the same files
 # Prints published / duplicates / "decided late" per run (enrich-service's /api/stats), how many item
-# ids got a different verdict, and ids published more than once. Real processes, real broker.
+# ids got a different verdict than in the first run, and ids published more than once. Real
+# processes, real broker. Run B depends on timing: RUNS="A B B B" runs it three times.
 #
-#   tools/dedup-timing/compare-runs.sh PAGES_DIR [WORK_DIR]
+#   [RUNS="A B"] tools/dedup-timing/compare-runs.sh PAGES_DIR [WORK_DIR]
 #
 # Ports (defaults in brackets) come from the environment: NEWSFLOW_EMBEDDED_KAFKA_PORT [29092],
 # NEWSFLOW_EMBEDDED_CONTROLLER_PORT [29093], NEWSFLOW_EMBEDDED_REGISTRY_PORT [28081],
@@ -64,6 +65,10 @@ PY
   stop_all
 }
 
-run A ingest-first
-run B enrich-first
-python3 "$here/compare.py" "$work/A" "$work/B"
+# RUNS="A B B B" repeats the timing-dependent run B (B1, B2, ...) to see how much it varies.
+runs=()
+n=0
+for r in ${RUNS:-A B}; do
+  if [[ $r == A ]]; then run A ingest-first; runs+=("$work/A"); else n=$((n + 1)); run "B$n" enrich-first; runs+=("$work/B$n"); fi
+done
+python3 "$here/compare.py" "${runs[@]}"

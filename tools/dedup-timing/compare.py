@@ -42,9 +42,10 @@ for run, (by_id, published, late) in zip(runs, results):
     items = sum(len(v) for v in by_id.values())
     twice = sum(1 for n in published.values() if n > 1)
     print(f"| {run.rstrip('/').split('/')[-1]} | {items} | {stats['published']} | {stats['duplicates']} | {stats['decided late']} | {twice} |")
-a, b = results[0][0], results[1][0]
-ids = set(a) | set(b)
-differing = sorted(i for i in ids if a.get(i) != b.get(i))
-print(f"\n{len(differing)} of {len(ids)} item ids got a different verdict")
-for i in differing[:10]:
-    print(f"  {i}: {a.get(i)} vs {b.get(i)}")
+first = results[0][0]
+for run, (by_id, _, _) in zip(runs[1:], results[1:]):
+    ids = set(first) | set(by_id)
+    differing = sorted(i for i in ids if first.get(i) != by_id.get(i))
+    print(f"\n{run.rstrip('/').split('/')[-1]}: {len(differing)} of {len(ids)} item ids got another verdict than in {runs[0].rstrip('/').split('/')[-1]}")
+    for i in differing[:5]:
+        print(f"  {i}: {first.get(i)} vs {by_id.get(i)}")
