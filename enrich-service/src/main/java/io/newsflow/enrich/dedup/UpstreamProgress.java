@@ -18,9 +18,8 @@ public interface UpstreamProgress {
     int partitions();
 
     /**
-     * Input partitions whose every record has been processed and committed, checked now; empty when
-     * the dedup stage has not yet received everything upstream has forwarded (then no partition can
-     * be assumed idle).
+     * Input partitions whose every record has been processed and committed, and whose items the dedup
+     * stage has received, checked now: what they get next is written later.
      */
     Set<TopicPartition> caughtUp();
 
