@@ -43,7 +43,6 @@ public final class BenchDumps {
     private final List<String> blocks;
     private final int sidebarHeading;
     private final List<String> vocabulary;
-    private final DumpParser parser = new DumpParser();
 
     private BenchDumps(List<String> blocks, int sidebarHeading, List<String> vocabulary) {
         this.blocks = blocks;
@@ -106,8 +105,14 @@ public final class BenchDumps {
 
     /** The article and brief events of dump {@code n}, as ingest-service makes them. */
     public List<SpecificRecord> events(int n, Instant captured) {
+        return events("bench-" + n, dump(n, captured), captured);
+    }
+
+    /** The article and brief events of a dump text, as ingest-service makes them. */
+    static List<SpecificRecord> events(String name, String dump, Instant captured) {
         List<SpecificRecord> events = new ArrayList<>();
-        for (ReadOutcome read : new DumpReader().read("bench-" + n, dump(n, captured).getBytes(StandardCharsets.UTF_8), captured)) {
+        DumpParser parser = new DumpParser();
+        for (ReadOutcome read : new DumpReader().read(name, dump.getBytes(StandardCharsets.UTF_8), captured)) {
             if (read instanceof RawDump raw && parser.parse(raw) instanceof ParsedDump parsed) {
                 DumpEvents.article(parsed).ifPresent(events::add);
                 events.addAll(DumpEvents.briefs(parsed));

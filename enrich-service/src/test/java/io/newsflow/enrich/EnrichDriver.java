@@ -34,6 +34,10 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own
     }
 
     static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings) {
+        return start(stateDir, tagger, settings, UpstreamProgress.synchronous(1));
+    }
+
+    static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings, UpstreamProgress upstream) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
         Topics topics = new Topics(registry, registryProps);
@@ -43,7 +47,7 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own
         ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         return new EnrichDriver(new TopologyTestDriver(
-                EnrichTopology.buildTopology(settings, topics, tagger, UpstreamProgress.synchronous(1)), props), topics, own);
+                EnrichTopology.buildTopology(settings, topics, tagger, upstream), props), topics, own);
     }
 
     /** One of our Streams counters (kafka_stream_newsflow_metrics_&lt;name&gt;), summed over its tags. */

@@ -259,7 +259,7 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void anItemLaterThanTheGraceIsStillDecidedAndMarkedLate() {
+    void aLateCopyEarlierThanAPublishedOriginalIsItsDuplicateAndTheStoryGoesOutOnce() {
         Brief first = brief("b-first", "Berlin police defend handling of Berlin market attacker",
                 "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
                         + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
@@ -268,9 +268,34 @@ class EnrichTopologyTest {
         Brief copy = brief("b-copy", first.getHeadline(), first.getSummary());
         briefs.pipeInput(copy.getId(), copy, T0);
         List<EnrichedBrief> originals = enrichedBriefs();
-        assertEquals(2, originals.size(), "decided by arrival once the grace has passed, not dropped");
+        assertEquals(List.of("b-first"), originals.stream().map(b -> b.getBrief().getId()).toList(), "published once");
+        DuplicateNotice notice = duplicates().get(0);
+        assertEquals("b-copy", notice.getId(), "decided at once, not dropped");
+        assertEquals("b-first", notice.getDuplicateOf(), "the published original stays the original");
+        assertTrue(notice.getLate());
+
+        Brief edit = brief("b-edit", first.getHeadline(), first.getSummary() + " Police said they would review the case.");
+        briefs.pipeInput(edit.getId(), edit, T0.plusSeconds(7200));
+        idle();
+        assertEquals("b-first", duplicates().get(0).getDuplicateOf(), "later copies still name the published original");
+        assertTrue(enrichedBriefs().isEmpty());
+    }
+
+    @Test
+    void aLateItemMatchingNothingIsPublishedMarkedLate() {
+        Brief first = brief("b-first", "Berlin police defend handling of Berlin market attacker",
+                "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
+                        + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
+        briefs.pipeInput(first.getId(), first, T0.plusSeconds(3600));
+        idle();
+        Brief other = brief("b-other", "ZSE indices up, Agrokor shares in focus of investor interest",
+                "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
+                        + "retail concern being in the focus of investor interest again.");
+        briefs.pipeInput(other.getId(), other, T0);
+        List<EnrichedBrief> originals = enrichedBriefs();
+        assertEquals(2, originals.size());
+        assertEquals("b-other", originals.get(1).getBrief().getId());
         assertTrue(originals.get(1).getEnrichment().getLate());
-        assertEquals("b-copy", originals.get(1).getBrief().getId());
         assertTrue(duplicates().isEmpty());
     }
 

@@ -5,7 +5,9 @@ import io.newsflow.avro.Brief;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.internal.IngestedItem;
 import io.newsflow.enrich.metrics.StreamsSensors;
+import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -29,11 +31,18 @@ import java.util.Set;
  *
  * <p>Verdicts must not depend on processing order, so items wait in a reorder buffer and are decided in
  * (event time, id) order once no earlier item can still come: when the low watermark, the smallest
- * stream time over all upstream partitions, is past their event time plus the reorder grace. Upstream
- * partitions that have processed all their input ({@link UpstreamProgress}) do not hold the watermark
- * back, and when all of them are idle and no item arrived for {@code idleFlush}, everything buffered is
- * decided. An item that arrives after a later item was already decided is still decided at once, marked
- * late.
+ * watermark over every input partition (each partition of news.articles and of news.briefs: the
+ * largest event time read from it so far), is more than the reorder grace past their event time. So
+ * input partitions read at different rates (a backlog read while it is written, one topic of a task
+ * read ahead of the other) only delay decisions, never change them. An input partition whose records
+ * have all been processed ({@link UpstreamProgress}) does not hold the watermark back: it counts as
+ * being at the stage's stream time, since what it gets next is written later. When all of them are
+ * idle and no item arrived for {@code idleFlush}, everything buffered is decided.
+ *
+ * <p>An item that arrives after a later item was already decided (it reached its input topic more than
+ * the grace after a later one) is still decided at once, marked late, against everything indexed: a
+ * copy of a published item is its duplicate even when the copy is earlier, so a story never goes out
+ * twice ({@link NearDuplicateIndex#judge(DedupItem, boolean)}).
  *
  * <p>On start the index is loaded from the stored fingerprints ({@link StreamsDedupStore#load}), a
  * budget at a time in a punctuation so the stream thread keeps polling: rebuilding the band index of
@@ -64,6 +73,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
      * of items with one event time (a backlog of files captured together) would never commit.
      */
     private final long decideBudgetNanos;
+    /** Input partitions, and the largest event time read from each (an item's event time, not its task's). */
+    private List<TopicPartition> inputs;
     private long[] watermarks;
     /** Mirrors of the clock store's values, which every record reads. */
     private long streamTime;
@@ -111,9 +122,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         this.index = new NearDuplicateIndex(settings, store);
         this.loading = store.load(new Fingerprinter(settings)::lookupKeys, context.stateDir().toPath());
         this.lastArrival = context.currentSystemTimeMs();
-        this.watermarks = new long[upstream.partitions()];
-        for (int p = 0; p < watermarks.length; p++) {
-            watermarks[p] = read(WATERMARK + p);
+        this.inputs = UpstreamProgress.inputs(upstream.partitions());
+        this.watermarks = new long[inputs.size()];
+        for (int i = 0; i < watermarks.length; i++) {
+            watermarks[i] = read(watermarkKey(inputs.get(i)));
         }
         this.streamTime = read(STREAM_TIME);
         this.lastDecided = clock.get(LAST_DECIDED);
@@ -144,8 +156,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         if (loading != null || isEmpty()) {
             return;
         }
-        Set<Integer> idle = upstream.caughtUp();
-        if (idle.size() == watermarks.length && now - lastArrival >= idleFlush.toMillis()) {
+        Set<TopicPartition> idle = upstream.caughtUp();
+        if (idle.containsAll(inputs) && now - lastArrival >= idleFlush.toMillis()) {
             decideUpTo(Long.MAX_VALUE);
         } else {
             decideUpTo(bound(idle));
@@ -158,13 +170,17 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         }
     }
 
-    /** Low watermark minus grace; idle upstream partitions count as being at the overall stream time. */
-    private long bound(Set<Integer> idle) {
+    /**
+     * The latest event time that can be decided: before the low watermark minus the grace, since an
+     * item of an input partition may still come up to the grace before that partition's watermark.
+     * Idle input partitions count as being at the stage's stream time.
+     */
+    private long bound(Set<TopicPartition> idle) {
         long low = Long.MAX_VALUE;
-        for (int p = 0; p < watermarks.length; p++) {
-            low = Math.min(low, idle.contains(p) ? streamTime : watermarks[p]);
+        for (int i = 0; i < watermarks.length; i++) {
+            low = Math.min(low, idle.contains(inputs.get(i)) ? Math.max(streamTime, watermarks[i]) : watermarks[i]);
         }
-        return low == Long.MIN_VALUE ? Long.MIN_VALUE : low - grace.toMillis();
+        return low == Long.MIN_VALUE ? Long.MIN_VALUE : low - grace.toMillis() - 1;
     }
 
     @Override
@@ -184,12 +200,21 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             streamTime = record.timestamp();
             write(STREAM_TIME, streamTime);
         }
-        int source = record.value().getSourcePartition();
-        if (source >= 0 && source < watermarks.length && record.value().getSourceWatermark() > watermarks[source]) {
-            watermarks[source] = record.value().getSourceWatermark();
-            write(WATERMARK + source, watermarks[source]);
+        int source = input(item, record.value().getSourcePartition());
+        if (source >= 0 && record.timestamp() > watermarks[source]) {
+            watermarks[source] = record.timestamp();
+            write(watermarkKey(inputs.get(source)), watermarks[source]);
         }
         decideUpTo(bound(Set.of()));
+    }
+
+    /** Index of the input partition an item was read from (articles from news.articles), or -1 if unknown. */
+    private int input(SpecificRecord item, int partition) {
+        return inputs.indexOf(new TopicPartition(item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
+    }
+
+    private static String watermarkKey(TopicPartition input) {
+        return WATERMARK + input.topic() + "-" + input.partition();
     }
 
     private long read(String key) {
@@ -265,7 +290,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     }
 
     private void decide(SpecificRecord item, long eventTime, boolean late) {
-        NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime));
+        NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime), late);
         Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late);
         (verdict.duplicate() ? duplicates : originals).record();
         if (late) {

@@ -55,8 +55,23 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
         return partitions;
     }
 
+    /**
+     * The input partitions found consumed at the last check, with their end offsets then, and the
+     * repartition topic's end then, read after the committed offsets: their items were all in it below
+     * that offset.
+     */
+    private Map<TopicPartition, Long> lastConsumed = Map.of();
+    private long lastRepartitionEnd = Long.MAX_VALUE;
+
+    /**
+     * An input partition is caught up when the application's committed offset reached its end and the
+     * dedup task has received what it forwarded: either the dedup task's committed position reached
+     * the repartition topic's end now, or nothing was written to the partition since the last check
+     * and that position reached the repartition topic's end of then. The second way lets a quiet
+     * partition count as idle while the others keep the repartition topic busy.
+     */
     @Override
-    public Set<Integer> caughtUp() {
+    public synchronized Set<TopicPartition> caughtUp() {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -69,21 +84,33 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
             all.add(repartition);
             Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = offsets(all, OffsetSpec.latest());
-            if (!consumed(repartition, committed, earliest, end)) {
-                return Set.of();
-            }
-            Set<Integer> idle = new HashSet<>();
-            for (int p = 0; p < partitions; p++) {
-                int partition = p;
-                if (inputTopics.stream().allMatch(t -> consumed(new TopicPartition(t, partition), committed, earliest, end))) {
-                    idle.add(p);
+            boolean allReceived = consumed(repartition, committed, earliest, end);
+            long received = position(repartition, committed, earliest);
+            Map<TopicPartition, Long> consumedNow = new HashMap<>();
+            Set<TopicPartition> idle = new HashSet<>();
+            for (TopicPartition tp : all) {
+                if (!tp.equals(repartition) && consumed(tp, committed, earliest, end)) {
+                    Long tpEnd = end.getOrDefault(tp, 0L);
+                    consumedNow.put(tp, tpEnd);
+                    if (allReceived || tpEnd.equals(lastConsumed.get(tp)) && received >= lastRepartitionEnd) {
+                        idle.add(tp);
+                    }
                 }
             }
+            lastConsumed = consumedNow;
+            lastRepartitionEnd = end.getOrDefault(repartition, 0L);
             return idle;
         } catch (Exception e) {
             log.debug("Upstream progress unknown this time: {}", e.toString());
+            lastConsumed = Map.of();
             return Set.of();
         }
+    }
+
+    private static long position(TopicPartition tp, Map<TopicPartition, OffsetAndMetadata> committed,
+                                 Map<TopicPartition, Long> earliest) {
+        OffsetAndMetadata offset = committed.get(tp);
+        return offset == null ? earliest.getOrDefault(tp, 0L) : offset.offset();
     }
 
     private static boolean consumed(TopicPartition tp, Map<TopicPartition, OffsetAndMetadata> committed,
@@ -92,9 +119,7 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
         if (last == null) {
             return true;
         }
-        OffsetAndMetadata offset = committed.get(tp);
-        long position = offset == null ? earliest.getOrDefault(tp, 0L) : offset.offset();
-        return position >= last;
+        return position(tp, committed, earliest) >= last;
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {

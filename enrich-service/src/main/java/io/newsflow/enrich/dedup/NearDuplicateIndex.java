@@ -17,6 +17,12 @@ import java.util.Set;
  * pointers to their original; when an item arrives out of order and is earlier than the original of
  * a group it matches, the group is re-pointed to it, so later lookups name the true earliest item.
  *
+ * <p>A streaming stage that decides in event-time order but must decide a late item after later ones
+ * went out judges it with {@code late} set ({@link #judge(DedupItem, boolean)}): the groups it matches
+ * keep the originals already published, the late item is a duplicate of the earliest of them even when
+ * it is earlier itself, and no group is re-pointed to it. So a late copy never makes a story go out
+ * twice, and later items still name the published original.
+ *
  * <p>Which fingerprints may match: brief with brief and article with article on the full text
  * (exact or near), and a brief with an article's headline + lead (brief-of-article, either order).
  */
@@ -42,13 +48,13 @@ public final class NearDuplicateIndex {
 
     /** The original of the group the item belongs to, if that is another, earlier item. Read-only. */
     public Optional<DuplicateMatch> findOriginal(DedupItem item) {
-        return decide(item, probes(item)).map(Decision::match);
+        return decide(item, probes(item), false).map(Decision::match);
     }
 
     /** Indexes the item (after {@link #findOriginal}, or use {@link #observe}). */
     public void add(DedupItem item) {
         List<Probe> probes = probes(item);
-        record(item, probes, decide(item, probes));
+        record(item, probes, decide(item, probes, false), false);
     }
 
     /** Finds the item's original and indexes the item: the streaming step. */
@@ -65,6 +71,15 @@ public final class NearDuplicateIndex {
      * ingested again) is an exact duplicate of its group's original and is not indexed twice.
      */
     public Judgement judge(DedupItem item) {
+        return judge(item, false);
+    }
+
+    /**
+     * {@link #judge(DedupItem)}; {@code late} when items after this one in (event time, id) order were
+     * already decided and published: then it joins the groups it matches as a duplicate of their
+     * published original, whatever its own event time.
+     */
+    public Judgement judge(DedupItem item, boolean late) {
         List<Probe> probes = probes(item);
         Optional<ItemRef> seen = store.original(item.id());
         if (seen.isPresent()) {
@@ -72,8 +87,8 @@ public final class NearDuplicateIndex {
             DuplicateMethod method = method(item.kind(), original.kind(), 1.0);
             return new Judgement(Optional.of(new DuplicateMatch(original, method, 1.0, item.id())), probes.get(0).fingerprint());
         }
-        Optional<Decision> decision = decide(item, probes);
-        record(item, probes, decision);
+        Optional<Decision> decision = decide(item, probes, late);
+        record(item, probes, decision, late);
         return new Judgement(decision.map(Decision::match), probes.get(0).fingerprint());
     }
 
@@ -95,7 +110,7 @@ public final class NearDuplicateIndex {
         return probes;
     }
 
-    private Optional<Decision> decide(DedupItem item, List<Probe> probes) {
+    private Optional<Decision> decide(DedupItem item, List<Probe> probes, boolean late) {
         ItemRef self = item.ref();
         long window = settings.retention().toMillis();
         Set<EntryRef> seen = new HashSet<>();
@@ -120,8 +135,9 @@ public final class NearDuplicateIndex {
                     }
                     ItemRef root = root(entry.item());
                     roots.add(root);
-                    ItemRef original = entry.item().isBefore(root) ? entry.item() : root;
-                    if (original.isBefore(self) && (best == null || original.isBefore(best.original()))) {
+                    // The root, not the entry: a late duplicate is stored before the published original it joined.
+                    ItemRef original = root;
+                    if ((late || original.isBefore(self)) && (best == null || original.isBefore(best.original()))) {
                         best = new DuplicateMatch(original, method(item.kind(), original.kind(), similarity.getAsDouble()),
                                 similarity.getAsDouble(), entry.item().id());
                     }
@@ -159,15 +175,16 @@ public final class NearDuplicateIndex {
         return current;
     }
 
-    private void record(DedupItem item, List<Probe> probes, Optional<Decision> decision) {
+    private void record(DedupItem item, List<Probe> probes, Optional<Decision> decision, boolean late) {
         ItemRef self = item.ref();
         ItemRef original = decision.map(Decision::match).map(DuplicateMatch::original).orElse(self);
         for (Probe probe : probes) {
             store.put(probe.keys(), new IndexEntry(self, probe.lead(), probe.fingerprint()));
         }
         store.putOriginal(self, original);
-        // An item earlier than a group it joins becomes that group's original (out-of-order arrival).
-        for (ItemRef root : decision.map(Decision::matchedRoots).orElse(List.of())) {
+        // An item earlier than a group it joins becomes that group's original (out-of-order arrival),
+        // unless the group's original is already published.
+        for (ItemRef root : late ? List.<ItemRef>of() : decision.map(Decision::matchedRoots).orElse(List.of())) {
             if (original.isBefore(root)) {
                 store.putOriginal(root, original);
             }

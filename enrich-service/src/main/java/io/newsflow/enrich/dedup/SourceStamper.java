@@ -6,8 +6,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Stamps each item, before it leaves its input partition for the dedup stage, with that partition and
- * the upstream task's stream time: the dedup stage's per-partition watermark.
+ * Stamps each item, before it leaves its input partition for the dedup stage, with that partition
+ * (the item's kind names its topic), so the dedup stage can keep a watermark per input partition.
  */
 public final class SourceStamper implements FixedKeyProcessor<String, IngestedItem, IngestedItem> {
     private FixedKeyProcessorContext<String, IngestedItem> context;
@@ -21,7 +21,6 @@ public final class SourceStamper implements FixedKeyProcessor<String, IngestedIt
     public void process(FixedKeyRecord<String, IngestedItem> record) {
         IngestedItem stamped = IngestedItem.newBuilder(record.value())
                 .setSourcePartition(context.taskId().partition())
-                .setSourceWatermark(Math.max(record.timestamp(), context.currentStreamTimeMs()))
                 .build();
         context.forward(record.withValue(stamped));
     }

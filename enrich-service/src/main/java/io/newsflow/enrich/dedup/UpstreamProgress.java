@@ -1,29 +1,45 @@
 package io.newsflow.enrich.dedup;
 
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * How far the stage before dedup has got, so the reorder buffer never decides an item while an
- * earlier one may still be on its way through another upstream partition (a lagging or rebalancing
- * instance, say).
+ * earlier one may still be on its way through another input partition (a lagging or rebalancing
+ * instance, a topic read behind another).
  */
 public interface UpstreamProgress {
 
-    /** Number of upstream partitions (tasks) feeding the dedup stage. */
+    /** Partitions of each input topic (news.articles and news.briefs have as many). */
     int partitions();
 
     /**
-     * Upstream partitions whose every input record has been processed and committed, checked now;
-     * empty when the dedup stage has not yet received everything upstream has forwarded (then no
-     * partition can be assumed idle).
+     * Input partitions whose every record has been processed and committed, and whose items the dedup
+     * stage has received, checked now: what they get next is written later.
      */
-    Set<Integer> caughtUp();
+    Set<TopicPartition> caughtUp();
+
+    /**
+     * Every input partition, each of news.articles and news.briefs: the dedup stage keeps a watermark
+     * for each, since the two topics of one upstream task are separate logs, read at their own rates.
+     */
+    static List<TopicPartition> inputs(int partitions) {
+        List<TopicPartition> inputs = new ArrayList<>(2 * partitions);
+        for (String topic : List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME)) {
+            for (int p = 0; p < partitions; p++) {
+                inputs.add(new TopicPartition(topic, p));
+            }
+        }
+        return inputs;
+    }
 
     /** For the test driver, which runs every stage synchronously: upstream is always caught up. */
     static UpstreamProgress synchronous(int partitions) {
-        Set<Integer> all = IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet());
+        Set<TopicPartition> all = Set.copyOf(inputs(partitions));
         return new UpstreamProgress() {
             @Override
             public int partitions() {
@@ -31,7 +47,7 @@ public interface UpstreamProgress {
             }
 
             @Override
-            public Set<Integer> caughtUp() {
+            public Set<TopicPartition> caughtUp() {
                 return all;
             }
         };
