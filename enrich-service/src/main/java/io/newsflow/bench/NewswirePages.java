@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Scraped pages of a newswire site, built from real Reuters-21578 stories
- * ({@code samples/reuters-21578/stories.jsonl}): page {@code n} is story {@code n} as its article and a
+ * ({@code tools/corpora/reuters-21578/stories.jsonl}): page {@code n} is story {@code n} as its article and a
  * "Latest news" sidebar of the {@value #SIDEBAR} stories before it as briefs (headline and first
  * paragraph), the way a site's sidebar repeats recent stories on every page. So a brief recurs on up
  * to {@value #SIDEBAR} pages (exact duplicates), is the headline and lead of an earlier page's article
@@ -27,7 +27,7 @@ import java.util.List;
  * arrives in event-time order.
  *
  * <p>{@code java -cp 'enrich-service/target/enrich-service.jar:enrich-service/target/lib/*'
- * io.newsflow.bench.NewswirePages samples/reuters-21578/stories.jsonl OUT_DIR PAGES START HOURS}
+ * io.newsflow.bench.NewswirePages tools/corpora/reuters-21578/stories.jsonl OUT_DIR PAGES START HOURS}
  * writes PAGES files ({@code page-0000.txt} ...) with capture times spread evenly over HOURS from START.
  */
 public final class NewswirePages {

@@ -50,7 +50,7 @@ class BacklogWhileRunningIT {
     @Test
     void aBatchIngestedWhileEnrichRunsGetsTheVerdictsOfIngestingFirst(TestStack stack, @TempDir Path dir) throws Exception {
         Instant start = Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.SECONDS);
-        List<Path> files = NewswirePages.fromStories(Path.of("../samples/reuters-21578/stories.jsonl"))
+        List<Path> files = NewswirePages.fromStories(Path.of("../tools/corpora/reuters-21578/stories.jsonl"))
                 .writeFiles(dir.resolve("pages"), PAGES, start, Duration.ofHours(4));
         int items = 0;
         for (int n = 0; n < PAGES; n++) {

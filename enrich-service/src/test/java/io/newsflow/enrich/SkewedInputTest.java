@@ -69,7 +69,7 @@ class SkewedInputTest {
     @BeforeAll
     static void load() throws IOException {
         tagger = Tagger.createDefault();
-        pages = NewswirePages.fromStories(Path.of("../samples/reuters-21578/stories.jsonl"));
+        pages = NewswirePages.fromStories(Path.of("../tools/corpora/reuters-21578/stories.jsonl"));
     }
 
     /** One item as written to its input partition. */
