@@ -27,7 +27,7 @@ class TopicReplayIT {
     void copiesExactlyTheTimeRangeWithKeysHeadersAndTimestampsAndNothingTwiceWhenRunAgain(TestStack stack) {
         String source = TestStack.unique("replay-source");
         String target = TestStack.unique("replay-target");
-        TopicSetup.ensure(stack.kafkaClientProperties(), List.of(source, target), 3, (short) 1);
+        TopicSetup.ensure(stack.config(), List.of(source, target), 3, (short) 1);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 30; i++) {
                 RecordHeaders headers = new RecordHeaders();
