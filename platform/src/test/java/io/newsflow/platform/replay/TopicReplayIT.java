@@ -52,4 +52,28 @@ class TopicReplayIT {
             assertEquals("site-" + i, new String(record.headers().lastHeader("newsflow.source").value(), StandardCharsets.UTF_8));
         }
     }
+
+    /**
+     * Event times out of offset order (late dumps, backfills) in one partition: exactly the records in
+     * [from, to) are copied, wherever they sit. Offsets found with offsetsForTimes for both ends
+     * ([first at or after `from`, first at or after `to`)) would copy m20 alone.
+     */
+    @Test
+    void copiesExactlyTheRecordsInTheRangeWhenTimestampsAreNotInOffsetOrder(TestStack stack) {
+        String source = TestStack.unique("replay-interleaved");
+        String target = TestStack.unique("replay-interleaved-target");
+        TopicSetup.ensure(stack.config(), List.of(source, target), 1, (short) 1);
+        long[] minutes = {5, 20, 40, 2, 15, 30, 12, -60 * 24 * 365 * 9, 11, 25};
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
+            for (long m : minutes) {
+                producer.send(new ProducerRecord<>(source, 0, T0.plusSeconds(60 * m).toEpochMilli(), "m" + m, "v" + m));
+            }
+        }
+        Instant from = T0.plusSeconds(60 * 10);
+        Instant to = T0.plusSeconds(60 * 25);
+        assertEquals(4, new TopicReplay(stack.kafkaClientProperties()).copy(source, from, to, target, n -> { }));
+        List<String> copied = TopicReader.readAll(stack, target, new StringDeserializer(), new StringDeserializer()).stream()
+                .map(ConsumerRecord::key).toList();
+        assertEquals(List.of("m20", "m15", "m12", "m11"), copied);
+    }
 }
