@@ -3,7 +3,8 @@
 # while a few thousand items stream in, restart it each time, then check with read_committed
 # consumers (./newsflow audit) that every input record is in exactly one of news.enriched.* and
 # news.duplicates, and that every verdict equals that of an undisturbed run of the same input.
-# Also prints, per restart, the seconds from starting the new process to its first output record.
+# Also prints, per restart, the seconds from the kill to the new process being RUNNING and to the
+# first output record read_committed subscribers see after the kill.
 #
 # usage: tools/chaos.sh   (env: CHAOS_KILLS=5, CHAOS_DIR=var-chaos, CHAOS_INPUT=..., CHAOS_PARTS=20 files
 #                          ingested one after another, CHAOS_SKIP_REFERENCE=1 for restart times only; ports below)
@@ -25,7 +26,6 @@ export NEWSFLOW_EMBEDDED_REGISTRY_PORT="${NEWSFLOW_EMBEDDED_REGISTRY_PORT:-28081
 export NEWSFLOW_ENRICH_HTTP_PORT="${NEWSFLOW_ENRICH_HTTP_PORT:-28080}"
 # Every command finds the embedded stack `up` runs on these ports (README, "which stack a command uses").
 REGISTRY="http://127.0.0.1:$NEWSFLOW_EMBEDDED_REGISTRY_PORT"
-METRICS="http://127.0.0.1:$NEWSFLOW_ENRICH_HTTP_PORT/metrics"
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -34,10 +34,21 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 log() { echo "chaos: $*" >&2; }
 
-# Records the new enrich process has sent to an output topic (0 before its producers exist).
-outputs_sent() {
-  curl -sf "$METRICS" 2>/dev/null | awk '/^kafka_producer_topic_metrics_record_send_total\{/ && /topic="news\.(enriched|duplicates)/ {s += $NF} END {print s + 0}'
+# Appends the arrival time (epoch seconds) of every record that read_committed subscribers see on
+# the output topics from now on, to $1.
+watch_outputs() {
+  local t
+  watchers=()
+  for t in news.enriched.articles news.enriched.briefs news.duplicates; do
+    KAFKA_ISOLATION_LEVEL=read_committed "$NF" tail "$t" --from end -f \
+      > >(while read -r _; do date +%s.%N; done >>"$1") 2>/dev/null &
+    pids+=($!)
+    watchers+=($!)
+  done
 }
+
+# Seconds of the day of a log line's time (HH:MM:SS.mmm) or of now.
+day_seconds() { awk -F'[:]' '{ print $1 * 3600 + $2 * 60 + $3 }' <<<"${1:-$(date +%H:%M:%S.%N)}"; }
 
 start_enrich() {  # $1: log file
   "$NF" enrich >"$1" 2>&1 &
@@ -45,21 +56,23 @@ start_enrich() {  # $1: log file
   pids+=("$enrich_pid")
 }
 
-# Seconds from starting an enrich process until it is ready (Streams RUNNING: tasks assigned) and
-# until its first output record (tasks restored, dedup deciding again), while input is waiting.
-restart_times() {  # $1: start time
-  local deadline=$(( $(date +%s) + 180 )) ready=""
-  while (( $(date +%s) < deadline )); do
-    if [[ -z "$ready" ]] && curl -sf "http://127.0.0.1:$NEWSFLOW_ENRICH_HTTP_PORT/health/ready" >/dev/null 2>&1; then
-      ready="$(echo "$(now) - $1" | bc)"
-    fi
-    if [[ "$(outputs_sent)" != 0 ]]; then
-      echo "ready after ${ready:-?} s, first output after $(echo "$(now) - $1" | bc) s"
-      return
-    fi
-    sleep 0.1
+# Seconds from a kill until the restarted process is RUNNING (its log) and until subscribers see its
+# first output record (tasks restored, dedup deciding again, transaction committed). Records the
+# killed process committed just before the kill still reach subscribers a moment after it: only those
+# seen after the new process wrote its first log line count.
+restart_times() {  # $1: kill time (epoch s), $2: kill time (seconds of the day), $3: its log, $4: output times
+  local deadline=$(( $(date +%s) + 180 )) running="" first=""
+  until running="$(grep -m1 'REBALANCING -> RUNNING' "$3" | cut -c1-12)"; [[ -n "$running" ]]; do
+    (( $(date +%s) < deadline )) || { echo "not RUNNING within 180 s"; return; }
+    sleep 0.2
   done
-  echo "ready after ${ready:-never} s, no output within 180 s"
+  local up
+  up="$(echo "$1 + $(day_seconds "$(head -c 12 "$3")") - $2" | bc)"
+  until first="$(awk -v s="$up" '$1 > s { print $1; exit }' "$4")"; [[ -n "$first" ]]; do
+    (( $(date +%s) < deadline )) || { echo "RUNNING after $(echo "$(day_seconds "$running") - $2" | bc) s, no output within 180 s"; return; }
+    sleep 0.2
+  done
+  echo "RUNNING after $(echo "$(day_seconds "$running") - $2" | bc) s, first output seen after $(echo "$first - $1" | bc) s"
 }
 
 run() {  # $1: name, $2: kills
@@ -75,6 +88,8 @@ run() {  # $1: name, $2: kills
     kill -0 "$up_pid" 2>/dev/null || { cat "$dir/up.log" >&2; exit 2; }
     sleep 0.5
   done
+  touch "$dir/outputs.times"
+  watch_outputs "$dir/outputs.times"
   start_enrich "$dir/enrich-0.log"
   ( for part in "$dir"/parts/*.jsonl; do "$NF" ingest "$part" >>"$dir/ingest.log" 2>&1; done ) &
   local ingest_pid=$!
@@ -82,12 +97,12 @@ run() {  # $1: name, $2: kills
   local i
   for (( i = 1; i <= kills; i++ )); do
     sleep $(( 4 + RANDOM % 6 ))
+    local killed killed_day
+    killed="$(now)" killed_day="$(day_seconds)"
     kill -9 "$enrich_pid"
     wait "$enrich_pid" 2>/dev/null || true
-    local started
-    started="$(now)"
     start_enrich "$dir/enrich-$i.log"
-    log "$name: kill -9 #$i, restarted: $(restart_times "$started")"
+    log "$name: kill -9 #$i, restarted: $(restart_times "$killed" "$killed_day" "$dir/enrich-$i.log" "$dir/outputs.times")"
   done
   wait "$ingest_pid"
   log "$name: all input ingested; waiting for enrich-service to decide everything"
@@ -100,8 +115,10 @@ run() {  # $1: name, $2: kills
   sleep 5
   "$NF" audit --verdicts "$dir/verdicts.tsv" >"$dir/audit.txt" 2>>"$dir/audit.log" || true
   log "$name: $(cat "$dir/audit.txt")"
-  kill "$enrich_pid" "$up_pid" 2>/dev/null || true
-  wait "$enrich_pid" "$up_pid" 2>/dev/null || true
+  kill "$enrich_pid" "${watchers[@]}" 2>/dev/null || true
+  wait "$enrich_pid" "${watchers[@]}" 2>/dev/null || true
+  kill "$up_pid" 2>/dev/null || true
+  wait "$up_pid" 2>/dev/null || true
 }
 
 if [[ "${CHAOS_SKIP_REFERENCE:-0}" == 1 ]]; then   # restart times only
