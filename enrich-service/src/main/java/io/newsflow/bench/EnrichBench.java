@@ -72,7 +72,7 @@ public final class EnrichBench {
     /** Streams the {@code items} already on news.articles/news.briefs through {@link PassThroughTopology}. */
     Throughput passThrough(String applicationId, long items) {
         NewsflowConfig config = appConfig(applicationId);
-        TopicSetup.ensure(stack.kafkaClientProperties(), PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS),
+        TopicSetup.ensure(config, PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         Properties props = EnrichTopology.streamsConfig(config, EnrichSettings.from(config), stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));

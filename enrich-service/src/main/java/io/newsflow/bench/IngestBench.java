@@ -160,7 +160,7 @@ public final class IngestBench {
     private String producerPerformance(long records, int recordSize, long transactionMs, long warmUpRecords)
             throws IOException, InterruptedException {
         NewsflowConfig config = stack.config();
-        TopicSetup.ensure(stack.kafkaClientProperties(), List.of(PERF_TOPIC), config.intValue(NewsflowConfig.PARTITIONS),
+        TopicSetup.ensure(config, List.of(PERF_TOPIC), config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

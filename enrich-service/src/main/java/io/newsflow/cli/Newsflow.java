@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news ingestion on Apache Kafka: ingest raw dumps, deduplicate, tag, alert.",
         subcommands = {RunCommand.class, UpCommand.class, EnrichCommand.class, IngestCommand.class, TailCommand.class,
-                ReplayCommand.class, ReprocessCommand.class, ConfigCommand.class, BenchCommand.class, NotifyCommand.class})
+                ReplayCommand.class, ReprocessCommand.class, ConfigCommand.class, BenchCommand.class, NotifyCommand.class,
+                AuditCommand.class})
 public final class Newsflow {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.dedup.DedupStores;
 import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -12,8 +13,10 @@ import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -27,6 +30,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +73,20 @@ public final class EnrichService implements AutoCloseable {
         // then waits on a registry round trip.
         TopicSetup.prepare(stack, registry);
         List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
-        TopicSetup.ensure(stack.kafkaClientProperties(), routes, config.intValue(NewsflowConfig.PARTITIONS),
+        TopicSetup.ensure(stack.config(), routes, config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+        // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
+        TopicSetup.align(stack.kafkaClientProperties(), DedupStores.indexChangelogs(settings.applicationId()),
+                DedupStores.INDEX_CHANGELOG_CONFIGS);
         Topics topics = new Topics(registry, stack.registryProperties());
         rules.topics().forEach(t -> topics.registerRouteSchema(t.slug()));
-        Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(),
-                Stack.dataDir(config).resolve("streams"));
+        Path stateDir = Stack.dataDir(config).resolve("streams");
+        Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(), stateDir);
+        String instanceId = StaticMembership.instanceId(config, stateDir, settings.applicationId()).orElse(null);
+        if (instanceId != null) {
+            // Streams gives each stream thread's consumer this id plus the thread's index.
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
         // Our counters and gauges outside Streams' own metrics (dead letters, active bursts).
         ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
@@ -100,6 +112,11 @@ public final class EnrichService implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream), props);
         running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
+            if (e instanceof FencedInstanceIdException || e.getCause() instanceof FencedInstanceIdException) {
+                log.error("Another enrich-service instance runs as static member {} (a copy of this data directory?): "
+                        + "stopping this one. Give each instance its own --data-dir.", instanceId, e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("Stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -114,6 +131,14 @@ public final class EnrichService implements AutoCloseable {
         streams.start();
         log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
                 tagger.rulesVersion(), self);
+        if (instanceId != null) {
+            log.info("Static group member {} (kept in {}): restarted on this data directory, it takes its tasks back at once; "
+                    + "a new data directory is a new member, which waits until the old one's session times out ({} = 45 s "
+                    + "unless set)", instanceId, stateDir, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+        } else {
+            log.info("Static membership off ({}=false): after a crash the restarted instance waits until the old "
+                    + "member's session times out", StaticMembership.ENABLED);
+        }
         return new EnrichService(registry, upstream, streams, own, http);
     }
 

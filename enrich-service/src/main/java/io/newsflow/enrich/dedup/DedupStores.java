@@ -1,6 +1,7 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.internal.IngestedItem;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -9,13 +10,32 @@ import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The dedup stage's state stores: names, types and retention in one place. */
 public final class DedupStores {
     public static final String[] NAMES = {DedupProcessor.BUFFER, DedupProcessor.CLOCK,
             StreamsDedupStore.ENTRIES, StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS};
 
+    /**
+     * Configs of the index stores' changelogs. Streams creates a window store's changelog
+     * {@code compact,delete} with retention.ms = store retention + 1 day, and its records carry the
+     * items' event times: a backfill of old items had its changelog deleted at the next retention
+     * check, and a restore (after a crash, under exactly-once) lost the index, so repeats came out as
+     * originals. Appended records are stamped with the broker's clock instead: the changelog keeps
+     * what was written in the last retention + 1 day of wall-clock time, whatever its event times.
+     * The store's own key holds the event time, which restore reads (not the record timestamp).
+     */
+    public static final Map<String, String> INDEX_CHANGELOG_CONFIGS = Map.of(
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+
     private DedupStores() {
+    }
+
+    /** The changelog topics {@link #INDEX_CHANGELOG_CONFIGS} apply to, as Kafka Streams names them. */
+    public static List<String> indexChangelogs(String applicationId) {
+        return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS).stream()
+                .map(store -> applicationId + "-" + store + "-changelog").toList();
     }
 
     /** How long the index stores keep an item: the dedup window plus the reorder grace. */
@@ -45,8 +65,8 @@ public final class DedupStores {
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
                         Serdes.Long(), Serdes.ByteArray()).withLoggingDisabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()));
+                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
     }
 }

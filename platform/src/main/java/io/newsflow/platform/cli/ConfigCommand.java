@@ -1,5 +1,7 @@
 package io.newsflow.platform.cli;
 
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.stack.TopicRetention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +17,11 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cluster.config().describe().forEach((key, value) -> System.out.println(key + " = " + value));
+        NewsflowConfig config = cluster.config();
+        config.describe().forEach((key, value) -> System.out.println(key + " = " + value));
+        // What every news.* topic is created with and brought to on start (README, "Retention").
+        TopicRetention.topicConfigs(config).forEach((key, value) ->
+                System.out.println("topic config " + key + " = " + value + "  (every news.* topic)"));
         return 0;
     }
 }

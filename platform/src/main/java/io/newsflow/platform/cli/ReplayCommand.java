@@ -48,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         .get(topic).partitions();
                 partitions = infos.size();
             }
-            TopicSetup.ensure(stack.kafkaClientProperties(), List.of(target), partitions, (short) -1);
+            TopicSetup.ensure(stack.config(), List.of(target), partitions, (short) -1);
             TopicReplay replay = new TopicReplay(stack.kafkaClientProperties());
             boolean terminal = System.console() != null;
             long copied = replay.copy(topic, from, to, target, n -> {

@@ -39,6 +39,8 @@ public final class NewsflowConfig {
     public static final String REGISTRY_PORT = "newsflow.embedded.registry.port";
     public static final String PARTITIONS = "newsflow.topics.partitions";
     public static final String REPLICATION_FACTOR = "newsflow.topics.replication.factor";
+    /** Size bound per partition of every news.* topic (there is no time retention: see TopicRetention). */
+    public static final String RETENTION_BYTES = "newsflow.topics.retention.bytes";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             BIND_ADDRESS, "127.0.0.1",
@@ -46,7 +48,8 @@ public final class NewsflowConfig {
             CONTROLLER_PORT, "9093",
             REGISTRY_PORT, "8081",
             PARTITIONS, "6",
-            REPLICATION_FACTOR, "-1");
+            REPLICATION_FACTOR, "-1",
+            RETENTION_BYTES, String.valueOf(1L << 30));
 
     /** Environment variables of Kafka's own scripts, not client properties. */
     private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS",
@@ -136,9 +139,17 @@ public final class NewsflowConfig {
     }
 
     public int intValue(String key) {
+        return integer(key, Integer::parseInt);
+    }
+
+    public long longValue(String key) {
+        return integer(key, Long::parseLong);
+    }
+
+    private <T> T integer(String key, java.util.function.Function<String, T> parse) {
         String value = require(key);
         try {
-            return Integer.parseInt(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Configuration " + key + "=" + value + " (from " + origins.get(key)
                     + ") is not an integer");

@@ -46,8 +46,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort KRaft controller listener port
      */
     public static EmbeddedKafka start(Path dataDir, String host, int port, int controllerPort) {
+        return start(dataDir, host, port, controllerPort, Map.of());
+    }
+
+    /** {@link #start(Path, String, int, int)} with broker settings of the caller's over ours (tests). */
+    public static EmbeddedKafka start(Path dataDir, String host, int port, int controllerPort, Map<String, String> overrides) {
         long started = System.nanoTime();
         Properties props = brokerProperties(dataDir, host, port, controllerPort);
+        props.putAll(overrides);
         format(dataDir, props);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
@@ -92,6 +98,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The 128 MiB default is most of a small broker's heap; our compacted topics are tiny.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // Newsflow sets retention on every topic it creates (TopicRetention); a topic created otherwise
+        // gets no time retention either, since record timestamps here are event times, often years old.
+        p.put("log.retention.ms", "-1");
         return p;
     }
 

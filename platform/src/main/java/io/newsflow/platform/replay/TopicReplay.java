@@ -24,7 +24,10 @@ import java.util.function.LongConsumer;
 
 /**
  * Copies the records of a topic whose timestamps fall in [from, to) into another topic: keys, values,
- * headers and timestamps byte for byte, each to the same partition number. Copies and the progress
+ * headers and timestamps byte for byte, each to the same partition number. Timestamps are event times,
+ * not in offset order (late dumps, backfills): every record from the first one at or after
+ * {@code from} (offsetsForTimes) to the end of the partition is looked at, and those in the range are
+ * copied, wherever they sit; a record past {@code to} ends nothing. Copies and the progress
  * through the source are committed in the same transactions, under a consumer group named after the
  * copy, so a replay that is interrupted and started again resumes where it stopped and copies nothing
  * twice.
@@ -36,7 +39,7 @@ public final class TopicReplay {
         this.clientProperties = clientProperties;
     }
 
-    /** The range to copy, per partition: [start, stop) offsets found with offsetsForTimes. */
+    /** The offsets to read, per partition: [start, stop); the records in them are filtered by timestamp. */
     public record Range(Map<TopicPartition, Long> start, Map<TopicPartition, Long> stop) {
         public long offsets() {
             return start.keySet().stream().mapToLong(tp -> Math.max(0, stop.get(tp) - start.get(tp))).sum();
@@ -52,7 +55,7 @@ public final class TopicReplay {
         String group = groupId(source, from, to, target);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(group), new ByteArrayDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(group), new ByteArraySerializer(), new ByteArraySerializer())) {
-            Range range = range(consumer, source, from, to);
+            Range range = range(consumer, source, from);
             producer.initTransactions();
             consumer.assign(range.start().keySet());
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(range.start().keySet());
@@ -70,7 +73,8 @@ public final class TopicReplay {
                 Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= range.stop().get(tp)) {
+                    if (record.offset() >= range.stop().get(tp) || record.timestamp() < from.toEpochMilli()
+                            || (to != null && record.timestamp() >= to.toEpochMilli())) {
                         continue;
                     }
                     producer.send(new ProducerRecord<>(target, record.partition(), record.timestamp(), record.key(),
@@ -89,14 +93,8 @@ public final class TopicReplay {
         }
     }
 
-    /** The offsets to copy; records are bounded by timestamps, found with offsetsForTimes. */
-    public Range range(String source, Instant from, Instant to) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(null), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            return range(consumer, source, from, to);
-        }
-    }
-
-    private static Range range(KafkaConsumer<byte[], byte[]> consumer, String source, Instant from, Instant to) {
+    /** The offsets to read: from the first record at or after {@code from} to the end offsets now. */
+    private static Range range(KafkaConsumer<byte[], byte[]> consumer, String source, Instant from) {
         List<PartitionInfo> infos = consumer.partitionsFor(source, Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("No such topic: " + source);
@@ -104,17 +102,13 @@ public final class TopicReplay {
         List<TopicPartition> partitions = new ArrayList<>();
         infos.forEach(p -> partitions.add(new TopicPartition(source, p.partition())));
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        return new Range(offsetsAt(consumer, partitions, from, end), to == null ? end : offsetsAt(consumer, partitions, to, end));
-    }
-
-    private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-                                                       Instant time, Map<TopicPartition, Long> end) {
         Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(tp -> query.put(tp, time.toEpochMilli()));
+        partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
+        // The first offset with a timestamp at or after `from`: nothing earlier is in the range.
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        partitions.forEach(tp -> offsets.put(tp, found.get(tp) == null ? end.get(tp) : found.get(tp).offset()));
-        return offsets;
+        Map<TopicPartition, Long> start = new HashMap<>();
+        partitions.forEach(tp -> start.put(tp, found.get(tp) == null ? end.get(tp) : found.get(tp).offset()));
+        return new Range(start, end);
     }
 
     private static void pauseFinished(KafkaConsumer<byte[], byte[]> consumer, Range range) {

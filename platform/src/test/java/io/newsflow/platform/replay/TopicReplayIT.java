@@ -27,7 +27,7 @@ class TopicReplayIT {
     void copiesExactlyTheTimeRangeWithKeysHeadersAndTimestampsAndNothingTwiceWhenRunAgain(TestStack stack) {
         String source = TestStack.unique("replay-source");
         String target = TestStack.unique("replay-target");
-        TopicSetup.ensure(stack.kafkaClientProperties(), List.of(source, target), 3, (short) 1);
+        TopicSetup.ensure(stack.config(), List.of(source, target), 3, (short) 1);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 30; i++) {
                 RecordHeaders headers = new RecordHeaders();
@@ -51,5 +51,29 @@ class TopicReplayIT {
             assertEquals(i % 3, record.partition());
             assertEquals("site-" + i, new String(record.headers().lastHeader("newsflow.source").value(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Event times out of offset order (late dumps, backfills) in one partition: exactly the records in
+     * [from, to) are copied, wherever they sit. Offsets found with offsetsForTimes for both ends
+     * ([first at or after `from`, first at or after `to`)) would copy m20 alone.
+     */
+    @Test
+    void copiesExactlyTheRecordsInTheRangeWhenTimestampsAreNotInOffsetOrder(TestStack stack) {
+        String source = TestStack.unique("replay-interleaved");
+        String target = TestStack.unique("replay-interleaved-target");
+        TopicSetup.ensure(stack.config(), List.of(source, target), 1, (short) 1);
+        long[] minutes = {5, 20, 40, 2, 15, 30, 12, -60 * 24 * 365 * 9, 11, 25};
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
+            for (long m : minutes) {
+                producer.send(new ProducerRecord<>(source, 0, T0.plusSeconds(60 * m).toEpochMilli(), "m" + m, "v" + m));
+            }
+        }
+        Instant from = T0.plusSeconds(60 * 10);
+        Instant to = T0.plusSeconds(60 * 25);
+        assertEquals(4, new TopicReplay(stack.kafkaClientProperties()).copy(source, from, to, target, n -> { }));
+        List<String> copied = TopicReader.readAll(stack, target, new StringDeserializer(), new StringDeserializer()).stream()
+                .map(ConsumerRecord::key).toList();
+        assertEquals(List.of("m20", "m15", "m12", "m11"), copied);
     }
 }

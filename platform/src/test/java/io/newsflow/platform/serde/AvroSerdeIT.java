@@ -37,7 +37,7 @@ class AvroSerdeIT {
     @Test
     void articleRoundTripsThroughARealTopic(TestStack stack) {
         String topic = TestStack.unique("serde-articles");
-        TopicSetup.ensure(stack.kafkaClientProperties(), List.of(topic), 2, (short) 1);
+        TopicSetup.ensure(stack.config(), List.of(topic), 2, (short) 1);
         Article article = Article.newBuilder()
                 .setId("0123456789abcdef0123456789abcdef")
                 .setTitle("Croatia, China sign action plan for cooperation in agriculture")

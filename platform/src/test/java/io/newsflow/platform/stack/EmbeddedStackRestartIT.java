@@ -43,7 +43,7 @@ class EmbeddedStackRestartIT {
         int schemaId;
         try (Stack stack = Stack.startEmbedded(config, true);
              SchemaRegistryClient registry = stack.registryClient()) {
-            TopicSetup.ensure(stack.kafkaClientProperties(), List.of("kept"), 3, (short) 1);
+            TopicSetup.ensure(stack.config(), List.of("kept"), 3, (short) 1);
             schemaId = registry.register("kept-value", schema);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
                     new StringSerializer(), new StringSerializer())) {
@@ -57,7 +57,7 @@ class EmbeddedStackRestartIT {
              SchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.of(stack.registryUrl()))) {
             assertEquals(schemaId, registry.latest("kept-value").id());
             assertEquals(schema, registry.schemaById(schemaId));
-            assertTrue(TopicSetup.ensure(stack.kafkaClientProperties(), List.of("kept"), 3, (short) 1).isEmpty(),
+            assertTrue(TopicSetup.ensure(stack.config(), List.of("kept"), 3, (short) 1).isEmpty(),
                     "the topic survived the restart");
             assertEquals(10, readAll(stack, "kept").size());
         }

@@ -84,9 +84,17 @@ public final class KafkaStackExtension implements ParameterResolver {
     }
 
     private static Running startEmbedded() {
+        return startEmbedded(Map.of());
+    }
+
+    /**
+     * An embedded stack of the caller's own, whose broker runs with {@code brokerOverrides} (e.g. a
+     * retention check every few seconds); the caller closes it.
+     */
+    public static Running startEmbedded(Map<String, String> brokerOverrides) {
         try {
             Path dir = Files.createTempDirectory("newsflow-test-kafka");
-            EmbeddedKafka kafka = EmbeddedKafka.start(dir, "127.0.0.1", freePort(), freePort());
+            EmbeddedKafka kafka = EmbeddedKafka.start(dir, "127.0.0.1", freePort(), freePort(), brokerOverrides);
             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                     Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0);
             TestStack stack = new TestStack(kafka.bootstrapServers(), registry.url(), "embedded");
@@ -120,7 +128,7 @@ public final class KafkaStackExtension implements ParameterResolver {
     }
 
     /** Stopped by JUnit when the root context closes, i.e. after the last test of the JVM. */
-    private record Running(TestStack stack, Stopper stopper)
+    public record Running(TestStack stack, Stopper stopper)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws Exception {
@@ -129,7 +137,7 @@ public final class KafkaStackExtension implements ParameterResolver {
     }
 
     @FunctionalInterface
-    private interface Stopper {
+    public interface Stopper {
         void stop() throws Exception;
     }
 }
