@@ -5,6 +5,7 @@ import io.newsflow.ingest.IngestCommand;
 import io.newsflow.ingest.IngestStats;
 import io.newsflow.ingest.Ingester;
 import io.newsflow.platform.cli.ClusterOptions;
+import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.registry.SchemaRegistryClient;
@@ -43,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Stack stack = Stack.resolve(cluster.config());
              SchemaRegistryClient registry = stack.registryClient()) {
             System.out.println("Using " + stack.description() + ": Kafka " + stack.bootstrapServers()
-                    + ", Schema Registry " + stack.registryUrl());
+                    + ", Schema Registry " + NewsflowConfig.withoutCredentials(stack.registryUrl()));
             TopicSetup.prepare(stack);
             try (RunSummary summary = new RunSummary(stack.kafkaClientProperties(), new Topics(registry, stack.registryProperties()))) {
                 IngestStats stats;

@@ -49,10 +49,10 @@ public final class DumpPublisher implements AutoCloseable {
     public DumpPublisher(Map<String, Object> kafkaClientProperties, Serializer<SpecificRecord> valueSerializer,
                          String transactionalId, Clock clock) {
         this.valueSerializer = valueSerializer;
-        this.records = new DumpRecords(valueSerializer, clock);
+        Map<String, Object> config = producerConfig(kafkaClientProperties, transactionalId);
+        this.records = new DumpRecords(valueSerializer, clock, maxRequestSize(config));
         // Values are serialized in prepare(), which may run off the thread that sends and commits.
-        this.producer = new KafkaProducer<>(producerConfig(kafkaClientProperties, transactionalId),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
     }
 
@@ -68,6 +68,11 @@ public final class DumpPublisher implements AutoCloseable {
         config.putAll(kafkaClientProperties);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         return config;
+    }
+
+    private static int maxRequestSize(Map<String, Object> config) {
+        Object size = config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return size == null ? DumpRecords.DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(size.toString().trim());
     }
 
     /**

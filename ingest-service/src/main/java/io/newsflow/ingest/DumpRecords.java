@@ -6,6 +6,7 @@ import io.newsflow.avro.DeadLetter;
 import io.newsflow.ingest.parse.DumpEvents;
 import io.newsflow.ingest.parse.DumpFailure;
 import io.newsflow.ingest.parse.DumpParser;
+import io.newsflow.ingest.parse.FailureClass;
 import io.newsflow.ingest.parse.ParseOutcome;
 import io.newsflow.ingest.parse.ParsedDump;
 import io.newsflow.ingest.parse.RawDump;
@@ -14,6 +15,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import io.newsflow.serde.WireFormat;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -42,7 +44,14 @@ final class DumpRecords {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final byte[] PARSER_VERSION = DumpParser.VERSION.getBytes(StandardCharsets.UTF_8);
 
+    /** Kafka's default max.request.size, also about the broker's default message.max.bytes. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1 << 20;
+    /** Kept free of a record's value for its key, headers and batch overhead. */
+    private static final int KEY_AND_HEADER_ROOM = 16 << 10;
+
     private final Serializer<SpecificRecord> valueSerializer;
+    /** Largest value a record may carry; a dump with a larger one is dead-lettered, not sent to be refused. */
+    private final int maxValueBytes;
     private final DumpParser parser = new DumpParser();
     private final Clock clock;
     /** Writes articles and briefs when the serializer is ours and the schemas are the encoder's; else null. */
@@ -51,8 +60,14 @@ final class DumpRecords {
     private final Map<String, byte[]> wireHeaders = new HashMap<>();
 
     DumpRecords(Serializer<SpecificRecord> valueSerializer, Clock clock) {
+        this(valueSerializer, clock, DEFAULT_MAX_REQUEST_SIZE);
+    }
+
+    /** @param maxRequestSize the producer's max.request.size: no value may come near it */
+    DumpRecords(Serializer<SpecificRecord> valueSerializer, Clock clock, int maxRequestSize) {
         this.valueSerializer = valueSerializer;
         this.clock = clock;
+        this.maxValueBytes = maxRequestSize - KEY_AND_HEADER_ROOM;
         this.encoder = valueSerializer instanceof AvroSerializer && EventEncoder.supports() ? new EventEncoder() : null;
     }
 
@@ -68,23 +83,14 @@ final class DumpRecords {
         try {
             for (ReadOutcome read : outcomes) {
                 List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-                ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
+                ParseOutcome parsed = read instanceof RawDump raw ? events(raw, now, records) : (DumpFailure) read;
                 if (parsed instanceof ParsedDump dump) {
-                    RecordHeaders headers = headers(dump);
-                    long timestamp = eventTime(dump, now).toEpochMilli();
-                    int articles = 0;
-                    for (Article article : DumpEvents.article(dump).stream().toList()) {
-                        records.add(record(Topics.ARTICLES_NAME, article.getId(), value(Topics.ARTICLES_NAME, article, headers), headers, timestamp));
-                        articles++;
-                    }
-                    List<Brief> briefs = DumpEvents.briefs(dump);
-                    for (Brief brief : briefs) {
-                        records.add(record(Topics.BRIEFS_NAME, brief.getId(), value(Topics.BRIEFS_NAME, brief, headers), headers, timestamp));
-                    }
-                    dumps.add(DumpOutcome.parsed(dump, articles, briefs.size()));
-                } else if (parsed instanceof DumpFailure failure) {
+                    dumps.add(DumpOutcome.parsed(dump, count(records, Topics.ARTICLES_NAME), count(records, Topics.BRIEFS_NAME)));
+                } else {
+                    DumpFailure failure = (DumpFailure) parsed;
                     DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
                     RecordHeaders none = new RecordHeaders();
+                    records.clear();
                     records.add(record(Topics.DLQ_NAME, failure.sourceId(), valueSerializer.serialize(Topics.DLQ_NAME, none, letter),
                             none, letter.getFailedAt().toEpochMilli()));
                     dumps.add(DumpOutcome.failed(failure));
@@ -96,6 +102,57 @@ final class DumpRecords {
             return new DumpPublisher.Prepared(sourceId, dumps, DumpPublisher.message(e), started);
         }
         return new DumpPublisher.Prepared(sourceId, dumps, null, started);
+    }
+
+    /**
+     * Parses a dump and adds its article and brief records to {@code records}; or the failure that
+     * sends it to news.dlq instead: it could not be parsed, one of its records is larger than a record
+     * may be, or turning it into records failed in a way no dump should (the dump is dead-lettered
+     * with the error; the source and the files after it go on).
+     */
+    private ParseOutcome events(RawDump raw, Instant now, List<ProducerRecord<String, byte[]>> records) {
+        try {
+            ParseOutcome parsed = parser.parse(raw);
+            if (parsed instanceof ParsedDump dump) {
+                addEvents(dump, now, records);
+                for (ProducerRecord<String, byte[]> record : records) {
+                    if (record.value().length > maxValueBytes) {
+                        return failure(raw, FailureClass.TOO_LARGE, "its " + record.topic() + " value of " + record.value().length
+                                + " bytes is larger than the record limit of " + maxValueBytes + " bytes (the producer's "
+                                + ProducerConfig.MAX_REQUEST_SIZE_CONFIG + " less room for key and headers)");
+                    }
+                }
+            }
+            return parsed;
+        } catch (SerializationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return failure(raw, FailureClass.UNPROCESSABLE, "cannot turn the dump into events: " + e);
+        }
+    }
+
+    private void addEvents(ParsedDump dump, Instant now, List<ProducerRecord<String, byte[]>> records) {
+        RecordHeaders headers = headers(dump);
+        long timestamp = eventTime(dump, now).toEpochMilli();
+        for (Article article : DumpEvents.article(dump).stream().toList()) {
+            records.add(record(Topics.ARTICLES_NAME, article.getId(), value(Topics.ARTICLES_NAME, article, headers), headers, timestamp));
+        }
+        for (Brief brief : DumpEvents.briefs(dump)) {
+            records.add(record(Topics.BRIEFS_NAME, brief.getId(), value(Topics.BRIEFS_NAME, brief, headers), headers, timestamp));
+        }
+    }
+
+    private static DumpFailure failure(RawDump raw, FailureClass failureClass, String reason) {
+        byte[] text = raw.text().getBytes(StandardCharsets.UTF_8);
+        return new DumpFailure(raw.sourceId(), failureClass, reason, text, text.length);
+    }
+
+    private static int count(List<ProducerRecord<String, byte[]>> records, String topic) {
+        int n = 0;
+        for (ProducerRecord<String, byte[]> record : records) {
+            n += record.topic().equals(topic) ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -74,12 +74,16 @@ public final class Ingester implements AutoCloseable {
         return "newsflow-ingest-" + UUID.randomUUID();
     }
 
-    /** Files under the given paths: directories recursively, in sorted order; "-" stands for stdin. */
+    /**
+     * Files under the given paths: directories recursively, in sorted order; "-" stands for stdin. A
+     * symbolic link named here is read as its target (the user chose it); links met inside directories
+     * are listed as they are, and the reader refuses them.
+     */
     public static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (path.toString().equals(STDIN) || !Files.isDirectory(path)) {
-                files.add(path);
+                files.add(resolved(path));
                 continue;
             }
             try (Stream<Path> walk = Files.walk(path)) {
@@ -89,6 +93,14 @@ public final class Ingester implements AutoCloseable {
             }
         }
         return files;
+    }
+
+    private static Path resolved(Path path) {
+        try {
+            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            return path; // a dangling link: the reader says so
+        }
     }
 
     public List<ReadOutcome> read(Path file, InputStream stdin, Clock clock) {
@@ -119,6 +131,10 @@ public final class Ingester implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 pipeline.fail(e);
+            } catch (Error e) {
+                // Said to the sending thread too, which would otherwise wait for this thread's records for ever.
+                pipeline.fail(new IllegalStateException("Preparing sources failed: " + e, e));
+                throw e;
             }
         }, "newsflow-ingest-prepare");
         preparer.setDaemon(true);

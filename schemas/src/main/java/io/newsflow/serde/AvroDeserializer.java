@@ -7,7 +7,6 @@ import io.newsflow.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -22,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads Confluent wire format. With a target class, records are resolved from the writer schema
  * (fetched by id) to that class's schema, so a consumer built on an older or newer schema still reads;
  * without one, records come back as {@link org.apache.avro.generic.GenericRecord}s in the writer schema.
+ * A record whose length or count prefixes claim more than it holds is a {@link SerializationException},
+ * never an allocation of what it claims ({@link BoundedDecoder}).
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
     private SchemaRegistryClient registry;
@@ -55,8 +56,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         int id = WireFormat.schemaId(payload);
         try {
             DatumReader<T> reader = readers.computeIfAbsent(id, this::readerFor);
-            return reader.read(null, DecoderFactory.get().binaryDecoder(payload, WireFormat.HEADER_SIZE,
-                    payload.length - WireFormat.HEADER_SIZE, null));
+            return reader.read(null, new BoundedDecoder(payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE));
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot fetch writer schema id " + id + " for topic " + topic
                     + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.newsflow.enrich.errors;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.registry.SchemaRegistryException;
+import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,16 +16,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Sends whatever enrich-service cannot deserialize, process or produce to news.dlq as a
- * {@link DeadLetter} (where it came from, the stage, the reason, the original bytes up to 1 MiB), and
+ * {@link DeadLetter} (where it came from, the stage, the reason, the original bytes up to
+ * {@link DeadLetters#ORIGINAL_CAP}, so the dead letter of the largest record still fits in a record), and
  * lets the app go on. Kafka Streams writes the dead letter in the same transaction as the input
  * offsets (KIP-1034), so it is neither lost nor doubled.
  *
@@ -37,7 +37,6 @@ public final class DeadLetterExceptionHandler
     public static final String REGISTRY_CLIENT = "newsflow.registry.client";
     /** Optional: the {@link DeadLetterCounts} of the service, to count what this handler dead-letters. */
     public static final String COUNTS = "newsflow.dead.letter.counts";
-    public static final int ORIGINAL_CAP = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
     private AvroSerializer<DeadLetter> serializer;
@@ -87,8 +86,8 @@ public final class DeadLetterExceptionHandler
                                                             Exception exception) {
         String stage = kind.stage();
         String sourceId = context.topic() + "-" + context.partition() + "@" + context.offset();
-        String reason = exception.getMessage() == null ? exception.toString() : exception.getMessage();
-        byte[] kept = original == null ? null : Arrays.copyOf(original, Math.min(original.length, ORIGINAL_CAP));
+        long size = original == null ? 0 : original.length;
+        String reason = DeadLetters.reason(exception.getMessage() == null ? exception.toString() : exception.getMessage(), size);
         DeadLetter letter = DeadLetter.newBuilder()
                 .setSourceId(sourceId)
                 .setStage(stage)
@@ -97,9 +96,9 @@ public final class DeadLetterExceptionHandler
                 .setTopic(context.topic())
                 .setPartition(context.partition())
                 .setOffset(context.offset())
-                .setOriginal(kept == null ? null : ByteBuffer.wrap(kept))
-                .setOriginalSize(original == null ? 0 : original.length)
-                .setTruncated(original != null && original.length > ORIGINAL_CAP)
+                .setOriginal(DeadLetters.original(original))
+                .setOriginalSize(size)
+                .setTruncated(DeadLetters.truncated(size))
                 .setFailedAt(Instant.now())
                 .build();
         log.warn("Dead-lettered {} at stage {}: {}", sourceId, stage, reason);

@@ -5,6 +5,7 @@ import io.newsflow.avro.DeadLetter;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,10 +29,8 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,18 +196,18 @@ public final class WebhookNotifier implements AutoCloseable {
     private void deadLetter(ConsumerRecord<String, byte[]> record, String stage, String reason, String errorClass)
             throws InterruptedException {
         byte[] original = record.value();
-        int cap = DeadLetterExceptionHandler.ORIGINAL_CAP;
+        long size = original == null ? 0 : original.length;
         DeadLetter letter = DeadLetter.newBuilder()
                 .setSourceId(sourceId(record))
                 .setStage(stage)
-                .setReason(reason)
+                .setReason(DeadLetters.reason(reason, size))
                 .setErrorClass(errorClass)
                 .setTopic(record.topic())
                 .setPartition(record.partition())
                 .setOffset(record.offset())
-                .setOriginal(original == null ? null : ByteBuffer.wrap(Arrays.copyOf(original, Math.min(original.length, cap))))
-                .setOriginalSize(original == null ? 0 : original.length)
-                .setTruncated(original != null && original.length > cap)
+                .setOriginal(DeadLetters.original(original))
+                .setOriginalSize(size)
+                .setTruncated(DeadLetters.truncated(size))
                 .setFailedAt(Instant.now())
                 .build();
         try {

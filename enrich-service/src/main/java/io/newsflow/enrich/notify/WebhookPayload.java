@@ -9,7 +9,8 @@ import io.newsflow.platform.alerts.AlertText;
 
 /**
  * The JSON body POSTed for an alert: {@code text} is the readable line (what Slack and compatible
- * incoming webhooks show), {@code alert} the alert's fields for receivers that want them.
+ * incoming webhooks show), escaped as Slack asks, {@code alert} the alert's fields as they are, for
+ * receivers that want them.
  */
 public final class WebhookPayload {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,7 +20,7 @@ public final class WebhookPayload {
 
     public static String json(BurstAlert alert) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("text", AlertText.line(alert));
+        body.put("text", slackEscaped(AlertText.line(alert)));
         ObjectNode fields = body.putObject("alert");
         fields.put("keyword", alert.getKeyword());
         fields.put("kind", alert.getKind().name());
@@ -37,5 +38,13 @@ public final class WebhookPayload {
             samples.addObject().put("itemId", sample.getItemId()).put("headline", sample.getHeadline());
         }
         return body.toString();
+    }
+
+    /**
+     * Slack's escaping of message text: it reads {@code <!channel>}, {@code <@U123>} and
+     * {@code <url|label>} as commands and links, so a headline could page a whole channel.
+     */
+    static String slackEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -3,6 +3,7 @@ package io.newsflow.enrich.errors;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.registry.SchemaRegistryException;
+import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,17 +50,20 @@ class DeadLetterExceptionHandlerTest {
         assertEquals("not avro", StandardCharsets.UTF_8.decode(letter.getOriginal()).toString());
     }
 
+    /** The largest record a broker takes by default (1 MiB) must give a dead letter that still fits in one. */
     @Test
-    void originalBytesAreCappedAndMarkedTruncated() {
-        byte[] huge = new byte[DeadLetterExceptionHandler.ORIGINAL_CAP + 10];
+    void originalBytesAreCappedWellUnderTheRecordLimitAndMarkedTruncated() {
+        byte[] huge = new byte[1 << 20];
         Arrays.fill(huge, (byte) 'x');
         DeserializationExceptionHandler.Response response = handler().handleError(context(huge),
-                new ConsumerRecord<>("news.briefs", 3, 42L, new byte[0], huge), new SerializationException("too odd"));
-        DeadLetter letter = new AvroDeserializer<DeadLetter>(registry, DeadLetter.class)
-                .deserialize(Topics.DLQ_NAME, response.deadLetterQueueRecords().get(0).value());
+                new ConsumerRecord<>("news.briefs", 3, 42L, new byte[0], huge), new SerializationException("too odd " + "?".repeat(100_000)));
+        byte[] value = response.deadLetterQueueRecords().get(0).value();
+        assertTrue(value.length < (1 << 20) - (64 << 10), "a dead letter of " + value.length + " bytes");
+        DeadLetter letter = new AvroDeserializer<DeadLetter>(registry, DeadLetter.class).deserialize(Topics.DLQ_NAME, value);
         assertTrue(letter.getTruncated());
         assertEquals(huge.length, letter.getOriginalSize());
-        assertEquals(DeadLetterExceptionHandler.ORIGINAL_CAP, letter.getOriginal().remaining());
+        assertEquals(DeadLetters.ORIGINAL_CAP, letter.getOriginal().remaining());
+        assertTrue(letter.getReason().endsWith("(original cut to its first 262144 of 1048576 bytes)"), letter.getReason());
     }
 
     @Test

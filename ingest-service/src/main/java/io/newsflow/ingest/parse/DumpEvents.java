@@ -4,6 +4,7 @@ import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.Origin;
+import io.newsflow.schemas.DeadLetters;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +18,8 @@ public final class DumpEvents {
 
   /** Stage named in dead letters of dumps that could not be read or parsed. */
   public static final String STAGE = "ingest.parse";
-  /** Default cap on the original bytes kept in a dead letter (design.md: 1 MiB). */
-  public static final int DEFAULT_ORIGINAL_CAP = 1 << 20;
+  /** Default cap on the original bytes kept in a dead letter, well under the record size limit. */
+  public static final int DEFAULT_ORIGINAL_CAP = DeadLetters.ORIGINAL_CAP;
 
   private DumpEvents() {
   }
@@ -47,14 +48,17 @@ public final class DumpEvents {
     return deadLetter(failure, failedAt, DEFAULT_ORIGINAL_CAP);
   }
 
-  /** A dead letter keeping at most {@code cap} bytes of the original, flagged when truncated. */
+  /**
+   * A dead letter keeping at most {@code cap} bytes of the original, flagged when truncated, its
+   * reason cut as {@link DeadLetters#reason} cuts it.
+   */
   public static DeadLetter deadLetter(DumpFailure failure, Instant failedAt, int cap) {
     byte[] original = failure.original();
     byte[] kept = original.length > cap ? Arrays.copyOf(original, cap) : original;
     return DeadLetter.newBuilder()
         .setSourceId(failure.sourceId())
         .setStage(STAGE)
-        .setReason(failure.reason())
+        .setReason(DeadLetters.reason(failure.reason(), kept.length, failure.originalSize()))
         .setOriginal(ByteBuffer.wrap(kept))
         .setOriginalSize(failure.originalSize())
         .setTruncated(kept.length < failure.originalSize())

@@ -3,8 +3,11 @@ package io.newsflow.ingest.parse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,19 +34,34 @@ public final class DumpReader {
     this.maxBytes = maxBytes;
   }
 
-  /** Reads a file; its modification time is the capture time of dumps without a Captured: header. */
+  /**
+   * Reads a regular file; its modification time is the capture time of dumps without a Captured:
+   * header. Anything else is refused unread: a symbolic link (in a spool it could point at
+   * /proc/self/environ or a private key; callers resolve links a user named on purpose), a FIFO (it
+   * blocks until a writer comes), a device or a directory.
+   */
   public List<ReadOutcome> read(Path file) {
     String name = file.toString();
     try {
-      long size = Files.size(file);
-      Instant modified = Files.getLastModifiedTime(file).toInstant();
-      if (size > maxBytes) {
-        try (InputStream in = Files.newInputStream(file)) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile()) {
+        return List.of(DumpFailure.of(name, FailureClass.UNREADABLE, "refused: " + (attributes.isSymbolicLink()
+            ? "a symbolic link, which is not followed" : "not a regular file (a directory, FIFO, socket or device)"), new byte[0]));
+      }
+      long size = attributes.size();
+      Instant modified = attributes.lastModifiedTime().toInstant();
+      // NOFOLLOW_LINKS again on opening: a link swapped in since the check is refused by the system.
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (size > maxBytes) {
           byte[] head = in.readNBytes(DumpEvents.DEFAULT_ORIGINAL_CAP);
           return List.of(new DumpFailure(name, FailureClass.TOO_LARGE, tooLarge(size), head, size));
         }
+        byte[] bytes = in.readNBytes((int) maxBytes + 1);
+        return bytes.length > maxBytes
+            ? List.of(new DumpFailure(name, FailureClass.TOO_LARGE, tooLarge(bytes.length) + " (it grew while read)",
+                Arrays.copyOf(bytes, DumpEvents.DEFAULT_ORIGINAL_CAP), bytes.length))
+            : read(name, bytes, modified);
       }
-      return read(name, Files.readAllBytes(file), modified);
     } catch (IOException e) {
       return List.of(DumpFailure.of(name, FailureClass.UNREADABLE, "cannot read file: " + e, new byte[0]));
     }

@@ -14,8 +14,10 @@ public enum FailureClass {
     BAD_JSON,
     /** Nothing to publish: empty, blank, a header block only, or sidebar headings only. */
     NO_CONTENT,
-    /** A Captured: or Published: header that is not a time. */
-    BAD_TIMESTAMP;
+    /** A Captured: or Published: header that is not a time, or not one of years 0000-9999. */
+    BAD_TIMESTAMP,
+    /** Turning the dump into events failed in a way no dump should; the reason names the error. */
+    UNPROCESSABLE;
 
     /** The lower-case name used in metrics and log lines, e.g. {@code not_text}. */
     public String label() {

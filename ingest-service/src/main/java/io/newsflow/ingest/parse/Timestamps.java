@@ -24,7 +24,22 @@ final class Timestamps {
    */
   static Instant parse(String value) throws DateTimeParseException {
     Instant utc = plainUtc(value);
-    return utc != null ? utc : formatted(value);
+    return inRange(utc != null ? utc : formatted(value), value);
+  }
+
+  /** Years 0000-9999, what ISO-8601 writes without a sign; the formatter takes up to +999999999. */
+  private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /**
+   * A time Avro's timestamp-millis and every consumer can carry: the formatter accepts years up to
+   * +999999999, whose milliseconds overflow a long, and a dump dated so is wrong anyway.
+   */
+  private static Instant inRange(Instant time, String value) {
+    if (time.isBefore(FIRST) || time.isAfter(LAST)) {
+      throw new DateTimeParseException("time out of the range 0000-9999: " + value, value, 0);
+    }
+    return time;
   }
 
   /** {@link #parse} through the formatter alone. */

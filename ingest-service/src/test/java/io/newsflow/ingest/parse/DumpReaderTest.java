@@ -28,6 +28,34 @@ class DumpReaderTest {
   @TempDir
   Path dir;
 
+  /**
+   * A link in a spool could point at /proc/self/environ (the process's credentials, then in a dead
+   * letter) or at a private key (then published as an article): links are refused unread.
+   */
+  @Test
+  void symbolicLinksAreRefusedUnread() throws IOException {
+    Path secret = Files.writeString(dir.resolve("id_rsa"), "-----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----\n");
+    for (Path target : List.of(secret, Path.of("/proc/self/environ"), dir.resolve("missing"))) {
+      Path link = Files.createSymbolicLink(dir.resolve("link-" + target.getFileName()), target);
+      DumpFailure failure = assertInstanceOf(DumpFailure.class, reader.read(link).get(0));
+      assertEquals(FailureClass.UNREADABLE, failure.failureClass());
+      assertTrue(failure.reason().contains("symbolic link"), failure.reason());
+      assertEquals(0, failure.original().length, "nothing of the target is read");
+    }
+  }
+
+  /** A FIFO would block the reading thread until a writer comes, a device never ends. */
+  @Test
+  void namedPipesAndDevicesAreRefusedUnread() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    for (Path special : List.of(fifo, Path.of("/dev/zero"), dir)) {
+      DumpFailure failure = assertInstanceOf(DumpFailure.class, reader.read(special).get(0));
+      assertEquals(FailureClass.UNREADABLE, failure.failureClass());
+      assertTrue(failure.reason().contains("not a regular file"), failure.reason());
+    }
+  }
+
   @Test
   void plainFileUsesItsModificationTimeAsFallback() throws IOException {
     Path file = dir.resolve("aleppo.txt");

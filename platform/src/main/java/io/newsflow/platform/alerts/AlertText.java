@@ -70,8 +70,12 @@ public final class AlertText {
         return samples instanceof Collection<?> c ? List.copyOf((Collection<GenericRecord>) c) : List.of();
     }
 
-    /** Headlines can carry line breaks from the scrape; the line must stay one line. */
+    /**
+     * Headlines can carry line breaks from the scrape; the line must stay one line. Other control
+     * characters (ESC, BEL, C1) become U+FFFD: {@code tail --text} prints this line to a terminal,
+     * which would obey an escape sequence hidden in a headline.
+     */
     private static String oneLine(Object text) {
-        return String.valueOf(text).replaceAll("\\s+", " ").strip();
+        return String.valueOf(text).replaceAll("\\s+", " ").strip().replaceAll("\\p{Cc}", "\uFFFD");
     }
 }

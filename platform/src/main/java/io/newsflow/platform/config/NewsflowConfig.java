@@ -55,7 +55,11 @@ public final class NewsflowConfig {
     private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS",
             "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG",
             "KAFKA_HOME", "KAFKA_VERSION", "KAFKA_CLUSTER_ID");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|user\\.info|token|credentials|webhook\\.url).*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|user\\.info|token|credentials|webhook\\.url|private|ssl\\.keystore\\.key).*");
+    /** A private key given inline (PEM), under whatever key. */
+    private static final Pattern PEM_KEY = Pattern.compile("(?s).*-----BEGIN [A-Z ]*PRIVATE KEY-----.*");
+    /** The user:password of a URL ({@code https://user:pw@host}). */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s,]+@");
 
     private final Map<String, String> values;
     private final Map<String, String> origins;
@@ -218,8 +222,20 @@ public final class NewsflowConfig {
     /** Every value with where it came from, secrets masked: safe to print or log. */
     public Map<String, String> describe() {
         Map<String, String> shown = new TreeMap<>();
-        values.forEach((k, v) -> shown.put(k, (SECRET.matcher(k).matches() ? "******" : v) + "  (" + origins.get(k) + ")"));
+        values.forEach((k, v) -> shown.put(k, masked(k, v) + "  (" + origins.get(k) + ")"));
         return shown;
+    }
+
+    private static String masked(String key, String value) {
+        if (SECRET.matcher(key).matches() || PEM_KEY.matcher(value).matches()) {
+            return "******";
+        }
+        return withoutCredentials(value);
+    }
+
+    /** {@code value} with the user:password of any URL in it masked, safe to print. */
+    public static String withoutCredentials(String value) {
+        return URL_CREDENTIALS.matcher(value).replaceAll("$1******@");
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,16 +31,17 @@ public final class ServiceHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceHttpServer.class);
     private static final Pattern INVALID = Pattern.compile("[^a-zA-Z0-9_]");
 
+    /** Threads of the JSON endpoints, which may wait on peers; the server's own two stay free for probes. */
+    private static final int QUERY_THREADS = 4;
+
     private final HttpServer server;
+    private final ExecutorService queries;
 
     public ServiceHttpServer(String host, int port, BooleanSupplier ready,
                              Supplier<Map<MetricName, ? extends Metric>> metrics) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "http-" + port);
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(2, daemon("http-" + port)));
+        queries = Executors.newFixedThreadPool(QUERY_THREADS, daemon("http-query-" + port));
         server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "OK\n"));
         server.createContext("/health/ready", exchange -> {
             boolean isReady = ready.getAsBoolean();
@@ -50,10 +53,27 @@ public final class ServiceHttpServer implements AutoCloseable {
         log.info("HTTP endpoints on http://{}:{} (/health/live, /health/ready, /metrics)", host, server.getAddress().getPort());
     }
 
-    /** Adds a JSON endpoint; {@code body} is called per request with its query parameters. */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Adds a JSON endpoint; {@code body} is called per request with its query parameters, on a thread
+     * of its own pool: a query waiting on a peer never holds up /health or /metrics.
+     */
     public void json(String path, Function<Map<String, String>, String> body) {
-        server.createContext(path, exchange -> respond(exchange, 200, "application/json",
-                body.apply(queryParameters(exchange.getRequestURI().getRawQuery()))));
+        server.createContext(path, exchange -> queries.execute(() -> {
+            try {
+                respond(exchange, 200, "application/json", body.apply(queryParameters(exchange.getRequestURI().getRawQuery())));
+            } catch (IOException | RuntimeException e) {
+                log.warn("Query {} failed: {}", path, e.toString());
+                exchange.close();
+            }
+        }));
     }
 
     /** Serves {@code body} at exactly {@code path} ("/" too: other paths under it answer 404). */
@@ -139,5 +159,6 @@ public final class ServiceHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        queries.shutdownNow();
     }
 }

@@ -47,6 +47,16 @@ class AlertTextTest {
                 + "e.g. \"Croatia tailors emergency measures\", \"Agrokor creditors meet\", \"Third\"", AlertText.line(alert));
     }
 
+    /** tail --text prints this line to a terminal: a headline must not be able to send it escape sequences. */
+    @Test
+    void controlCharactersInHeadlinesAreNotPrintedRaw() {
+        BurstAlert alert = alert(List.of(new AlertSample("a", "Clear\u001b[2J\u001b]0;owned\u0007 screen\u009b31m")));
+        alert.setKeyword("Agro\u001b[31mkor");
+        String line = AlertText.line(alert);
+        assertTrue(line.chars().noneMatch(Character::isISOControl), line);
+        assertTrue(line.contains("\"Clear\uFFFD[2J\uFFFD]0;owned\uFFFD screen\uFFFD31m\""), line);
+    }
+
     @Test
     void noSamplesNoExamplesAndLongWindowsShowBothDates() {
         BurstAlert alert = alert(List.of());

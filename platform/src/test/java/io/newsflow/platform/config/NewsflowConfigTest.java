@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,21 @@ class NewsflowConfigTest {
         assertFalse(shown.contains("hunter2"), shown);
         assertTrue(config.describe().get("basic.auth.user.info").contains("env SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO"));
         assertTrue(config.describe().get(NewsflowConfig.BOOTSTRAP_SERVERS).contains("(flag)"));
+    }
+
+    @Test
+    void describeMasksInlinePemKeysAndCredentialsInUrls() {
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+        NewsflowConfig config = NewsflowConfig.load(Map.of(NewsflowConfig.BOOTSTRAP_SERVERS, "b:9092",
+                NewsflowConfig.REGISTRY_URL, "https://alice:s3cr3t@registry.example.com:8081,http://bob:pw2@r2"), null, Map.of(
+                "KAFKA_SSL_KEYSTORE_KEY", pem,
+                "KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL", "https://client:clientpw@idp.example.com/token",
+                "KAFKA_SOME_FUTURE_SETTING", "x " + pem));
+        String shown = config.describe().toString();
+        for (String secret : List.of("MIIEvQ", "s3cr3t", "alice", "pw2", "clientpw")) {
+            assertFalse(shown.contains(secret), secret + " in " + shown);
+        }
+        assertTrue(config.describe().get(NewsflowConfig.REGISTRY_URL).contains("registry.example.com:8081"), shown);
     }
 
     @Test

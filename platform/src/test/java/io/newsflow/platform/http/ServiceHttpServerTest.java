@@ -5,6 +5,7 @@ import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceHttpServerTest {
+
+    /** Queries may wait on peers; liveness and readiness probes must still answer meanwhile. */
+    @Test
+    void healthAnswersWhileEveryQueryWaits() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (ServiceHttpServer server = new ServiceHttpServer("127.0.0.1", 0, () -> true, Map::of)) {
+            server.json("/api/slow", query -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "{}";
+            });
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> slow = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                slow.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/slow")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(500); // let the slow queries take whatever threads they take
+            try {
+                java.net.http.HttpResponse<String> health = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/health/ready")).timeout(java.time.Duration.ofSeconds(20)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode());
+            } finally {
+                release.countDown();
+            }
+            for (var response : slow) {
+                assertEquals("{}", response.get(20, java.util.concurrent.TimeUnit.SECONDS).body());
+            }
+        }
+    }
 
     private static Metric metric(MetricName name, Object value) {
         return new Metric() {
