@@ -10,6 +10,7 @@ import io.newsflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,19 +26,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs every burst alert of news.alerts.bursts to a webhook as JSON ({@link WebhookPayload}), in its
@@ -45,33 +43,34 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>At-least-once: an alert's offset is committed only after the webhook accepted it or its dead
  * letter was written, so a crash or restart sends the alerts in flight again rather than losing them;
- * receivers may see an alert twice. 5xx, 429 and I/O errors are retried with exponential backoff
- * ({@link WebhookSettings}); any other status, or running out of attempts, is permanent: a
- * {@link DeadLetter} with stage {@value #STAGE} goes to news.dlq and the notifier goes on with the
- * next alert. The URL is only ever logged redacted ({@link RedactedUrl}).
+ * receivers may see an alert twice. 5xx, 408, 429 and I/O errors are retried with exponential backoff
+ * and Retry-After ({@link WebhookSettings}) for as long as they last, in order: the partitions are
+ * paused and polled meanwhile, so the notifier keeps its group. Any other status is permanent: a
+ * {@link DeadLetter} with stage {@value #STAGE} goes to news.dlq (resent by {@link DeadLetterResender})
+ * and the notifier goes on with the next alert. The URL is only ever logged redacted ({@link RedactedUrl}).
  */
 public final class WebhookNotifier implements AutoCloseable {
     public static final String STAGE = "notify.webhook";
     public static final String DESERIALIZE_STAGE = "notify.deserialize";
     private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
+    /** How often a paused consumer polls while waiting: far inside any sane max.poll.interval.ms. */
+    private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
     private final WebhookSettings settings;
     private final String redactedUrl;
-    private final HttpClient http;
+    private final WebhookClient webhook;
     private final SchemaRegistryClient registry;
     private final Deserializer<BurstAlert> alerts;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, DeadLetter> deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
-    /** Counted down by close(); backoffs wait on it so a stop does not sit out a retry delay. */
-    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Throwable failure;
 
     private WebhookNotifier(Stack stack, WebhookSettings settings) {
         this.settings = settings;
         this.redactedUrl = RedactedUrl.of(settings.url());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.webhook = new WebhookClient(settings);
         this.registry = stack.registryClient();
         Topics topics = new Topics(registry, stack.registryProperties());
         this.alerts = topics.bursts.valueSerde().deserializer();
@@ -81,7 +80,7 @@ public final class WebhookNotifier implements AutoCloseable {
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Retries of one alert can take a while; a few alerts per poll keep us well inside max.poll.interval.ms.
+        // Retries poll while they wait; a few alerts per poll keep a batch of slow but successful POSTs short.
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
 
@@ -116,8 +115,11 @@ public final class WebhookNotifier implements AutoCloseable {
             consumer.subscribe(List.of(Topics.BURSTS_NAME));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                    commit(record);
+                    // A partition lost in a rebalance goes on at its new owner, from the last commit.
+                    if (consumer.assignment().contains(new TopicPartition(record.topic(), record.partition()))) {
+                        handle(record);
+                        commit(record);
+                    }
                 }
             }
         } catch (WakeupException | InterruptException | InterruptedException e) {
@@ -144,6 +146,7 @@ public final class WebhookNotifier implements AutoCloseable {
             return;
         }
         Optional<String> problem = deliver(alert);
+        consumer.resume(consumer.paused());
         if (problem.isEmpty()) {
             log.info("Sent burst alert \"{}\" ({}) to {}", alert.getKeyword(), sourceId(record), redactedUrl);
         } else {
@@ -151,46 +154,66 @@ public final class WebhookNotifier implements AutoCloseable {
         }
     }
 
-    /** Posts the alert, retrying what may pass on a retry; empty when the webhook accepted it, else why not. */
+    /**
+     * Posts the alert until the webhook accepts or rejects it: empty when accepted, else why it was
+     * rejected. Retriable failures are retried for as long as they last; meanwhile the partitions are
+     * paused and poll() keeps being called, so the consumer stays in its group (max.poll.interval.ms)
+     * without fetching anything.
+     */
     private Optional<String> deliver(BurstAlert alert) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(settings.url())
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(WebhookPayload.json(alert)))
-                .build();
-        String last = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            boolean retry;
-            try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 300) {
+        for (int attempt = 1; ; attempt++) {
+            WebhookClient.Outcome outcome = awaitPolling(webhook.postAsync(alert));
+            switch (outcome.result()) {
+                case DELIVERED:
                     return Optional.empty();
-                }
-                last = "HTTP " + status + " from " + redactedUrl;
-                retry = retriable(status);
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + RedactedUrl.scrub(e.getMessage(), settings.url()) + ")")
-                        + " posting to " + redactedUrl;
-                retry = true;
-            }
-            if (!retry) {
-                return Optional.of(last + ", not retried");
-            }
-            if (attempt < settings.maxAttempts()) {
-                Duration wait = settings.backoff(attempt);
-                log.warn("Burst alert \"{}\": attempt {}/{} failed: {}; retrying in {} ms", alert.getKeyword(), attempt,
-                        settings.maxAttempts(), last, wait.toMillis());
-                if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new WakeupException(); // closed mid-retry: the alert stays uncommitted and is sent next run
-                }
+                case REJECTED:
+                    return Optional.of(outcome.problem() + ", not retried");
+                default:
+                    Duration wait = settings.retryWait(attempt, outcome.retryAfter());
+                    log.warn("Burst alert \"{}\": attempt {} failed: {}; retrying in {} ms (partitions paused)",
+                            alert.getKeyword(), attempt, outcome.problem(), wait.toMillis());
+                    pollPaused(wait);
             }
         }
-        return Optional.of("Gave up after " + settings.maxAttempts() + " attempts; last: " + last);
     }
 
-    /** Server trouble and rate limits may pass; any other status (400 bad payload, 404 revoked hook, ...) will not. */
-    static boolean retriable(int status) {
-        return status == 429 || status >= 500;
+    /** Waits for the POST, polling (paused) every {@link #POLL_EVERY} while it takes long. */
+    private WebhookClient.Outcome awaitPolling(CompletableFuture<WebhookClient.Outcome> post) throws InterruptedException {
+        while (true) {
+            try {
+                return post.get(POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pollPaused(Duration.ZERO);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause()); // postAsync turns every failure into an Outcome
+            }
+        }
+    }
+
+    /**
+     * Calls poll() with every assigned partition paused until {@code wait} passed (at least once), so the
+     * wait counts as progress for max.poll.interval.ms; close() wakes it.
+     */
+    private void pollPaused(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        do {
+            if (!running) {
+                throw new WakeupException(); // closed mid-retry: the alert stays uncommitted and is sent next run
+            }
+            consumer.pause(consumer.assignment()); // again each time: a rebalance may have assigned new partitions
+            long left = Math.max(0, Math.min(deadline - System.nanoTime(), POLL_EVERY.toNanos()));
+            rewind(consumer.poll(Duration.ofNanos(left)));
+        } while (System.nanoTime() < deadline);
+    }
+
+    /**
+     * Records a paused poll still returned (from partitions assigned during this very poll) are not
+     * handled now: seek back so the main loop fetches them again, in order.
+     */
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String stage, String reason, String errorClass)
@@ -242,7 +265,6 @@ public final class WebhookNotifier implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        closing.countDown();
         consumer.wakeup();
         try {
             thread.join();

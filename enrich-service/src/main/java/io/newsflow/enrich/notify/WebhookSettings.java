@@ -4,27 +4,30 @@ import io.newsflow.platform.config.NewsflowConfig;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * How the webhook notifier delivers: where, how often it tries and how long it waits. An attempt that
- * gets a 5xx, a 429 or an I/O error is retried after {@code initialBackoff}, doubling up to
- * {@code maxBackoff}, until {@code maxAttempts} attempts were made.
+ * How the webhook notifier delivers: where, and how long it waits between attempts. An attempt that
+ * gets a 5xx, 408, 429 or an I/O error is retried for as long as the outage lasts, after
+ * {@code initialBackoff}, doubling up to {@code maxBackoff}, or after the server's Retry-After when
+ * that is longer (at most {@link #RETRY_AFTER_CAP}).
  */
-public record WebhookSettings(URI url, String groupId, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+public record WebhookSettings(URI url, String groupId, Duration initialBackoff, Duration maxBackoff,
                               Duration requestTimeout) {
     public static final String URL = "newsflow.notify.webhook.url";
     public static final String GROUP_ID = "newsflow.notify.group.id";
-    public static final String MAX_ATTEMPTS = "newsflow.notify.webhook.max.attempts";
     public static final String INITIAL_BACKOFF = "newsflow.notify.webhook.backoff.initial";
     public static final String MAX_BACKOFF = "newsflow.notify.webhook.backoff.max";
     public static final String REQUEST_TIMEOUT = "newsflow.notify.webhook.timeout";
+    /** A Retry-After of a day (a typo or a hostile server) must not park the alerts that long. */
+    public static final Duration RETRY_AFTER_CAP = Duration.ofMinutes(15);
 
     public WebhookSettings {
         if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
             throw new IllegalArgumentException("Webhook URL " + RedactedUrl.of(url) + " is not an http(s) URL with a host");
         }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException(MAX_ATTEMPTS + " must be at least 1");
+        if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(INITIAL_BACKOFF + " must be positive and at most " + MAX_BACKOFF);
         }
     }
 
@@ -33,9 +36,8 @@ public record WebhookSettings(URI url, String groupId, int maxAttempts, Duration
                 "No webhook URL: give --webhook-url, " + URL + " or NEWSFLOW_NOTIFY_WEBHOOK_URL"));
         return new WebhookSettings(parse(url),
                 config.get(GROUP_ID).orElse("newsflow-notify"),
-                config.get(MAX_ATTEMPTS).isPresent() ? config.intValue(MAX_ATTEMPTS) : 5,
-                config.duration(INITIAL_BACKOFF, Duration.ofMillis(500)),
-                config.duration(MAX_BACKOFF, Duration.ofSeconds(30)),
+                config.duration(INITIAL_BACKOFF, Duration.ofSeconds(1)),
+                config.duration(MAX_BACKOFF, Duration.ofSeconds(60)),
                 config.duration(REQUEST_TIMEOUT, Duration.ofSeconds(10)));
     }
 
@@ -52,5 +54,12 @@ public record WebhookSettings(URI url, String groupId, int maxAttempts, Duration
     public Duration backoff(int attempt) {
         Duration wait = initialBackoff.multipliedBy(1L << Math.min(attempt - 1, 30));
         return wait.compareTo(maxBackoff) > 0 || wait.isNegative() ? maxBackoff : wait;
+    }
+
+    /** The backoff, or the server's Retry-After when longer (capped). */
+    public Duration retryWait(int attempt, Optional<Duration> retryAfter) {
+        Duration wait = backoff(attempt);
+        Duration asked = retryAfter.map(d -> d.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : d).orElse(Duration.ZERO);
+        return asked.compareTo(wait) > 0 ? asked : wait;
     }
 }
