@@ -16,6 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.function.Consumer;
  * layout Confluent Schema Registry itself uses, so the topic stays readable by Confluent's tools.
  */
 final class KafkaSchemaLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaSchemaLog.class);
     static final String TOPIC = "_schemas";
     private static final ObjectMapper json = new ObjectMapper();
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
@@ -129,9 +132,15 @@ final class KafkaSchemaLog implements AutoCloseable {
                 return new SchemaStore.NewConfig(subject, CompatibilityLevel.parse(value.get("compatibilityLevel").asText()));
             }
             return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable record in " + TOPIC + ": " + keyText, e);
+        } catch (IOException | RuntimeException e) {
+            // One bad record (another writer's bug, a hand-made one) must not stop every later start.
+            log.warn("Skipping an unreadable record in {} (key {}): {}", TOPIC, abbreviate(keyText), e.toString());
+            return null;
         }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     @Override

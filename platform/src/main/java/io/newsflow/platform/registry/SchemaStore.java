@@ -5,7 +5,6 @@ import io.newsflow.registry.RegisteredSchema;
 import io.newsflow.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaParseException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,7 +229,9 @@ final class SchemaStore {
     private static Schema parse(String schemaText) {
         try {
             return new Schema.Parser().parse(schemaText);
-        } catch (SchemaParseException | NullPointerException e) {
+        } catch (RuntimeException e) {
+            // Avro reports bad schemas through several exceptions (SchemaParseException, AvroTypeException
+            // for an invalid default, ...); all of them are the client's error, never the server's.
             throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid schema: " + e.getMessage());
         }

@@ -9,6 +9,9 @@ import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,6 +154,94 @@ class SchemaRegistryApiIT {
         assertEquals(v1(), new Schema.Parser().parse(raw.toString()));
         JsonNode byId = call(stack, "GET", "/schemas/ids/" + id, null, 200);
         assertEquals(v1(), new Schema.Parser().parse(byId.get("schema").asText()));
+    }
+
+    @Test
+    void refusesBodiesLargerThanTheLimit(TestStack stack) throws Exception {
+        String subject = TestStack.unique("huge") + "-value";
+        String huge = "{\"schema\": \"" + " ".repeat(EmbeddedSchemaRegistry.MAX_BODY_BYTES) + "\\\"string\\\"\"}";
+        JsonNode refused = call(stack, "POST", "/subjects/" + subject + "/versions", huge, 413);
+        assertEquals(413, refused.get("error_code").asInt());
+        call(stack, "GET", "/subjects/" + subject + "/versions", null, 404);
+    }
+
+    @Test
+    void refusesBodiesThatAreNotJson(TestStack stack) throws Exception {
+        String subject = TestStack.unique("csrf") + "-value";
+        String body = json.createObjectNode().put("schema", v1().toString()).toString();
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.registryUrl()
+                            + "/subjects/" + subject + "/versions")).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, response.statusCode(), type + " -> " + response.body());
+            assertEquals(415, json.readTree(response.body()).get("error_code").asInt());
+        }
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/config"))
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\": \"NONE\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, put.statusCode(), put.body());
+        call(stack, "GET", "/subjects/" + subject + "/versions", null, 404);
+        assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
+        for (String type : new String[] {"application/json", "application/vnd.schemaregistry+json",
+                "application/vnd.schemaregistry.v1+json; charset=utf-8"}) {
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(stack.registryUrl()
+                            + "/subjects/" + subject + "/versions")).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, accepted.statusCode(), type + " -> " + accepted.body());
+        }
+    }
+
+    @Test
+    void invalidDefaultsAreInvalidSchemasNotServerErrors(TestStack stack) throws Exception {
+        String subject = TestStack.unique("defaults") + "-value";
+        String badDefault = "{\"type\":\"record\",\"name\":\"Item\",\"fields\":[{\"name\":\"n\",\"type\":\"int\",\"default\":\"x\"}]}";
+        String notAName = "{\"type\":\"record\",\"name\":\"1-bad\",\"fields\":[]}";
+        for (String schema : new String[] {badDefault, notAName, "{\"type\":\"nosuchtype\"}", "42"}) {
+            String body = json.createObjectNode().put("schema", schema).toString();
+            JsonNode invalid = call(stack, "POST", "/subjects/" + subject + "/versions", body, 422);
+            assertEquals(42201, invalid.get("error_code").asInt(), schema);
+        }
+    }
+
+    @Test
+    void subjectConfigLeavesTheGlobalLevelAlone(TestStack stack) throws Exception {
+        String subject = TestStack.unique("own-level") + "-value";
+        call(stack, "PUT", "/config/" + subject, "{\"compatibility\": \"NONE\"}", 200);
+        assertEquals("NONE", call(stack, "GET", "/config/" + subject, null, 200).get("compatibilityLevel").asText());
+        assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
+        String other = TestStack.unique("other") + "-value";
+        assertEquals(40408, call(stack, "GET", "/config/" + other, null, 404).get("error_code").asInt());
+        assertEquals("BACKWARD", call(stack, "GET", "/config/" + other + "?defaultToGlobal=true", null, 200)
+                .get("compatibilityLevel").asText());
+    }
+
+    @Test
+    void skipsMalformedRecordsInTheSchemaLog(TestStack stack) throws Exception {
+        String subject = TestStack.unique("survivor") + "-value";
+        int id;
+        try (SchemaRegistryClient client = stack.registryClient()) {
+            id = client.register(subject, v1());
+        }
+        String broken = TestStack.unique("broken");
+        Map<String, Object> producerConfig = new HashMap<>(stack.kafkaClientProperties());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            String key = "{\"keytype\":\"SCHEMA\",\"subject\":\"" + broken + "\",\"version\":1,\"magic\":1}";
+            producer.send(new ProducerRecord<>("_schemas", 0, "not json", "{")).get();
+            producer.send(new ProducerRecord<>("_schemas", 0, key, "not json")).get();
+            producer.send(new ProducerRecord<>("_schemas", 0, key, "{\"subject\":\"" + broken + "\"}")).get();
+            producer.send(new ProducerRecord<>("_schemas", 0, key, "{\"subject\":\"" + broken
+                    + "\",\"version\":1,\"id\":99999,\"schema\":\"{not avro\"}")).get();
+            producer.send(new ProducerRecord<>("_schemas", 0, "{\"keytype\":\"CONFIG\",\"subject\":\"" + broken
+                    + "\",\"magic\":0}", "{\"compatibilityLevel\":\"SIDEWAYS\"}")).get();
+        }
+        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
+            HttpResponse<String> byId = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/schemas/ids/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, byId.statusCode(), byId.body());
+            HttpResponse<String> skipped = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + broken
+                    + "/versions")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, skipped.statusCode(), skipped.body());
+        }
     }
 
     private static JsonNode call(TestStack stack, String method, String path, String body, int expectedStatus) throws Exception {
