@@ -45,6 +45,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      * of the body, so no storable schema is refused.
      */
     public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** Attempts to claim an id and version before giving up; each loss means another registry just wrote. */
+    private static final int MAX_CLAIMS = 10;
     private static final Set<String> ACCEPTED_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
             "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
 
@@ -227,16 +229,29 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private int register(String subject, String schema) {
-        schemaLog.catchUp(this::applyLocked);
-        // Planning (parsing, compatibility checks) only reads the store, so readers go on meanwhile.
-        var change = readLocked(() -> store.planRegistration(subject, schema));
-        if (change.isPresent()) {
-            schemaLog.append(change.get());
-            applyLocked(change.get());
-            log.info("Registered {} version {} as schema id {}", subject, change.get().version(), change.get().id());
-            return change.get().id();
+        for (int attempt = 1; ; attempt++) {
+            schemaLog.catchUp(this::applyLocked);
+            // Planning (parsing, compatibility checks) only reads the store, so readers go on meanwhile.
+            var planned = readLocked(() -> store.planRegistration(subject, schema));
+            if (planned.isEmpty()) {
+                return readLocked(() -> store.idOf(subject, schema));
+            }
+            SchemaStore.NewVersion change = planned.get();
+            // The id and version are claimed through the log: another registry on the same _schemas may have
+            // claimed them meanwhile, which reading back to the end shows.
+            schemaLog.append(change);
+            schemaLog.catchUp(this::applyLocked);
+            if (readLocked(() -> store.holds(change))) {
+                log.info("Registered {} version {} as schema id {}", subject, change.version(), change.id());
+                return change.id();
+            }
+            if (attempt == MAX_CLAIMS) {
+                throw new SchemaRegistryException(500, SchemaRegistryException.STORE_ERROR, "Error in the backend data store: "
+                        + MAX_CLAIMS + " registrations of " + subject + " lost to concurrent writers of " + KafkaSchemaLog.TOPIC);
+            }
+            log.warn("Schema id {} or version {} of {} was claimed meanwhile by another writer of {}; registering again",
+                    change.id(), change.version(), subject, KafkaSchemaLog.TOPIC);
         }
-        return readLocked(() -> store.idOf(subject, schema));
     }
 
     private Object config(String method, String subject, Map<String, String> query, JsonNode body) {

@@ -6,6 +6,9 @@ import io.newsflow.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.TreeMap;
  * Not thread-safe: the registry serialises access.
  */
 final class SchemaStore {
+    private static final Logger log = LoggerFactory.getLogger(SchemaStore.class);
     /** A change to persist: a new subject version, or a compatibility level (subject null = global). */
     sealed interface Change permits NewVersion, NewConfig {
     }
@@ -42,6 +46,13 @@ final class SchemaStore {
 
     void apply(Change change) {
         if (change instanceof NewVersion v) {
+            String holder = schemasById.get(v.id());
+            if (holder != null && !holder.equals(v.schema())) {
+                // Another registry on the same _schemas claimed this id first: the first claim in the log wins,
+                // and the writer of this record, seeing that, registers again with a new id.
+                log.warn("Ignoring {} version {}: schema id {} already belongs to another schema", v.subject(), v.version(), v.id());
+                return;
+            }
             schemasById.put(v.id(), v.schema());
             idsBySchema.putIfAbsent(v.schema(), v.id());
             List<NewVersion> versions = subjects.computeIfAbsent(v.subject(), s -> new ArrayList<>());
@@ -55,6 +66,14 @@ final class SchemaStore {
                 subjectLevels.put(c.subject(), c.level());
             }
         }
+    }
+
+    /**
+     * Whether {@code change}, appended to the log and read back, is in force: its id was not claimed first
+     * by another schema, and no later record replaced its subject version.
+     */
+    boolean holds(NewVersion change) {
+        return subjects.getOrDefault(change.subject(), List.of()).contains(change);
     }
 
     /** The change registering {@code schemaText} under {@code subject}, or empty if it is already there. */

@@ -19,8 +19,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -241,6 +246,43 @@ class SchemaRegistryApiIT {
             HttpResponse<String> skipped = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + broken
                     + "/versions")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, skipped.statusCode(), skipped.body());
+        }
+    }
+
+    @Test
+    void twoRegistriesOnOneSchemaLogNeverGiveOneIdToTwoSchemas(TestStack stack) throws Exception {
+        String prefix = TestStack.unique("pair").replace('-', '_');
+        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
+            String[] urls = {stack.registryUrl(), second.url()};
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<String[]>> answers = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    String url = urls[i % 2];
+                    String schema = SchemaBuilder.record("R" + i).namespace("test.registry").fields()
+                            .requiredString(prefix).endRecord().toString();
+                    String subject = prefix + "_" + i + "-value";
+                    answers.add(pool.submit(() -> {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/subjects/" + subject + "/versions"))
+                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("schema", schema).toString()))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, r.statusCode(), r.body());
+                        return new String[] {url, json.readTree(r.body()).get("id").asText(), schema};
+                    }));
+                }
+                Map<String, String> schemaById = new HashMap<>();
+                for (Future<String[]> answer : answers) {
+                    String[] a = answer.get();
+                    String earlier = schemaById.putIfAbsent(a[1], a[2]);
+                    assertTrue(earlier == null, "schema id " + a[1] + " was given to two schemas: " + earlier + " and " + a[2]);
+                    JsonNode byId = json.readTree(http.send(HttpRequest.newBuilder(URI.create(a[0] + "/schemas/ids/" + a[1])).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    assertEquals(new Schema.Parser().parse(a[2]), new Schema.Parser().parse(byId.get("schema").asText()));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
