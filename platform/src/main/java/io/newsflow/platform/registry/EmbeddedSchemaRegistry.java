@@ -209,7 +209,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 }
                 break;
             case "config":
-                return config(method, n == 2 ? path.get(1) : null, query, body);
+                // Only /config and /config/{subject}: any longer path must not fall through to the global level.
+                if (n <= 2) {
+                    return config(method, n == 2 ? path.get(1) : null, query, body);
+                }
+                break;
             case "mode":
                 return json.createObjectNode().put("mode", "READWRITE");
             case "compatibility":

@@ -214,6 +214,8 @@ class SchemaRegistryApiIT {
         call(stack, "PUT", "/config/" + subject, "{\"compatibility\": \"NONE\"}", 200);
         assertEquals("NONE", call(stack, "GET", "/config/" + subject, null, 200).get("compatibilityLevel").asText());
         assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
+        call(stack, "PUT", "/config/" + subject + "/extra", "{\"compatibility\": \"NONE\"}", 404);
+        assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
         String other = TestStack.unique("other") + "-value";
         assertEquals(40408, call(stack, "GET", "/config/" + other, null, 404).get("error_code").asInt());
         assertEquals("BACKWARD", call(stack, "GET", "/config/" + other + "?defaultToGlobal=true", null, 200)
