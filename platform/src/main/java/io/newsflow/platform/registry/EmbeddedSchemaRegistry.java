@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -171,6 +172,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 if (n == 2 && "POST".equals(method)) {
                     return describe(store.lookup(path.get(1), schemaOf(body)));
                 }
+                if (n == 2 && "DELETE".equals(method)) {
+                    return delete(path.get(1), null, query);
+                }
+                if (n == 4 && "versions".equals(path.get(2)) && "DELETE".equals(method)) {
+                    return delete(path.get(1), path.get(3), query).get(0);
+                }
                 if (n == 3 && "versions".equals(path.get(2))) {
                     if ("GET".equals(method)) {
                         return store.versionNumbers(path.get(1));
@@ -256,6 +263,22 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             log.warn("Schema id {} or version {} of {} was claimed meanwhile by another writer of {}; registering again",
                     change.id(), change.version(), subject, KafkaSchemaLog.TOPIC);
         }
+    }
+
+    /** The version numbers deleted (Confluent answers one number for a version, the list for a subject). */
+    private List<Integer> delete(String subject, String version, Map<String, String> query) {
+        schemaLog.catchUp(this::applyLocked);
+        List<SchemaStore.Change> changes = readLocked(() -> store.planDeletion(subject, version,
+                Boolean.parseBoolean(query.get("permanent"))));
+        List<Integer> versions = new ArrayList<>();
+        for (SchemaStore.Change change : changes) {
+            schemaLog.append(change);
+            applyLocked(change);
+            versions.add(change instanceof SchemaStore.SoftDeletedVersion d ? d.version()
+                    : ((SchemaStore.RemovedVersion) change).version());
+        }
+        log.info("Deleted {} versions {}{}", subject, versions, Boolean.parseBoolean(query.get("permanent")) ? " permanently" : "");
+        return versions;
     }
 
     private Object config(String method, String subject, Map<String, String> query, JsonNode body) {

@@ -288,6 +288,44 @@ class SchemaRegistryApiIT {
         }
     }
 
+    @Test
+    void deletesVersionsAndSubjectsSoftThenPermanently(TestStack stack) throws Exception {
+        String subject = TestStack.unique("deleting") + "-value";
+        int id1;
+        int id2;
+        try (SchemaRegistryClient client = stack.registryClient()) {
+            id1 = client.register(subject, v1());
+            id2 = client.register(subject, v2WithDefault());
+        }
+        String s = "/subjects/" + subject;
+        assertEquals(40407, call(stack, "DELETE", s + "/versions/1?permanent=true", null, 404).get("error_code").asInt());
+        assertEquals("1", call(stack, "DELETE", s + "/versions/1", null, 200).toString());
+        assertEquals("[2]", call(stack, "GET", s + "/versions", null, 200).toString());
+        assertEquals(40402, call(stack, "GET", s + "/versions/1", null, 404).get("error_code").asInt());
+        assertEquals(40406, call(stack, "DELETE", s + "/versions/1", null, 404).get("error_code").asInt());
+        assertEquals(id1, call(stack, "GET", "/schemas/ids/" + id1, null, 200).has("schema") ? id1 : -1,
+                "a soft-deleted version's id still resolves");
+
+        assertEquals(40405, call(stack, "DELETE", s + "?permanent=true", null, 404).get("error_code").asInt());
+        assertEquals("[2]", call(stack, "DELETE", s, null, 200).toString());
+        assertEquals(40401, call(stack, "GET", s + "/versions", null, 404).get("error_code").asInt());
+        assertFalse(call(stack, "GET", "/subjects", null, 200).toString().contains("\"" + subject + "\""));
+        assertEquals(40404, call(stack, "DELETE", s, null, 404).get("error_code").asInt());
+
+        // Read back from _schemas by a registry started afterwards: the soft deletions hold.
+        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
+            HttpResponse<String> versions = http.send(HttpRequest.newBuilder(URI.create(second.url() + s + "/versions")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, versions.statusCode(), versions.body());
+        }
+        assertEquals("[1,2]", call(stack, "DELETE", s + "?permanent=true", null, 200).toString());
+        assertEquals(40401, call(stack, "DELETE", s, null, 404).get("error_code").asInt());
+        try (SchemaRegistryClient client = stack.registryClient()) {
+            assertEquals(id2, client.register(subject, v2WithDefault()), "the schema keeps its id");
+            assertEquals(1, client.latest(subject).version(), "a permanently deleted subject starts again at version 1");
+        }
+    }
+
     private static JsonNode call(TestStack stack, String method, String path, String body, int expectedStatus) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.registryUrl() + path))
                 .header("Accept", "application/vnd.schemaregistry.v1+json")
