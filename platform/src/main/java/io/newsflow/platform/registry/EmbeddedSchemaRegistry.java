@@ -128,11 +128,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private Object read(String method, List<String> path, Map<String, String> query, JsonNode body) {
-        lock.readLock().lock();
         try {
-            return route(method, path, query, body);
-        } finally {
-            lock.readLock().unlock();
+            return readLocked(() -> route(method, path, query, body));
+        } catch (SchemaRegistryException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // Another registry on the same _schemas may have just written it: read the log, then ask again.
+            synchronized (writer) {
+                schemaLog.catchUp(this::applyLocked);
+            }
+            return readLocked(() -> route(method, path, query, body));
         }
     }
 

@@ -280,10 +280,25 @@ class SchemaRegistryApiIT {
                     String[] a = answer.get();
                     String earlier = schemaById.putIfAbsent(a[1], a[2]);
                     assertTrue(earlier == null, "schema id " + a[1] + " was given to two schemas: " + earlier + " and " + a[2]);
-                    JsonNode byId = json.readTree(http.send(HttpRequest.newBuilder(URI.create(a[0] + "/schemas/ids/" + a[1])).build(),
-                            HttpResponse.BodyHandlers.ofString()).body());
-                    assertEquals(new Schema.Parser().parse(a[2]), new Schema.Parser().parse(byId.get("schema").asText()));
                 }
+                // Each registry serves every id, including those the other one gave out.
+                for (String url : urls) {
+                    for (Map.Entry<String, String> e : schemaById.entrySet()) {
+                        HttpResponse<String> byId = http.send(HttpRequest.newBuilder(URI.create(url + "/schemas/ids/" + e.getKey())).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, byId.statusCode(), url + " id " + e.getKey() + " -> " + byId.body());
+                        assertEquals(new Schema.Parser().parse(e.getValue()),
+                                new Schema.Parser().parse(json.readTree(byId.body()).get("schema").asText()));
+                    }
+                }
+                String late = TestStack.unique("late") + "-value";
+                HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + late + "/versions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("schema", v1().toString()).toString()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, registered.statusCode(), registered.body());
+                assertEquals("[1]", call(stack, "GET", "/subjects/" + late + "/versions", null, 200).toString(),
+                        "a subject registered through the other registry is found at once");
             } finally {
                 pool.shutdownNow();
             }
