@@ -14,7 +14,7 @@ public final class ClusterOptions {
     String bootstrapServers;
 
     @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Confluent-compatible Schema Registry (env SCHEMA_REGISTRY_URL). Default: the embedded one on 127.0.0.1:8081.")
+            description = "Confluent-compatible Schema Registry (env SCHEMA_REGISTRY_URL). Default: the embedded one on 127.0.0.1:8081; required with --bootstrap-servers.")
     String registryUrl;
 
     @Option(names = "--config", paramLabel = "FILE",

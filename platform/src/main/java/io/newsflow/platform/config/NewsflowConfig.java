@@ -37,6 +37,8 @@ public final class NewsflowConfig {
     public static final String KAFKA_PORT = "newsflow.embedded.kafka.port";
     public static final String CONTROLLER_PORT = "newsflow.embedded.controller.port";
     public static final String REGISTRY_PORT = "newsflow.embedded.registry.port";
+    /** Allows the embedded registry on a cluster given by the user (false: such a command must name its registry). */
+    public static final String EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER = "newsflow.embedded.registry.on.given.cluster";
     public static final String PARTITIONS = "newsflow.topics.partitions";
     public static final String REPLICATION_FACTOR = "newsflow.topics.replication.factor";
     /** Size bound per partition of every news.* topic (there is no time retention: see TopicRetention). */

@@ -18,11 +18,17 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * A Schema Registry speaking the Confluent REST API (v1) for Avro: subjects, versions, schemas by id,
@@ -34,6 +40,21 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final ObjectMapper json = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    /**
+     * The largest request body accepted (413 beyond). A schema must fit one {@code _schemas} record, and
+     * producers and brokers cap records at 1 MiB by default; twice that leaves room for the JSON escaping
+     * of the body, so no storable schema is refused.
+     */
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** Attempts to claim an id and version before giving up; each loss means another registry just wrote. */
+    private static final int MAX_CLAIMS = 10;
+    private static final Set<String> ACCEPTED_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
+            "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+
+    /** Guards {@link #store}: reads share it, a change takes it only while being applied. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Serialises writers, so each plans against the state the previous one left. */
+    private final Object writer = new Object();
 
     private final SchemaStore store;
     private final KafkaSchemaLog schemaLog;
@@ -89,17 +110,58 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             try {
                 JsonNode body = "POST".equals(method) || "PUT".equals(method) ? readBody(exchange) : null;
-                Object answer;
-                synchronized (this) {
-                    answer = route(method, path, query, body);
-                }
-                respond(exchange, 200, answer);
+                respond(exchange, 200, isWrite(method, path) ? write(method, path, query, body) : read(method, path, query, body));
             } catch (SchemaRegistryException e) {
                 respond(exchange, e.status(), error(e.errorCode(), e.getMessage()));
             } catch (RuntimeException e) {
                 log.warn("Schema Registry request {} {} failed", method, path, e);
                 respond(exchange, 500, error(SchemaRegistryException.STORE_ERROR, "Error in the backend data store: " + e.getMessage()));
             }
+        }
+    }
+
+    /** Writes are serialised among themselves, but hold the store's write lock only to apply a decided change. */
+    private Object write(String method, List<String> path, Map<String, String> query, JsonNode body) {
+        synchronized (writer) {
+            return route(method, path, query, body);
+        }
+    }
+
+    private Object read(String method, List<String> path, Map<String, String> query, JsonNode body) {
+        try {
+            return readLocked(() -> route(method, path, query, body));
+        } catch (SchemaRegistryException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // Another registry on the same _schemas may have just written it: read the log, then ask again.
+            synchronized (writer) {
+                schemaLog.catchUp(this::applyLocked);
+            }
+            return readLocked(() -> route(method, path, query, body));
+        }
+    }
+
+    private static boolean isWrite(String method, List<String> path) {
+        return "PUT".equals(method) || "DELETE".equals(method)
+                || ("POST".equals(method) && path.size() == 3 && "subjects".equals(path.get(0)));
+    }
+
+    private void applyLocked(SchemaStore.Change change) {
+        lock.writeLock().lock();
+        try {
+            store.apply(change);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private <T> T readLocked(Supplier<T> work) {
+        lock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -115,6 +177,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 }
                 if (n == 2 && "POST".equals(method)) {
                     return describe(store.lookup(path.get(1), schemaOf(body)));
+                }
+                if (n == 2 && "DELETE".equals(method)) {
+                    return delete(path.get(1), null, query);
+                }
+                if (n == 4 && "versions".equals(path.get(2)) && "DELETE".equals(method)) {
+                    return delete(path.get(1), path.get(3), query).get(0);
                 }
                 if (n == 3 && "versions".equals(path.get(2))) {
                     if ("GET".equals(method)) {
@@ -154,7 +222,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 }
                 break;
             case "config":
-                return config(method, n == 2 ? path.get(1) : null, query, body);
+                // Only /config and /config/{subject}: any longer path must not fall through to the global level.
+                if (n <= 2) {
+                    return config(method, n == 2 ? path.get(1) : null, query, body);
+                }
+                break;
             case "mode":
                 return json.createObjectNode().put("mode", "READWRITE");
             case "compatibility":
@@ -174,15 +246,45 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private int register(String subject, String schema) {
-        schemaLog.catchUp(store::apply);
-        var change = store.planRegistration(subject, schema);
-        if (change.isPresent()) {
-            schemaLog.append(change.get());
-            store.apply(change.get());
-            log.info("Registered {} version {} as schema id {}", subject, change.get().version(), change.get().id());
-            return change.get().id();
+        for (int attempt = 1; ; attempt++) {
+            schemaLog.catchUp(this::applyLocked);
+            // Planning (parsing, compatibility checks) only reads the store, so readers go on meanwhile.
+            var planned = readLocked(() -> store.planRegistration(subject, schema));
+            if (planned.isEmpty()) {
+                return readLocked(() -> store.idOf(subject, schema));
+            }
+            SchemaStore.NewVersion change = planned.get();
+            // The id and version are claimed through the log: another registry on the same _schemas may have
+            // claimed them meanwhile, which reading back to the end shows.
+            schemaLog.append(change);
+            schemaLog.catchUp(this::applyLocked);
+            if (readLocked(() -> store.holds(change))) {
+                log.info("Registered {} version {} as schema id {}", subject, change.version(), change.id());
+                return change.id();
+            }
+            if (attempt == MAX_CLAIMS) {
+                throw new SchemaRegistryException(500, SchemaRegistryException.STORE_ERROR, "Error in the backend data store: "
+                        + MAX_CLAIMS + " registrations of " + subject + " lost to concurrent writers of " + KafkaSchemaLog.TOPIC);
+            }
+            log.warn("Schema id {} or version {} of {} was claimed meanwhile by another writer of {}; registering again",
+                    change.id(), change.version(), subject, KafkaSchemaLog.TOPIC);
         }
-        return store.idOf(subject, schema);
+    }
+
+    /** The version numbers deleted (Confluent answers one number for a version, the list for a subject). */
+    private List<Integer> delete(String subject, String version, Map<String, String> query) {
+        schemaLog.catchUp(this::applyLocked);
+        List<SchemaStore.Change> changes = readLocked(() -> store.planDeletion(subject, version,
+                Boolean.parseBoolean(query.get("permanent"))));
+        List<Integer> versions = new ArrayList<>();
+        for (SchemaStore.Change change : changes) {
+            schemaLog.append(change);
+            applyLocked(change);
+            versions.add(change instanceof SchemaStore.SoftDeletedVersion d ? d.version()
+                    : ((SchemaStore.RemovedVersion) change).version());
+        }
+        log.info("Deleted {} versions {}{}", subject, versions, Boolean.parseBoolean(query.get("permanent")) ? " permanently" : "");
+        return versions;
     }
 
     private Object config(String method, String subject, Map<String, String> query, JsonNode body) {
@@ -193,15 +295,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                         "Invalid compatibility level: the body must be {\"compatibility\": \"<level>\"}");
             }
             CompatibilityLevel parsed = CompatibilityLevel.parse(level.asText());
-            schemaLog.catchUp(store::apply);
+            schemaLog.catchUp(this::applyLocked);
             SchemaStore.NewConfig change = new SchemaStore.NewConfig(subject, parsed);
             schemaLog.append(change);
-            store.apply(change);
+            applyLocked(change);
             return json.createObjectNode().put("compatibility", parsed.name());
         }
         if (!"GET".equals(method)) {
             throw new SchemaRegistryException(405, 405, "HTTP 405 Method Not Allowed");
         }
+        return readLocked(() -> json.createObjectNode().put("compatibilityLevel", levelOf(subject, query).name()));
+    }
+
+    private CompatibilityLevel levelOf(String subject, Map<String, String> query) {
         CompatibilityLevel level;
         if (subject == null) {
             level = store.globalLevel();
@@ -212,7 +318,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
                     "Subject '" + subject + "' does not have subject-level compatibility configured"));
         }
-        return json.createObjectNode().put("compatibilityLevel", level.name());
+        return level;
     }
 
     private static ObjectNode describe(RegisteredSchema schema) {
@@ -245,12 +351,43 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * The JSON body, refused unless its media type is one Confluent's registry consumes: a JSON type (or
+     * octet-stream) can only be sent cross-site after a CORS preflight, which this server never grants,
+     * whereas a web page may POST text/plain or a form to it freely.
+     */
     private static JsonNode readBody(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
+            if (!ACCEPTED_TYPES.contains(mediaType)) {
+                discard(in);
+                throw new SchemaRegistryException(415, 415, "HTTP 415 Unsupported Media Type");
+            }
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                discard(in);
+                throw new SchemaRegistryException(413, 413,
+                        "HTTP 413 Request Entity Too Large: the limit is " + MAX_BODY_BYTES + " bytes");
+            }
             return bytes.length == 0 ? null : json.readTree(bytes);
         } catch (IOException e) {
             throw new SchemaRegistryException(400, 400, "Unrecognized JSON in the request body: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound: closing with unread data resets the
+     * connection, and the client would then see the reset instead of the error.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        for (long left = 8L * MAX_BODY_BYTES; left > 0; ) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 

@@ -16,6 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.function.Consumer;
  * layout Confluent Schema Registry itself uses, so the topic stays readable by Confluent's tools.
  */
 final class KafkaSchemaLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaSchemaLog.class);
     static final String TOPIC = "_schemas";
     private static final ObjectMapper json = new ObjectMapper();
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
@@ -93,17 +96,28 @@ final class KafkaSchemaLog implements AutoCloseable {
         ObjectNode key = json.createObjectNode();
         if (change instanceof SchemaStore.NewVersion v) {
             key.put("keytype", "SCHEMA").put("subject", v.subject()).put("version", v.version()).put("magic", 1);
+        } else if (change instanceof SchemaStore.SoftDeletedVersion d) {
+            key.put("keytype", "SCHEMA").put("subject", d.subject()).put("version", d.version()).put("magic", 1);
+        } else if (change instanceof SchemaStore.RemovedVersion r) {
+            key.put("keytype", "SCHEMA").put("subject", r.subject()).put("version", r.version()).put("magic", 1);
         } else if (change instanceof SchemaStore.NewConfig c) {
             key.put("keytype", "CONFIG").put("subject", c.subject()).put("magic", 0);
         }
         return key.toString();
     }
 
+    /** The record's value; null (a tombstone) for a permanent deletion, as Confluent's registry writes it. */
     private static String value(SchemaStore.Change change) {
         ObjectNode value = json.createObjectNode();
+        if (change instanceof SchemaStore.RemovedVersion) {
+            return null;
+        }
         if (change instanceof SchemaStore.NewVersion v) {
             value.put("subject", v.subject()).put("version", v.version()).put("id", v.id())
                     .put("schema", v.schema()).put("deleted", false);
+        } else if (change instanceof SchemaStore.SoftDeletedVersion d) {
+            value.put("subject", d.subject()).put("version", d.version()).put("id", d.id())
+                    .put("schema", d.schema()).put("deleted", true);
         } else if (change instanceof SchemaStore.NewConfig c) {
             value.put("compatibilityLevel", c.level().name());
         }
@@ -112,26 +126,39 @@ final class KafkaSchemaLog implements AutoCloseable {
 
     /** Records of other kinds (NOOP, MODE, DELETE_SUBJECT, ...) written by Confluent's registry are skipped. */
     private static SchemaStore.Change decode(String keyText, String valueText) {
-        if (keyText == null || valueText == null) {
+        if (keyText == null) {
             return null;
         }
         try {
             JsonNode key = json.readTree(keyText);
-            JsonNode value = json.readTree(valueText);
             String type = key.path("keytype").asText();
-            if ("SCHEMA".equals(type) && !value.path("deleted").asBoolean(false)
-                    && "AVRO".equals(value.path("schemaType").asText("AVRO"))) {
-                return new SchemaStore.NewVersion(value.get("subject").asText(), value.get("version").asInt(),
-                        value.get("id").asInt(), SchemaStore.canonical(value.get("schema").asText()));
+            if (valueText == null) {
+                return "SCHEMA".equals(type)
+                        ? new SchemaStore.RemovedVersion(key.get("subject").asText(), key.get("version").asInt()) : null;
+            }
+            JsonNode value = json.readTree(valueText);
+            if ("SCHEMA".equals(type) && "AVRO".equals(value.path("schemaType").asText("AVRO"))) {
+                String subject = value.get("subject").asText();
+                int version = value.get("version").asInt();
+                int id = value.get("id").asInt();
+                String schema = SchemaStore.canonical(value.get("schema").asText());
+                return value.path("deleted").asBoolean(false) ? new SchemaStore.SoftDeletedVersion(subject, version, id, schema)
+                        : new SchemaStore.NewVersion(subject, version, id, schema);
             }
             if ("CONFIG".equals(type) && value.hasNonNull("compatibilityLevel")) {
                 String subject = key.hasNonNull("subject") ? key.get("subject").asText() : null;
                 return new SchemaStore.NewConfig(subject, CompatibilityLevel.parse(value.get("compatibilityLevel").asText()));
             }
             return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable record in " + TOPIC + ": " + keyText, e);
+        } catch (IOException | RuntimeException e) {
+            // One bad record (another writer's bug, a hand-made one) must not stop every later start.
+            log.warn("Skipping an unreadable record in {} (key {}): {}", TOPIC, abbreviate(keyText), e.toString());
+            return null;
         }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     @Override

@@ -45,10 +45,21 @@ public final class Stack implements AutoCloseable {
         if (kafkaGiven && registryGiven) {
             return new Stack(config, List.of(), "cluster " + config.require(NewsflowConfig.BOOTSTRAP_SERVERS));
         }
+        if (kafkaGiven) {
+            // An embedded registry would write this cluster's _schemas, beside (or instead of) its real registry.
+            if (!Boolean.parseBoolean(config.get(NewsflowConfig.EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER).orElse("false"))) {
+                throw new IllegalStateException("Kafka cluster " + config.require(NewsflowConfig.BOOTSTRAP_SERVERS)
+                        + " is given but no Schema Registry: pass --schema-registry-url (env SCHEMA_REGISTRY_URL) with"
+                        + " the registry that cluster uses. To run the embedded registry on that cluster's _schemas"
+                        + " topic instead, set " + NewsflowConfig.EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER
+                        + "=true (env NEWSFLOW_EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER=true).");
+            }
+            return startEmbedded(config, false);
+        }
         String host = config.require(NewsflowConfig.BIND_ADDRESS);
         int kafkaPort = config.intValue(NewsflowConfig.KAFKA_PORT);
         int registryPort = config.intValue(NewsflowConfig.REGISTRY_PORT);
-        if (!kafkaGiven && answers(host, kafkaPort)) {
+        if (answers(host, kafkaPort)) {
             config = config.with(NewsflowConfig.BOOTSTRAP_SERVERS, host + ":" + kafkaPort, "running embedded stack");
             kafkaGiven = true;
         }
