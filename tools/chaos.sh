@@ -3,8 +3,9 @@
 # while a few thousand items stream in, restart it each time, then check with read_committed
 # consumers (./newsflow audit) that every input record is in exactly one of news.enriched.* and
 # news.duplicates, and that every verdict equals that of an undisturbed run of the same input.
-# Also prints, per restart, the seconds from the kill to the new process being RUNNING and to the
-# first output record read_committed subscribers see after the kill.
+# Also prints, per restart, the seconds from the kill to the new process's first log line (launcher, JVM,
+# topic checks), to it being RUNNING and to the first output record read_committed subscribers see
+# after the kill. Each kill waits until the instance it kills is RUNNING.
 #
 # usage: tools/chaos.sh   (env: CHAOS_KILLS=5, CHAOS_DIR=var-chaos, CHAOS_INPUT=..., CHAOS_PARTS=20 files
 #                          ingested one after another, CHAOS_SKIP_REFERENCE=1 for restart times only; ports below)
@@ -72,7 +73,18 @@ restart_times() {  # $1: kill time (epoch s), $2: kill time (seconds of the day)
     (( $(date +%s) < deadline )) || { echo "RUNNING after $(echo "$(day_seconds "$running") - $2" | bc) s, no output within 180 s"; return; }
     sleep 0.2
   done
-  echo "RUNNING after $(echo "$(day_seconds "$running") - $2" | bc) s, first output seen after $(echo "$first - $1" | bc) s"
+  echo "first log line after $(echo "$up - $1" | bc) s, RUNNING after $(echo "$(day_seconds "$running") - $2" | bc) s," \
+    "first output seen after $(echo "$first - $1" | bc) s"
+}
+
+# Waits until the enrich-service writing log $1 is RUNNING, so every kill hits an instance that has
+# its tasks (a kill during the first start would measure a cold start, not a restart).
+await_running() {
+  local deadline=$(( $(date +%s) + 300 ))
+  until grep -q 'REBALANCING -> RUNNING' "$1"; do
+    (( $(date +%s) < deadline )) || { log "not RUNNING within 300 s: $1"; return; }
+    sleep 0.5
+  done
 }
 
 run() {  # $1: name, $2: kills
@@ -96,6 +108,7 @@ run() {  # $1: name, $2: kills
   pids+=("$ingest_pid")
   local i
   for (( i = 1; i <= kills; i++ )); do
+    await_running "$dir/enrich-$(( i - 1 )).log"
     sleep $(( 4 + RANDOM % 6 ))
     local killed killed_day
     killed="$(now)" killed_day="$(day_seconds)"

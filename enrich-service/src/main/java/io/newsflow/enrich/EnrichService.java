@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ public final class EnrichService implements AutoCloseable {
 
     /** Creates the topics it writes (including the per-topic routes of its rules) and starts. */
     public static EnrichService start(Stack stack) {
+        // With the "started" line below, splits a slow restart into JVM start-up and our own set-up.
+        log.info("enrich-service starting, {} ms after its JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
         NewsflowConfig config = stack.config();
         EnrichSettings settings = EnrichSettings.from(config);
         TopicRules rules = settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault);
@@ -129,8 +132,8 @@ public final class EnrichService implements AutoCloseable {
         // Per instance, of the terms whose state it hosts: dashboards sum over instances.
         own.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
         streams.start();
-        log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
-                tagger.rulesVersion(), self);
+        log.info("enrich-service started: application id {}, rules {}, interactive queries at {}, {} ms after its JVM started",
+                settings.applicationId(), tagger.rulesVersion(), self, ManagementFactory.getRuntimeMXBean().getUptime());
         if (instanceId != null) {
             log.info("Static group member {} (kept in {}): restarted on this data directory, it takes its tasks back at once; "
                     + "a new data directory is a new member, which waits until the old one's session times out ({} = 45 s "
