@@ -59,17 +59,20 @@ start_enrich() {  # $1: log file
 
 # Seconds from a kill until the restarted process is RUNNING (its log) and until subscribers see its
 # first output record (tasks restored, dedup deciding again, transaction committed). Records the
-# killed process committed just before the kill still reach subscribers a moment after it: only those
-# seen after the new process wrote its first log line count.
+# killed process committed just before the kill still reach subscribers a while after it (the tail
+# processes lag on a loaded machine, seen up to ~11 s): only those seen after the new process is
+# RUNNING count (its dedup task, which every output passes, restores until about then; output it
+# commits a moment before RUNNING would be missed, so this errs late rather than early).
 restart_times() {  # $1: kill time (epoch s), $2: kill time (seconds of the day), $3: its log, $4: output times
   local deadline=$(( $(date +%s) + 180 )) running="" first=""
   until running="$(grep -m1 'REBALANCING -> RUNNING' "$3" | cut -c1-12)"; [[ -n "$running" ]]; do
     (( $(date +%s) < deadline )) || { echo "not RUNNING within 180 s"; return; }
     sleep 0.2
   done
-  local up
+  local up ran
   up="$(echo "$1 + $(day_seconds "$(head -c 12 "$3")") - $2" | bc)"
-  until first="$(awk -v s="$up" '$1 > s { print $1; exit }' "$4")"; [[ -n "$first" ]]; do
+  ran="$(echo "$1 + $(day_seconds "$running") - $2" | bc)"
+  until first="$(awk -v s="$ran" '$1 > s { print $1; exit }' "$4")"; [[ -n "$first" ]]; do
     (( $(date +%s) < deadline )) || { echo "RUNNING after $(echo "$(day_seconds "$running") - $2" | bc) s, no output within 180 s"; return; }
     sleep 0.2
   done
