@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -64,22 +67,32 @@ public final class EnrichService implements AutoCloseable {
 
     /** Creates the topics it writes (including the per-topic routes of its rules) and starts. */
     public static EnrichService start(Stack stack) {
+        // With the "started" line below, splits a slow restart into JVM start-up and our own set-up.
+        log.info("enrich-service starting, {} ms after its JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
         NewsflowConfig config = stack.config();
         EnrichSettings settings = EnrichSettings.from(config);
-        TopicRules rules = settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault);
-        Tagger tagger = Tagger.withRules(rules);
+        // Loading the rules and the gazetteer is CPU work, about 10 s of a restart on a loaded 2-core
+        // machine; it runs while the topics and schemas are checked, which mostly waits on the broker and
+        // the registry.
+        CompletableFuture<TopicRules> rulesLoad = CompletableFuture.supplyAsync(
+                () -> settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault));
+        CompletableFuture<Tagger> taggerLoad = rulesLoad.thenApply(Tagger::withRules);
         SchemaRegistryClient registry = stack.registryClient();
         // Schemas registered through the client the serializers share, which caches the ids: no record
         // then waits on a registry round trip.
         TopicSetup.prepare(stack, registry);
-        List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
-        TopicSetup.ensure(stack.config(), routes, config.intValue(NewsflowConfig.PARTITIONS),
-                (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
         TopicSetup.align(stack.kafkaClientProperties(), DedupStores.indexChangelogs(settings.applicationId()),
                 DedupStores.INDEX_CHANGELOG_CONFIGS);
+        log.debug("Start-up: topics, value schemas and index changelog configs checked");
+        TopicRules rules = joined(rulesLoad);
+        List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
+        TopicSetup.ensure(stack.config(), routes, config.intValue(NewsflowConfig.PARTITIONS),
+                (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         Topics topics = new Topics(registry, stack.registryProperties());
         rules.topics().forEach(t -> topics.registerRouteSchema(t.slug()));
+        log.debug("Start-up: route topics and schemas checked");
+        Tagger tagger = joined(taggerLoad);
         Path stateDir = Stack.dataDir(config).resolve("streams");
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(), stateDir);
         String instanceId = StaticMembership.instanceId(config, stateDir, settings.applicationId()).orElse(null);
@@ -129,8 +142,8 @@ public final class EnrichService implements AutoCloseable {
         // Per instance, of the terms whose state it hosts: dashboards sum over instances.
         own.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
         streams.start();
-        log.info("enrich-service started: application id {}, rules {}, interactive queries at {}", settings.applicationId(),
-                tagger.rulesVersion(), self);
+        log.info("enrich-service started: application id {}, rules {}, interactive queries at {}, {} ms after its JVM started",
+                settings.applicationId(), tagger.rulesVersion(), self, ManagementFactory.getRuntimeMXBean().getUptime());
         if (instanceId != null) {
             log.info("Static group member {} (kept in {}): restarted on this data directory, it takes its tasks back at once; "
                     + "a new data directory is a new member, which waits until the old one's session times out ({} = 45 s "
@@ -140,6 +153,21 @@ public final class EnrichService implements AutoCloseable {
                     + "member's session times out", StaticMembership.ENABLED);
         }
         return new EnrichService(registry, upstream, streams, own, http);
+    }
+
+    /** The result of a start-up step run aside, or its own exception (a bad rules file says so, unwrapped). */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The live page at {@code /}: our counters, what is bursting and the top terms, polled from the JSON endpoints. */

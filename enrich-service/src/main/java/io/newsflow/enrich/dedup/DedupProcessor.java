@@ -18,12 +18,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The dedup stage. Every item of every input partition meets here (the stage reads a single-partition
@@ -61,6 +64,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private static final int MAX_DUE_PER_CALL = 1000;
     /** How soon decisions left over by the budget go on (after Streams has had its turn to commit). */
     private static final Duration CONTINUE_AFTER = Duration.ofMillis(10);
+    /** Items waiting this long without a decision get a log line saying what they wait for, and again as often. */
+    private static final Duration REPORT_WAIT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
 
     private final DedupSettings settings;
     private final Duration grace;
@@ -93,6 +99,9 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private StreamsDedupStore.Load loading;
     private Cancellable loadingSteps;
     private long lastArrival;
+    /** Wall-clock time of the last decision (or of start), and of the last line saying why items wait. */
+    private long lastProgress;
+    private long lastWaitReport;
     /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
     private long leftOverBound = Long.MIN_VALUE;
     private Cancellable continuation;
@@ -122,6 +131,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         this.index = new NearDuplicateIndex(settings, store);
         this.loading = store.load(new Fingerprinter(settings)::lookupKeys, context.stateDir().toPath());
         this.lastArrival = context.currentSystemTimeMs();
+        this.lastProgress = lastArrival;
         this.inputs = UpstreamProgress.inputs(upstream.partitions());
         this.watermarks = new long[inputs.size()];
         for (int i = 0; i < watermarks.length; i++) {
@@ -153,7 +163,13 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     }
 
     private void checkUpstream(long now) {
-        if (loading != null || isEmpty()) {
+        Bytes earliest = earliestWaiting();
+        if (earliest == null) {
+            lastProgress = now;
+            return;
+        }
+        if (loading != null) {
+            reportWait(now, () -> "items wait until the dedup index has been loaded from the stored fingerprints");
             return;
         }
         Set<TopicPartition> idle = upstream.caughtUp();
@@ -162,11 +178,22 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         } else {
             decideUpTo(bound(idle));
         }
+        reportWait(now, () -> DedupWait.reason(ReorderKey.eventTime(earliest), inputs, watermarks, idle, streamTime,
+                grace.toMillis()));
     }
 
-    private boolean isEmpty() {
+    /** After a restart, or with a lagging input partition, the operator sees why no output comes. */
+    private void reportWait(long now, Supplier<String> reason) {
+        if (now - lastProgress >= REPORT_WAIT.toMillis() && now - lastWaitReport >= REPORT_WAIT.toMillis()) {
+            log.info("Dedup has decided nothing for {} s: {}", (now - lastProgress) / 1000, reason.get());
+            lastWaitReport = now;
+        }
+    }
+
+    /** Key of the earliest waiting item, null if none waits. */
+    private Bytes earliestWaiting() {
         try (KeyValueIterator<Bytes, IngestedItem> it = buffer.all()) {
-            return !it.hasNext();
+            return it.hasNext() ? it.next().key : null;
         }
     }
 
@@ -290,6 +317,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     }
 
     private void decide(SpecificRecord item, long eventTime, boolean late) {
+        lastProgress = context.currentSystemTimeMs();
         NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime), late);
         Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late);
         (verdict.duplicate() ? duplicates : originals).record();
