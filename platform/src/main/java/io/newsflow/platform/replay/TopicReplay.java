@@ -41,9 +41,6 @@ public final class TopicReplay {
 
     /** The offsets to read, per partition: [start, stop); the records in them are filtered by timestamp. */
     public record Range(Map<TopicPartition, Long> start, Map<TopicPartition, Long> stop) {
-        public long offsets() {
-            return start.keySet().stream().mapToLong(tp -> Math.max(0, stop.get(tp) - start.get(tp))).sum();
-        }
     }
 
     public static String groupId(String source, Instant from, Instant to, String target) {
