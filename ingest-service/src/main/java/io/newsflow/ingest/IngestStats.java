@@ -12,6 +12,11 @@ public final class IngestStats {
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong transactions = new AtomicLong();
 
+    /** Files read so far (a file may hold several dumps). */
+    public long files() {
+        return files.get();
+    }
+
     public long dumps() {
         return dumps.get();
     }

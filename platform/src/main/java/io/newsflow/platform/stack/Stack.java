@@ -1,8 +1,6 @@
 package io.newsflow.platform.stack;
 
 import io.newsflow.platform.config.NewsflowConfig;
-import io.newsflow.platform.kafka.EmbeddedKafka;
-import io.newsflow.platform.registry.EmbeddedSchemaRegistry;
 import io.newsflow.registry.RegistryClientConfig;
 import io.newsflow.registry.RestSchemaRegistryClient;
 import io.newsflow.registry.SchemaRegistryClient;
@@ -15,10 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The Kafka cluster and Schema Registry a command talks to (design.md, "which stack a command uses"):
@@ -72,32 +70,18 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Starts what is missing in-process: the broker (in {@code <data dir>/kafka}) unless bootstrap
-     * servers are given, and the registry unless a registry URL is given.
+     * servers are given, and the registry unless a registry URL is given. The servers live in the
+     * dev-stack module, found through {@link EmbeddedServers}, so a service deployed against a real
+     * cluster carries no broker on its class path.
      */
     public static Stack startEmbedded(NewsflowConfig config, boolean startKafka) {
-        List<AutoCloseable> started = new ArrayList<>();
-        String host = config.require(NewsflowConfig.BIND_ADDRESS);
-        try {
-            if (startKafka) {
-                requireFree(host, config.intValue(NewsflowConfig.KAFKA_PORT), NewsflowConfig.KAFKA_PORT);
-                requireFree(host, config.intValue(NewsflowConfig.CONTROLLER_PORT), NewsflowConfig.CONTROLLER_PORT);
-                EmbeddedKafka kafka = EmbeddedKafka.start(dataDir(config).resolve("kafka"), host,
-                        config.intValue(NewsflowConfig.KAFKA_PORT), config.intValue(NewsflowConfig.CONTROLLER_PORT));
-                started.add(kafka);
-                config = config.with(NewsflowConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(), "embedded broker");
-            }
-            if (config.get(NewsflowConfig.REGISTRY_URL).isEmpty()) {
-                requireFree(host, config.intValue(NewsflowConfig.REGISTRY_PORT), NewsflowConfig.REGISTRY_PORT);
-                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(config.kafkaClientProperties(), host,
-                        config.intValue(NewsflowConfig.REGISTRY_PORT));
-                started.add(0, registry);
-                config = config.with(NewsflowConfig.REGISTRY_URL, registry.url(), "embedded registry");
-            }
-        } catch (RuntimeException e) {
-            closeAll(started);
-            throw e;
-        }
-        return new Stack(config, started, "embedded stack started in-process (data in " + dataDir(config) + ")");
+        EmbeddedServers servers = ServiceLoader.load(EmbeddedServers.class).findFirst().orElseThrow(() ->
+                new IllegalStateException("No Kafka cluster and Schema Registry given, and this build carries no"
+                        + " embedded stack (module dev-stack): pass --bootstrap-servers and --schema-registry-url"
+                        + " (env KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL)"));
+        EmbeddedServers.Started started = servers.start(config, startKafka);
+        return new Stack(started.config(), started.servers(),
+                "embedded stack started in-process (data in " + dataDir(started.config()) + ")");
     }
 
     public static Path dataDir(NewsflowConfig config) {
@@ -140,15 +124,8 @@ public final class Stack implements AutoCloseable {
         return description;
     }
 
-    /** Kafka's own bind failure is a fatal fault with pages of stack traces; say it in one line instead. */
-    private static void requireFree(String host, int port, String setting) {
-        if (port != 0 && answers(host, port)) {
-            throw new IllegalStateException(host + ":" + port + " is already in use (is ./newsflow up already running?). "
-                    + "Stop it, or choose another port with " + setting);
-        }
-    }
-
-    static boolean answers(String host, int port) {
+    /** True when something accepts connections on host:port (a running broker, or a port taken). */
+    public static boolean answers(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);
             return true;
@@ -168,7 +145,8 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
+    /** Closes each resource in turn, logging (not throwing) what fails, so one failure stops no other. */
+    public static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
