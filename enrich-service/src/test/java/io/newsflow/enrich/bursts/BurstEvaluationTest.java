@@ -11,12 +11,14 @@ import io.newsflow.enrich.bursts.BurstTimelineGenerator.Timeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scores the default settings on generated timelines ({@link BurstTimelineGenerator}) and prints the
  * report; {@link #printParameterSweep} documents how the defaults were chosen.
  */
+@Tag("evaluation")
 class BurstEvaluationTest {
 
     /** Ten timelines, 500 bursts: three seeds (150 bursts) left the pooled figures a few points apart from seed to seed. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * beside it) through {@link NearDuplicateIndex} in event-time order and scores the verdicts.
  * Prints the scores, the misses, a shingling sweep and the SimHash baseline; asserts the defaults.
  */
+@Tag("evaluation")
 class DedupEvaluationTest {
 
     private static List<LabelledItem> items;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * is read as the wire sent it (dateline opening the lead) and without datelines (as the corpus's
  * JSON edition has it), where many company stories name no place at all.
  */
+@Tag("evaluation")
 class AboutSetTest {
 
   // Floors just under what was measured: they catch a regression, they are not the goal (the

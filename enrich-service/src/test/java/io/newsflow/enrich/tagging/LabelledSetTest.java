@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * labelled with every country named): micro-averaged precision, recall and F1 over (item, country)
  * pairs of {@code regions} and {@code mentionedRegions} together.
  */
+@Tag("evaluation")
 class LabelledSetTest {
 
   /** A labelled item; {@code dateline} is null when the file gives none (then the lead may carry it). */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * <p>{@code -Dfidelity.dir=DIR} reads a held-out corpus made by the generator with another seed
  * ({@code --seed N --out DIR}) instead of the committed one.
  */
+@Tag("evaluation")
 class SidebarFidelityTest {
 
   private static final String DIR = "/fidelity/reuters-pages/";
