@@ -1,17 +1,13 @@
 package io.newsflow.bench;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.newsflow.platform.consume.CommittedReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,24 +15,14 @@ import java.util.Map;
  * notes the wall-clock time each key was first received. Values are not decoded: only arrival counts.
  */
 final class OutputWatcher implements AutoCloseable {
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final CommittedReader<String, byte[]> outputs;
     private final Map<String, Long> firstReceived = new HashMap<>();
     private long count;
     private long lastReceivedMs;
 
     OutputWatcher(Map<String, Object> kafkaClientProperties, Collection<String> topics) {
-        Map<String, Object> props = new HashMap<>(kafkaClientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-bench-watcher");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(30)));
+        outputs = new CommittedReader<>(kafkaClientProperties, "newsflow-bench-watcher", topics,
+                new StringDeserializer(), new ByteArrayDeserializer()).fromEnd();
     }
 
     /** Polls until {@code expected} records arrived in all, or {@code timeout} passed; true if they did. */
@@ -58,7 +44,7 @@ final class OutputWatcher implements AutoCloseable {
     }
 
     private void poll() {
-        var records = consumer.poll(Duration.ofMillis(100));
+        var records = outputs.poll(Duration.ofMillis(100));
         long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> record : records) {
             firstReceived.putIfAbsent(record.key(), now);
@@ -82,6 +68,6 @@ final class OutputWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        outputs.close();
     }
 }

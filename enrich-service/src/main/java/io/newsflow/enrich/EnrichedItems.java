@@ -19,11 +19,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /** Turns dedup verdicts and tags into the records of the public contract. */
-final class EnrichedItems {
+public final class EnrichedItems {
     private EnrichedItems() {
     }
 
-    static SpecificRecord enriched(Verdict verdict, Tagger.Result tags, String rulesVersion) {
+    public static SpecificRecord enriched(Verdict verdict, Tagger.Result tags, String rulesVersion) {
         Enrichment enrichment = Enrichment.newBuilder()
                 .setRegions(tags.regions())
                 .setPrimaryCountry(tags.primaryCountry())
@@ -40,12 +40,12 @@ final class EnrichedItems {
                 : new EnrichedBrief((Brief) verdict.item(), enrichment);
     }
 
-    static Enrichment enrichmentOf(SpecificRecord enriched) {
+    public static Enrichment enrichmentOf(SpecificRecord enriched) {
         return enriched instanceof EnrichedArticle a ? a.getEnrichment() : ((EnrichedBrief) enriched).getEnrichment();
     }
 
     /** The article or brief an enriched record carries. */
-    static SpecificRecord itemOf(SpecificRecord enriched) {
+    public static SpecificRecord itemOf(SpecificRecord enriched) {
         return enriched instanceof EnrichedArticle a ? a.getArticle() : ((EnrichedBrief) enriched).getBrief();
     }
 
@@ -77,11 +77,11 @@ final class EnrichedItems {
     }
 
     /** Headline of an item for tagging and for alert samples. */
-    static String headline(SpecificRecord item) {
+    public static String headline(SpecificRecord item) {
         return item instanceof Article a ? (a.getTitle() == null ? "" : a.getTitle()) : ((Brief) item).getHeadline();
     }
 
-    static List<String> paragraphs(SpecificRecord item) {
+    public static List<String> paragraphs(SpecificRecord item) {
         if (item instanceof Article a) {
             return a.getParagraphs();
         }

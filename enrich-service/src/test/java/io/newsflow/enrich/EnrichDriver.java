@@ -27,9 +27,9 @@ import java.util.Properties;
  * The enrich topology on a TopologyTestDriver, built by the same methods the service uses, with the
  * default settings and an in-memory registry; what the topology tests share.
  */
-record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own) implements AutoCloseable {
+public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own) implements AutoCloseable {
 
-    static EnrichDriver start(Path stateDir, Tagger tagger) {
+    public static EnrichDriver start(Path stateDir, Tagger tagger) {
         return start(stateDir, tagger, EnrichSettings.defaults());
     }
 
@@ -51,7 +51,7 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own
     }
 
     /** One of our Streams counters (kafka_stream_newsflow_metrics_&lt;name&gt;), summed over its tags. */
-    double streamsMetric(String name) {
+    public double streamsMetric(String name) {
         return sum(driver.metrics(), "stream-newsflow-metrics", name);
     }
 
@@ -71,7 +71,7 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own
         return driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
     }
 
-    TestInputTopic<String, Brief> briefsInput() {
+    public TestInputTopic<String, Brief> briefsInput() {
         return driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
     }
 

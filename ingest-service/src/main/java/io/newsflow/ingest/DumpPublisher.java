@@ -34,10 +34,6 @@ import java.util.function.Consumer;
  * <p>The records themselves are made by {@link DumpRecords}.
  */
 public final class DumpPublisher implements AutoCloseable {
-    public static final String HEADER_SOURCE = "newsflow.source";
-    public static final String HEADER_DUMP_ID = "newsflow.dump.id";
-    public static final String HEADER_PARSER_VERSION = "newsflow.parser.version";
-
     private final KafkaProducer<String, byte[]> producer;
     private final Serializer<SpecificRecord> valueSerializer;
     private final DumpRecords records;

@@ -11,6 +11,7 @@ import io.newsflow.ingest.parse.ParseOutcome;
 import io.newsflow.ingest.parse.ParsedDump;
 import io.newsflow.ingest.parse.RawDump;
 import io.newsflow.ingest.parse.ReadOutcome;
+import io.newsflow.schemas.Headers;
 import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import io.newsflow.serde.WireFormat;
@@ -177,10 +178,10 @@ final class DumpRecords {
     private static RecordHeaders headers(ParsedDump dump) {
         RecordHeaders headers = new RecordHeaders();
         if (dump.source() != null) {
-            headers.add(DumpPublisher.HEADER_SOURCE, dump.source().getBytes(StandardCharsets.UTF_8));
+            headers.add(Headers.SOURCE, dump.source().getBytes(StandardCharsets.UTF_8));
         }
-        headers.add(DumpPublisher.HEADER_DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
-        headers.add(DumpPublisher.HEADER_PARSER_VERSION, PARSER_VERSION);
+        headers.add(Headers.DUMP_ID, dump.dumpId().getBytes(StandardCharsets.UTF_8));
+        headers.add(Headers.PARSER_VERSION, PARSER_VERSION);
         return headers;
     }
 

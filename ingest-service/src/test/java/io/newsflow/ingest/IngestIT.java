@@ -11,6 +11,7 @@ import io.newsflow.platform.testing.KafkaStackExtension;
 import io.newsflow.platform.testing.TestStack;
 import io.newsflow.platform.testing.TopicReader;
 import io.newsflow.registry.SchemaRegistryClient;
+import io.newsflow.schemas.Headers;
 import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -87,7 +88,7 @@ class IngestIT {
             assertEquals(21, article.value().getParagraphs().size());
             assertEquals(article.value().getOrigin().getCapturedAt().toEpochMilli(), article.timestamp(),
                     "without a publication time the event time is the capture time");
-            assertNotNull(article.headers().lastHeader(DumpPublisher.HEADER_DUMP_ID));
+            assertNotNull(article.headers().lastHeader(Headers.DUMP_ID));
             List<String> headlines = briefs.stream().filter(r -> r.offset() >= 0).map(r -> r.value().getHeadline()).distinct().toList();
             assertTrue(headlines.contains("Syrian opposition rules out future role for President al-Assad"));
             assertTrue(headlines.contains("Syrian man on trial in Sweden; mosque attack labelled terrorism"));

@@ -2,13 +2,11 @@ package io.newsflow.cli;
 
 import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.enrich.audit.OutputAudit;
+import io.newsflow.platform.consume.CommittedReader;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,8 +17,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,18 +60,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     private static <V> void read(Map<String, Object> clientProperties, String topic, Deserializer<V> values,
                                  Consumer<ConsumerRecord<String, V>> each) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(each);
-            }
+        try (CommittedReader<String, V> reader = new CommittedReader<>(clientProperties, "newsflow-audit", List.of(topic),
+                new StringDeserializer(), values)) {
+            reader.fromBeginning().readToEnd(each);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The options every command takes to say which cluster and registry to use (design.md, "Command line"). */
+/** The options every command takes to say which cluster and registry to use. */
 public final class ClusterOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             description = "Kafka cluster to use (env KAFKA_BOOTSTRAP_SERVERS). Default: the embedded broker on 127.0.0.1:9092.")

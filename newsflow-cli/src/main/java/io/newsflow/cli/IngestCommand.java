@@ -51,9 +51,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Parse only and print the events as JSON lines; nothing is sent to Kafka.")
     boolean dryRun;
 
-    @Option(names = "--max-dump-size", paramLabel = "BYTES", defaultValue = "16777216",
-            description = "Largest file or decompressed dump accepted (default 16 MiB); larger ones go to news.dlq.")
-    long maxDumpSize;
+    @Mixin
+    DumpSizeOption dumpSize;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -70,7 +69,7 @@ public final class IngestCommand implements Callable<Integer> {
             if (watch != null) {
                 return watch(stack, files);
             }
-            try (Ingester ingester = new Ingester(stack, maxDumpSize, Ingester.oneOffTransactionalId())) {
+            try (Ingester ingester = new Ingester(stack, dumpSize.bytes(), Ingester.oneOffTransactionalId())) {
                 IngestStats stats = ingestAll(ingester, files, System.err);
                 System.out.println("ingested: " + stats.summary());
                 return stats.failed() == 0 ? 0 : 1;
@@ -89,7 +88,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int watch(Stack stack, List<Path> files) throws IOException, InterruptedException {
-        try (Ingester ingester = new Ingester(stack, maxDumpSize, SpoolWatcher.transactionalId(watch));
+        try (Ingester ingester = new Ingester(stack, dumpSize.bytes(), SpoolWatcher.transactionalId(watch));
              ServiceHttpServer http = startHttp(stack.config(), ingester)) {
             ingestAll(ingester, files, System.err);
             new SpoolWatcher(Files.createDirectories(watch), ingester, Duration.ofSeconds(1)).run(Duration.ofSeconds(1));
@@ -108,7 +107,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     private int dryRun(List<Path> files) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        DumpReader reader = new DumpReader(maxDumpSize);
+        DumpReader reader = new DumpReader(dumpSize.bytes());
         DumpParser parser = new DumpParser();
         int failed = 0;
         for (Path file : files) {

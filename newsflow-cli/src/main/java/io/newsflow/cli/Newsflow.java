@@ -3,7 +3,7 @@ package io.newsflow.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ./newsflow} launcher: one command per thing a user does (design.md, "Command line"). */
+/** The {@code ./newsflow} launcher: one command per thing a user does. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news ingestion on Apache Kafka: ingest raw dumps, deduplicate, tag, alert.",
         subcommands = {RunCommand.class, UpCommand.class, EnrichCommand.class, IngestCommand.class, TailCommand.class,

@@ -29,9 +29,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dump files or directories (recursive), or - for stdin.")
     List<Path> paths;
 
-    @Option(names = "--max-dump-size", paramLabel = "BYTES", defaultValue = "16777216",
-            description = "Largest file or decompressed dump accepted (default 16 MiB).")
-    long maxDumpSize;
+    @Mixin
+    DumpSizeOption dumpSize;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait for enrichment to catch up (default ${DEFAULT-VALUE} s).")
@@ -46,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
             TopicSetup.prepare(stack);
             try (RunSummary summary = new RunSummary(stack.kafkaClientProperties(), new Topics(registry, stack.registryProperties()))) {
                 IngestStats stats;
-                try (Ingester ingester = new Ingester(stack, maxDumpSize, Ingester.oneOffTransactionalId())) {
+                try (Ingester ingester = new Ingester(stack, dumpSize.bytes(), Ingester.oneOffTransactionalId())) {
                     stats = IngestCommand.ingestAll(ingester, Ingester.expand(paths), System.err);
                 }
                 System.out.println("ingest:  " + stats.summary());

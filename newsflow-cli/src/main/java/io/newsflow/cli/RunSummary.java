@@ -7,11 +7,9 @@ import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.Enrichment;
 import io.newsflow.avro.RegionTag;
 import io.newsflow.avro.TopicTag;
+import io.newsflow.platform.consume.CommittedReader;
 import io.newsflow.schemas.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -35,7 +33,7 @@ final class RunSummary implements AutoCloseable {
             Topics.DUPLICATES_NAME, Topics.BURSTS_NAME);
 
     private final Topics topics;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final CommittedReader<String, byte[]> outputs;
     private int enrichedArticles;
     private int enrichedBriefs;
     private final Map<String, Integer> duplicatesByMethod = new TreeMap<>();
@@ -47,25 +45,15 @@ final class RunSummary implements AutoCloseable {
     /** Positions at the current end of the output topics: only what comes after counts. */
     RunSummary(Map<String, Object> kafkaClientProperties, Topics topics) {
         this.topics = topics;
-        Map<String, Object> props = new HashMap<>(kafkaClientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-run-summary");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : OUTPUTS) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(30)));
+        outputs = new CommittedReader<>(kafkaClientProperties, "newsflow-run-summary", OUTPUTS,
+                new StringDeserializer(), new ByteArrayDeserializer()).fromEnd();
     }
 
     /** Reads outputs until {@code expected} items are accounted for or {@code timeout} passes. */
     boolean await(long expected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (total() < expected && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+            for (ConsumerRecord<String, byte[]> record : outputs.poll(Duration.ofMillis(250))) {
                 count(record);
             }
         }
@@ -134,6 +122,6 @@ final class RunSummary implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        outputs.close();
     }
 }

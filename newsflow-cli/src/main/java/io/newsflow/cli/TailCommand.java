@@ -5,12 +5,11 @@ import io.newsflow.platform.stack.Stack;
 import io.newsflow.serde.AvroDeserializer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.newsflow.platform.consume.CommittedReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,24 +65,15 @@ public final class TailCommand implements Callable<Integer> {
         try (Stack stack = Stack.resolve(cluster.config());
              AvroDeserializer<Object> values = new AvroDeserializer<>()) {
             values.configure(stack.registryProperties(), false);
-            Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties());
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-tail");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-                if (infos == null || infos.isEmpty()) {
-                    System.err.println("No such topic: " + topic);
+            try (CommittedReader<String, byte[]> reader = open(stack)) {
+                if (reader == null) {
                     return 1;
                 }
-                List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                consumer.assign(partitions);
-                seek(consumer, partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                seek(reader);
+                Map<TopicPartition, Long> end = reader.endOffsets();
                 long printed = 0;
                 while (true) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
                         Object value = decode(record, values);
                         if (!EnrichmentFilter.matches(value, tag, region)) {
                             continue;
@@ -94,7 +83,7 @@ public final class TailCommand implements Callable<Integer> {
                             return 0;
                         }
                     }
-                    if (!follow && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                    if (!follow && reader.reached(end)) {
                         return 0;
                     }
                 }
@@ -102,21 +91,27 @@ public final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private void seek(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    /** The reader on every partition of the topic, or null (said on stderr) when there is no such topic. */
+    private CommittedReader<String, byte[]> open(Stack stack) {
+        try {
+            return new CommittedReader<>(stack.kafkaClientProperties(), "newsflow-tail", List.of(topic),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+        } catch (UnknownTopicOrPartitionException e) {
+            System.err.println(e.getMessage());
+            return null;
+        }
+    }
+
+    private void seek(CommittedReader<String, byte[]> reader) {
         switch (from) {
-            case "beginning" -> consumer.seekToBeginning(partitions);
-            case "end" -> consumer.seekToEnd(partitions);
+            case "beginning" -> reader.fromBeginning();
+            case "end" -> reader.fromEnd();
             default -> {
                 if (from.matches("\\d+")) {
-                    partitions.forEach(p -> consumer.seek(p, Long.parseLong(from)));
-                    return;
+                    reader.fromOffset(Long.parseLong(from));
+                } else {
+                    reader.fromTime(Instant.parse(from));
                 }
-                long time = Instant.parse(from).toEpochMilli();
-                Map<TopicPartition, Long> query = new HashMap<>();
-                partitions.forEach(p -> query.put(p, time));
-                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                partitions.forEach(p -> consumer.seek(p, found.get(p) == null ? ends.get(p) : found.get(p).offset()));
             }
         }
     }

@@ -8,6 +8,7 @@ import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.internal.IngestedItem;
 import io.newsflow.bench.NewswirePages;
 import io.newsflow.enrich.dedup.UpstreamProgress;
+import io.newsflow.enrich.bursts.TermCounter;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;

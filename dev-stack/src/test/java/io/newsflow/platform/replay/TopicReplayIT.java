@@ -4,6 +4,7 @@ import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.platform.testing.KafkaStackExtension;
 import io.newsflow.platform.testing.TestStack;
 import io.newsflow.platform.testing.TopicReader;
+import io.newsflow.schemas.Headers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,7 +32,7 @@ class TopicReplayIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 30; i++) {
                 RecordHeaders headers = new RecordHeaders();
-                headers.add("newsflow.source", ("site-" + i).getBytes(StandardCharsets.UTF_8));
+                headers.add(Headers.SOURCE, ("site-" + i).getBytes(StandardCharsets.UTF_8));
                 producer.send(new ProducerRecord<>(source, i % 3, T0.plusSeconds(60L * i).toEpochMilli(), "k" + i, "v" + i, headers));
             }
         }
@@ -49,7 +50,7 @@ class TopicReplayIT {
             assertEquals("v" + i, record.value());
             assertEquals(T0.plusSeconds(60L * i).toEpochMilli(), record.timestamp());
             assertEquals(i % 3, record.partition());
-            assertEquals("site-" + i, new String(record.headers().lastHeader("newsflow.source").value(), StandardCharsets.UTF_8));
+            assertEquals("site-" + i, new String(record.headers().lastHeader(Headers.SOURCE).value(), StandardCharsets.UTF_8));
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * a burst does not become the new normal, while a lasting rise is still absorbed within a few
  * half-lives (the burst then ends). The warm-up learns counts as they are.
  */
-public final class BurstDetector {
+final class BurstDetector {
 
     /** What a window did to a term. */
     public enum Outcome {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * write per mention instead of one per overlapping window ({@code size / advance} of them). The
  * windows not final yet can be read with their counts so far ({@link #open}).
  */
-public final class HopBuckets {
+final class HopBuckets {
     /** {@link #due} of a state with no buckets. */
     public static final long NONE = Long.MAX_VALUE;
 

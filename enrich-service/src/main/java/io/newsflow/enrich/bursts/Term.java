@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * its label is edited) or a country (ISO code). Ordered by kind then text, so iterating a set of
  * terms is deterministic.
  */
-public record Term(TermKind kind, String text) implements Comparable<Term> {
+record Term(TermKind kind, String text) implements Comparable<Term> {
 
     public Term {
         if (kind == null || text == null || text.isBlank()) {

@@ -20,7 +20,7 @@ import java.nio.ByteBuffer;
  *                        until that window is final and folded in; {@link #NEVER} when none: the
  *                        final windows then take the burst as started there and do not alert again
  */
-public record TermBaseline(double mean, double cosine, double sine, double variance, long lastWindowStart,
+record TermBaseline(double mean, double cosine, double sine, double variance, long lastWindowStart,
                            boolean bursting, long alertedWindow) {
 
     /** {@link #lastWindowStart} of a term never observed. */

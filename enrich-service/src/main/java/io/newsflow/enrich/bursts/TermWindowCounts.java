@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The samples a window keeps, and a window's hand-over to the detector. */
-public final class TermWindowCounts {
+final class TermWindowCounts {
     /** Earliest first: event time, then item id, so the kept samples do not depend on arrival order. */
     private static final Comparator<TermMention> EARLIEST =
             Comparator.comparingLong(TermMention::getEventTime).thenComparing(m -> m.getSample().getItemId().toString());

@@ -15,7 +15,7 @@ import java.util.List;
  *                    for replayable alerts the aggregation should keep a deterministic choice (e.g. the
  *                    earliest by event time, then item id)
  */
-public record WindowCount(long windowStart, long windowEnd, long count, List<AlertSample> samples) {
+record WindowCount(long windowStart, long windowEnd, long count, List<AlertSample> samples) {
 
     public WindowCount {
         if (windowEnd <= windowStart || count < 0) {

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * also fingerprinted by its headline + lead, and that fingerprint shares the band-key space of the
  * brief fingerprints, so a brief finds an earlier article and an article finds an earlier brief.
  */
-public final class BriefOfArticleMatcher {
+final class BriefOfArticleMatcher {
 
     private final Fingerprinter fingerprinter;
     private final DuplicateVerifier verifier;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * and the group original of each item, both bounded by event time. Every access is by key, so a
  * Kafka Streams wiring can back it by a windowed/segmented store partitioned by band key.
  */
-public interface DedupStore {
+interface DedupStore {
 
     /** Stores the entry under each key. */
     void put(long[] keys, IndexEntry entry);

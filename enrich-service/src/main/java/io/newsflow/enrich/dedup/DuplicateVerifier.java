@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
  * distinct stories apart: two daily market reports or two dividend notices share most of their
  * shingles, but not their index values, amounts or company names.
  */
-public final class DuplicateVerifier {
+final class DuplicateVerifier {
 
     private final DedupSettings settings;
 

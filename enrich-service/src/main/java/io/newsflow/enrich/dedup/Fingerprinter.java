@@ -17,7 +17,7 @@ public final class Fingerprinter {
     private static final long UNIGRAM_TAG = 0x554E494752414DL;
 
     private final DedupSettings settings;
-    private final TextNormalizer normalizer = new TextNormalizer();
+    private final DedupText normalizer = new DedupText();
     private final MinHasher minHasher;
     private final LshBanding banding;
 
@@ -49,7 +49,7 @@ public final class Fingerprinter {
 
     /**
      * Function words are left out of the single-word shingles: every English text shares them, and
-     * they made unrelated items look 10-20% similar, so each LSH lookup drew candidates from a fixed
+     * they made unrelated items look partly similar, so each LSH lookup drew candidates from a fixed
      * share of the whole index (a scan in disguise). They stay inside the word 3-shingles.
      */
     private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(

@@ -9,7 +9,7 @@ import java.util.List;
  * Formulaic stories (market reports, dividend notices, results) share most words and differ in
  * exactly these terms.
  */
-public record KeyTerms(int[] numbers, int[] names) {
+record KeyTerms(int[] numbers, int[] names) {
 
     static KeyTerms of(NormalizedText text, int cap) {
         return new KeyTerms(sketch(text.numbers(), cap), sketch(text.names(), cap));

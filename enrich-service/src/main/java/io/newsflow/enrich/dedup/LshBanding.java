@@ -7,7 +7,7 @@ package io.newsflow.enrich.dedup;
  * 64-bit key that includes the band index, so near duplicates meet under a common key: the key to
  * repartition by.
  */
-public final class LshBanding {
+final class LshBanding {
 
     private final int bands;
     private final int rows;

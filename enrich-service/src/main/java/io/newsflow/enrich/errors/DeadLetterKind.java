@@ -3,7 +3,7 @@ package io.newsflow.enrich.errors;
 import java.util.Locale;
 
 /** Where in enrich-service a record failed: each has its own DeadLetter stage and its own counter. */
-public enum DeadLetterKind {
+enum DeadLetterKind {
     DESERIALIZATION("enrich.deserialize"),
     PROCESSING("enrich.process"),
     PRODUCTION("enrich.produce"),

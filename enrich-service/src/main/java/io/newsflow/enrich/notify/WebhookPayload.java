@@ -12,7 +12,7 @@ import io.newsflow.platform.alerts.AlertText;
  * incoming webhooks show), escaped as Slack asks, {@code alert} the alert's fields as they are, for
  * receivers that want them.
  */
-public final class WebhookPayload {
+final class WebhookPayload {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebhookPayload() {

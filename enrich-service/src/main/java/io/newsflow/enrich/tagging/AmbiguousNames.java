@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Context rules for country names that often mean something else (resource gazetteer/ambiguous-names.yaml). */
-public final class AmbiguousNames {
+final class AmbiguousNames {
 
   /** One ambiguous form; see the resource file for the semantics. */
   public record Rule(String form, List<String> support, List<String> against, String otherwise) {

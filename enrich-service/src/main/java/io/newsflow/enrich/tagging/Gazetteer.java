@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * containment, loaded once from the generated resources under {@code gazetteer/} (see
  * tools/gazetteer/README.md) and matched in one pass with an {@link AhoCorasickMatcher}.
  */
-public final class Gazetteer {
+final class Gazetteer {
 
   /** What a surface form is; blockers are longer phrases that must tag nothing ("Latin America"). */
   public enum Kind {

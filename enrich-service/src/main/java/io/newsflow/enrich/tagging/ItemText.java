@@ -10,7 +10,7 @@ import java.util.List;
  * segments, the lead's dateline, the joined text) is worked out once, the last two only on demand.
  * Not thread-safe.
  */
-public final class ItemText {
+final class ItemText {
 
   /** Where a piece of text sits in the item; salience weights by place. */
   public enum Zone {

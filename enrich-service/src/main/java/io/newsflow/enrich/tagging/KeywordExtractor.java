@@ -16,7 +16,7 @@ import java.util.Set;
  * words are split at titles, stop words and dates; a capitalised word at a sentence start counts
  * only if the item also capitalises it elsewhere. Stateless and thread-safe.
  */
-public final class KeywordExtractor {
+final class KeywordExtractor {
 
   /** Lower-case particles that belong inside names ("Bank of Japan", "Ursula von der Leyen"). */
   private static final WordSet CONNECTORS = new WordSet(Set.of(

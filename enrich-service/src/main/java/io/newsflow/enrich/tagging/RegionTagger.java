@@ -16,7 +16,7 @@ import java.util.Set;
  * lead's subject, ...) for {@link RegionTally} to decide what the item is about. Stateless and
  * thread-safe.
  */
-public final class RegionTagger {
+final class RegionTagger {
 
   private final Gazetteer gazetteer;
   private final AmbiguousNames ambiguous;

@@ -15,7 +15,7 @@ import java.util.Set;
  * Country mentions of one item with the editorial evidence for each, and the decision which
  * countries the item is about and which it only mentions; not thread-safe (one per item).
  */
-public final class RegionTally {
+final class RegionTally {
 
   /** Evidence that an item is about a country, strongest first; its name is the reason given with the tag. */
   public enum Evidence {

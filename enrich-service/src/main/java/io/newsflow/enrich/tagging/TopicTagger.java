@@ -16,7 +16,7 @@ import java.util.Set;
  * the same automaton pass as the place names ({@link #patterns()}); {@link #tag(ItemText)} scans on
  * its own. Thread-safe.
  */
-public final class TopicTagger {
+final class TopicTagger {
 
   /** A topic an item matched, with where its aliases were found (for the implied region). */
   public record Hit(Topic topic, List<String> matched, List<Zone> zones) {

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tagging;
 
+import io.newsflow.enrich.text.CalendarWords;
 import java.util.Set;
 
 /** Word-level look-arounds and closed word lists shared by the region tagger and the keyword extractor. */
@@ -23,11 +24,8 @@ final class Words {
       "Versus", "Vs", "Per", "Many", "Much", "Several", "Former", "Latest", "New", "Top", "Breaking",
       "Update", "Exclusive", "Analysis", "Opinion", "Editorial", "Live", "Watch", "Video", "Photos");
 
-  static final Set<String> CALENDAR = Set.of(
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-      "Nov", "Dec", "Today", "Tonight", "Yesterday", "Tomorrow");
+  /** The calendar words (one list for tagging and dedup: {@link CalendarWords#ALL}). */
+  static final Set<String> CALENDAR = CalendarWords.ALL;
 
   /** Honorifics and offices: they introduce a name but are not part of it. */
   static final Set<String> TITLES = Set.of(

@@ -1,5 +1,7 @@
 /**
- * Pure-Java region and topic tagging of news items, for the enrich-service topology.
+ * Region and topic tagging of news items: the pure core, and its Kafka Streams processor
+ * ({@link io.newsflow.enrich.tagging.TagProcessor}: tags each original dedup let through and counts
+ * what it tagged). The core classes import no Kafka.
  *
  * <p>{@link io.newsflow.enrich.tagging.Tagger} is the entry point: build it once
  * ({@code Tagger.createDefault()}) and call {@code tag(headline, paragraphs)} from any thread. It

@@ -12,7 +12,7 @@ import java.util.Map;
 final class SimHashBaseline {
 
     private static final int MAX_HAMMING = 3;
-    private final TextNormalizer normalizer = new TextNormalizer();
+    private final DedupText normalizer = new DedupText();
 
     long simHash(DedupItem item) {
         Map<String, Integer> tf = new HashMap<>();

@@ -149,7 +149,7 @@ record DumpLines(List<String> lines, int controls, long utf8Bytes) {
       } else {
         char[] line = new char[end - start];
         text.getChars(start, end, line, 0);
-        lines.add(TextNormalizer.line(line, 0, line.length));
+        lines.add(LineNormalizer.line(line, 0, line.length));
       }
       plain = true;
     }

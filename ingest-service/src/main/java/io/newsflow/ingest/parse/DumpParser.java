@@ -143,7 +143,7 @@ public final class DumpParser {
     String v = HeaderBlock.value(header, key);
     if (v == null) {
       String e = dump.envelope().get(key);
-      v = e == null || e.isBlank() ? null : TextNormalizer.line(e);
+      v = e == null || e.isBlank() ? null : LineNormalizer.line(e);
     }
     return v;
   }

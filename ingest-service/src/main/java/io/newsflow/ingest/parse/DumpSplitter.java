@@ -72,6 +72,6 @@ final class DumpSplitter {
   }
 
   private static boolean isBlank(char c) {
-    return TextNormalizer.isSpace(c) || c == '\uFEFF';
+    return LineNormalizer.isSpace(c) || c == '\uFEFF';
   }
 }

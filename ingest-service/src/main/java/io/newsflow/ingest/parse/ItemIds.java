@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * Deterministic ids: lowercase hex of the first 16 bytes of SHA-256 over
- * {@code kind + "\n" + headline + "\n" + text}, every part normalised by {@link TextNormalizer}
+ * {@code kind + "\n" + headline + "\n" + text}, every part normalised by {@link LineNormalizer}
  * (blank parts skipped). The same content gets the same id however often and from wherever it is
  * ingested; nothing time- or source-related goes in.
  */
-public final class ItemIds {
+final class ItemIds {
 
   private static final int ID_BYTES = 16;
   private static final HexFormat HEX = HexFormat.of();
@@ -75,7 +75,7 @@ public final class ItemIds {
     message.add(NEWLINE);
     boolean first = true;
     for (String part : parts) {
-      String p = normalise ? TextNormalizer.line(part) : part;
+      String p = normalise ? LineNormalizer.line(part) : part;
       if (p.isEmpty()) {
         continue;
       }
@@ -89,7 +89,7 @@ public final class ItemIds {
   }
 
   private static String normalised(String s) {
-    return s == null ? null : TextNormalizer.line(s);
+    return s == null ? null : LineNormalizer.line(s);
   }
 
   /**

@@ -31,7 +31,7 @@ final class JsonLinesReader {
   static boolean looksLikeJsonLines(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!TextNormalizer.isSpace(c)) {
+      if (!LineNormalizer.isSpace(c)) {
         return c == '{';
       }
     }

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The article of a dump: its title (null when the dump has none) and body paragraphs in order, each
- * a line normalised by {@link TextNormalizer} ({@link DumpEvents} hashes them as they are).
+ * a line normalised by {@link LineNormalizer} ({@link DumpEvents} hashes them as they are).
  */
-public record ParsedArticle(String title, List<String> paragraphs) {
+record ParsedArticle(String title, List<String> paragraphs) {
 
   public ParsedArticle {
     paragraphs = List.copyOf(paragraphs);

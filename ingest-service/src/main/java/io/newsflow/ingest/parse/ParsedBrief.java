@@ -5,8 +5,8 @@ package io.newsflow.ingest.parse;
  *
  * @param section the sidebar heading it was listed under, as written
  * @param headline the headline
- * @param summary the one-paragraph summary, a line normalised by {@link TextNormalizer}; null when the
+ * @param summary the one-paragraph summary, a line normalised by {@link LineNormalizer}; null when the
  *                sidebar gave only a headline
  */
-public record ParsedBrief(String section, String headline, String summary) {
+record ParsedBrief(String section, String headline, String summary) {
 }

@@ -21,7 +21,7 @@ class DumpLinesTest {
     for (String base : List.of(latin1, latin1 + "\n\u20ac")) { // the second is not Latin-1: scanned as chars
       for (int at = 0; at <= base.length(); at++) {
         String text = base.substring(0, at) + "  " + base.substring(at);
-        List<String> normalised = Arrays.stream(text.split("\n", -1)).map(TextNormalizer::line).toList();
+        List<String> normalised = Arrays.stream(text.split("\n", -1)).map(LineNormalizer::line).toList();
         assertEquals(normalised, DumpLines.of(text, null).lines(), text);
         if (base == latin1) {
           // As the reader hands it over: a range of a larger array, here between spaces.

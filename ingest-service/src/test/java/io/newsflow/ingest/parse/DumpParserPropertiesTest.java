@@ -55,7 +55,7 @@ class DumpParserPropertiesTest {
       }
     }
     for (String raw : text.split("\r\n|\r|\n", -1)) {
-      String line = TextNormalizer.line(raw);
+      String line = LineNormalizer.line(raw);
       if (!line.isEmpty()) {
         assertTrue(covered.contains(line) || isHeaderField(d.header(), line),
             () -> "line lost: [" + line + "] from " + d);

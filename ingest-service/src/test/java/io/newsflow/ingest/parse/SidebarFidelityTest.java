@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The rule, fixed before the parser was run on the corpus: a brief is exactly right when the
  * parser gives a brief with the expected section, headline and summary (no summary where none is
- * expected), each compared in the parser's normal form ({@link TextNormalizer#line}: NFC, every run
+ * expected), each compared in the parser's normal form ({@link LineNormalizer#line}: NFC, every run
  * of whitespace one space, trimmed, byte order marks dropped; nothing else, so case and punctuation
  * count). Each expected brief matches at most one parsed brief. A brief is split when its summary
  * comes out as the headline of a brief of its own; two briefs are merged when one's headline comes
@@ -131,7 +131,7 @@ class SidebarFidelityTest {
   }
 
   private static String norm(JsonNode node) {
-    return node == null || node.isNull() ? null : TextNormalizer.line(node.asText());
+    return node == null || node.isNull() ? null : LineNormalizer.line(node.asText());
   }
 
   private static final class Score {

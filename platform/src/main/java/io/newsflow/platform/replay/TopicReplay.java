@@ -1,22 +1,20 @@
 package io.newsflow.platform.replay;
 
+import io.newsflow.platform.consume.CommittedReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,7 @@ public final class TopicReplay {
                 consumer.seek(tp, resume != null ? Math.max(resume.offset(), offset) : offset);
             });
             long copied = 0;
-            while (range.start().keySet().stream().anyMatch(tp -> consumer.position(tp) < range.stop().get(tp))) {
+            while (!CommittedReader.reached(consumer, range.stop())) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
                     continue;
@@ -92,20 +90,10 @@ public final class TopicReplay {
 
     /** The offsets to read: from the first record at or after {@code from} to the end offsets now. */
     private static Range range(KafkaConsumer<byte[], byte[]> consumer, String source, Instant from) {
-        List<PartitionInfo> infos = consumer.partitionsFor(source, Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalArgumentException("No such topic: " + source);
-        }
-        List<TopicPartition> partitions = new ArrayList<>();
-        infos.forEach(p -> partitions.add(new TopicPartition(source, p.partition())));
+        List<TopicPartition> partitions = CommittedReader.partitionsOf(consumer, source);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
         // The first offset with a timestamp at or after `from`: nothing earlier is in the range.
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-        Map<TopicPartition, Long> start = new HashMap<>();
-        partitions.forEach(tp -> start.put(tp, found.get(tp) == null ? end.get(tp) : found.get(tp).offset()));
-        return new Range(start, end);
+        return new Range(CommittedReader.offsetsAt(consumer, partitions, from), end);
     }
 
     private static void pauseFinished(KafkaConsumer<byte[], byte[]> consumer, Range range) {
@@ -115,12 +103,8 @@ public final class TopicReplay {
     }
 
     private Map<String, Object> consumerConfig(String group) {
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        if (group != null) {
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        }
+        Map<String, Object> config = CommittedReader.consumerProperties(clientProperties, null);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         return config;
     }
 

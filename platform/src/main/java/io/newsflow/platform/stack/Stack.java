@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * The Kafka cluster and Schema Registry a command talks to (design.md, "which stack a command uses"):
+ * The Kafka cluster and Schema Registry a command talks to:
  * the ones given by flag, env or config file; with none given, the embedded stack on the default
  * ports, reusing the one {@code ./newsflow up} runs if it answers, else started in-process for the
  * command and stopped when it closes.

@@ -1,9 +1,7 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import io.newsflow.avro.internal.TermBuckets;
 import io.newsflow.avro.internal.TermMention;
-import io.newsflow.enrich.bursts.BurstSettings;
-import io.newsflow.enrich.bursts.HopBuckets;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -34,8 +32,9 @@ import java.util.TreeMap;
  * HopBuckets#due}) and rebuilt from them on start: a store for it cost a changelog record per term
  * whose due time moved, about one in five of the app's records.
  */
-final class TermCounter implements Processor<String, TermMention, String, TermCounter.Counted> {
-    static final String BUCKETS = "bursts-term-buckets";
+public final class TermCounter implements Processor<String, TermMention, String, TermCounter.Counted> {
+    /** The store of each term's buckets, public for tests that look into it. */
+    public static final String BUCKETS = "bursts-term-buckets";
     static final String[] STORES = {BUCKETS};
     /** Terms whose state {@link #recent} keeps decoded. */
     private static final int RECENT = 10_000;

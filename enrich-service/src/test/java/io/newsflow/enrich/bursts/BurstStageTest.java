@@ -1,10 +1,11 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import io.newsflow.avro.AlertSample;
 import io.newsflow.avro.Brief;
 import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.Origin;
 import io.newsflow.avro.TermKind;
+import io.newsflow.enrich.EnrichDriver;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;

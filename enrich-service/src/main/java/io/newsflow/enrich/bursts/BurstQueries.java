@@ -1,14 +1,10 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.avro.internal.TermBuckets;
-import io.newsflow.enrich.bursts.BurstSettings;
-import io.newsflow.enrich.bursts.HopBuckets;
-import io.newsflow.enrich.bursts.Term;
-import io.newsflow.enrich.bursts.TermBaseline;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -42,9 +38,9 @@ import java.util.function.Supplier;
  * Streams' metadata, {@code application.server}) for its local part ({@code ?local=true}) and merges.
  * An instance that does not answer is named under {@code errors} and the answer is marked incomplete.
  */
-final class BurstQueries {
-    static final String BURSTS_PATH = "/api/bursts";
-    static final String TOP_PATH = "/api/keywords/top";
+public final class BurstQueries {
+    public static final String BURSTS_PATH = "/api/bursts";
+    public static final String TOP_PATH = "/api/keywords/top";
     private static final ObjectMapper json = new ObjectMapper();
     private static final int TOP = 20;
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
@@ -54,7 +50,7 @@ final class BurstQueries {
     private final HostInfo self;
     private final HttpClient peers = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
-    BurstQueries(KafkaStreams streams, BurstSettings settings, HostInfo self) {
+    public BurstQueries(KafkaStreams streams, BurstSettings settings, HostInfo self) {
         this.streams = streams;
         this.settings = settings;
         this.self = self;
@@ -64,18 +60,18 @@ final class BurstQueries {
      * Terms whose burst has alerted and not yet ended, with their baseline; {@code alertedWindowStart}
      * when the alert came early and its window is not final yet.
      */
-    String activeBursts(Map<String, String> query) {
+    public String activeBursts(Map<String, String> query) {
         return answer(BURSTS_PATH, BurstProcessor.BASELINES, query, this::localBursts,
                 all -> sorted(all, Comparator.comparing(item -> item.path("term").asText())));
     }
 
     /** The most mentioned terms in the window size up to the newest mention, most first. */
-    String topTerms(Map<String, String> query) {
+    public String topTerms(Map<String, String> query) {
         return answer(TOP_PATH, TermCounter.BUCKETS, query, this::localTopTerms, BurstQueries::newestTop);
     }
 
     /** How many terms of this instance's partitions are bursting now; 0 while its state is not queryable. */
-    double localActiveBursts() {
+    public double localActiveBursts() {
         try {
             return localBursts().size();
         } catch (InvalidStateStoreException e) {

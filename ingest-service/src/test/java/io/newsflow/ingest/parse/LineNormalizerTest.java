@@ -10,16 +10,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The normaliser's fast paths give what its definition says. */
-class TextNormalizerTest {
+class LineNormalizerTest {
 
   @Property(tries = 2000)
   void anyLineIsNormalisedAsDefined(@ForAll("scraped") String line) {
-    assertEquals(definition(line), TextNormalizer.line(line));
+    assertEquals(definition(line), LineNormalizer.line(line));
   }
 
   @Property(tries = 300)
   void anyStringIsNormalisedAsDefined(@ForAll String line) {
-    assertEquals(definition(line), TextNormalizer.line(line));
+    assertEquals(definition(line), LineNormalizer.line(line));
   }
 
   /** Byte order marks dropped, whitespace runs one space, trimmed, then NFC. */
@@ -27,7 +27,7 @@ class TextNormalizerTest {
     StringBuilder out = new StringBuilder();
     boolean pendingSpace = false;
     for (char c : s.toCharArray()) {
-      if (TextNormalizer.isSpace(c)) {
+      if (LineNormalizer.isSpace(c)) {
         pendingSpace |= out.length() > 0;
       } else if (c != '\uFEFF') {
         if (pendingSpace) {

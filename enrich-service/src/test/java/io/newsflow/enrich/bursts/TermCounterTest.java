@@ -1,10 +1,8 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import io.newsflow.avro.AlertSample;
 import io.newsflow.avro.internal.TermBuckets;
 import io.newsflow.avro.internal.TermMention;
-import io.newsflow.enrich.bursts.BurstSettings;
-import io.newsflow.enrich.bursts.HopBuckets;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.serde.AvroSerdes;

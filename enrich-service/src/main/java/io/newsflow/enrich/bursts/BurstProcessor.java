@@ -1,13 +1,7 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.internal.TermBuckets;
-import io.newsflow.enrich.bursts.BurstDetector;
-import io.newsflow.enrich.bursts.BurstSettings;
-import io.newsflow.enrich.bursts.HopBuckets;
-import io.newsflow.enrich.bursts.Term;
-import io.newsflow.enrich.bursts.TermBaseline;
-import io.newsflow.enrich.bursts.TermWindowCounts;
 import io.newsflow.enrich.metrics.StreamsSensors;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,4 +1,4 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.TermKind;

@@ -1,9 +1,9 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.tagging;
 
 import io.newsflow.avro.Enrichment;
+import io.newsflow.enrich.EnrichedItems;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.metrics.StreamsSensors;
-import io.newsflow.enrich.tagging.Tagger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -17,7 +17,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * ({@code kafka_stream_newsflow_metrics_event_to_enriched_seconds_{avg,max}}): for a live feed, the
  * time from publication to enriched output; for old dumps, their age.
  */
-final class TagProcessor implements FixedKeyProcessor<String, Verdict, SpecificRecord> {
+public final class TagProcessor implements FixedKeyProcessor<String, Verdict, SpecificRecord> {
     private static final String ENTITY = "tag";
 
     private final Tagger tagger;
@@ -28,7 +28,7 @@ final class TagProcessor implements FixedKeyProcessor<String, Verdict, SpecificR
     private Sensor withTopic;
     private Sensor eventToEnriched;
 
-    TagProcessor(Tagger tagger, String rulesVersion) {
+    public TagProcessor(Tagger tagger, String rulesVersion) {
         this.tagger = tagger;
         this.rulesVersion = rulesVersion;
     }

@@ -1,10 +1,9 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.bursts;
 
 import io.newsflow.avro.AlertSample;
 import io.newsflow.avro.internal.TermBuckets;
 import io.newsflow.avro.internal.TermMention;
-import io.newsflow.enrich.bursts.BurstSettings;
-import io.newsflow.enrich.bursts.Term;
+import io.newsflow.enrich.EnrichedItems;
 import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,13 +28,13 @@ import org.apache.kafka.streams.processor.api.Record;
  *        see BurstDetector#early)                          -> news.alerts.bursts
  * </pre>
  */
-final class BurstStage {
+public final class BurstStage {
     static final String TERMS = "bursts-terms";
 
     private BurstStage() {
     }
 
-    static void addTo(StreamsBuilder builder, KStream<String, SpecificRecord> enriched, BurstSettings settings, Topics topics) {
+    public static void addTo(StreamsBuilder builder, KStream<String, SpecificRecord> enriched, BurstSettings settings, Topics topics) {
         Serde<TermMention> mentions = topics.valueSerde(TermMention.class);
         BurstProcessor.addStores(builder);
         TermCounter.addStores(builder, topics.valueSerde(TermBuckets.class));

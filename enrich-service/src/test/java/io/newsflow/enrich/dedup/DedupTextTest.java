@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TextNormalizerTest {
+class DedupTextTest {
 
-    private final TextNormalizer normalizer = new TextNormalizer();
+    private final DedupText normalizer = new DedupText();
 
     @Test
     void caseFoldsAndDropsPunctuationAndWhitespace() {

@@ -1,11 +1,11 @@
 package io.newsflow.enrich.dedup;
 
 import com.ibm.icu.lang.UCharacter;
+import io.newsflow.enrich.text.CalendarWords;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * (wire prefixes, datelines, credit lines, case, punctuation, diacritics, whitespace) is removed, so
  * exact duplicates hash alike and near duplicates share most shingles.
  */
-public final class TextNormalizer {
+final class DedupText {
 
     /** "UPDATE 1-", "REFILE-UPDATE 2-", "CORRECTED-", "EXCLUSIVE-", "RPT-", "BREAKING:" ... */
     private static final Pattern WIRE_PREFIX = Pattern.compile(
@@ -42,12 +42,6 @@ public final class TextNormalizer {
     private static final int CREDIT_TAIL_CHARS = 400;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
-    /** Capitalised, but dates rather than names: formulaic stories of different firms share them. */
-    private static final Set<String> CALENDAR_WORDS = Set.of(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december");
 
     /** Normalises a headline and a body; names are taken from the body only (headlines are often Title Case). */
     public NormalizedText normalize(String headline, String body) {
@@ -134,7 +128,7 @@ public final class TextNormalizer {
                 if (digit) {
                     numbers.add(token);
                 } else if (names != null && !sentenceStart && !allCaps && Character.isUpperCase(cp)
-                        && !CALENDAR_WORDS.contains(token)) {
+                        && !CalendarWords.NAMES_LOWER_CASE.contains(token)) {
                     names.add(token);
                 }
                 sentenceStart = false;

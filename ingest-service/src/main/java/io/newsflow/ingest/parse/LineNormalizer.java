@@ -7,13 +7,13 @@ import java.text.Normalizer;
  * every run of whitespace (tabs, no-break spaces and other Unicode spaces included) collapsed to
  * one space, trimmed, byte order marks dropped. Nothing else is changed.
  */
-public final class TextNormalizer {
+final class LineNormalizer {
 
   private static final char BOM = '\uFEFF';
   /** Below this code point text is always NFC, so the normaliser need not look at it. */
   private static final char FIRST_NON_NFC_SAFE = '\u0300';
 
-  private TextNormalizer() {
+  private LineNormalizer() {
   }
 
   public static String line(String s) {
