@@ -3,9 +3,7 @@ package io.newsflow.enrich.metrics;
 import io.newsflow.platform.metrics.ServiceMetrics;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
-import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.streams.StreamsMetrics;
 
 import java.util.Map;
@@ -27,16 +25,13 @@ public final class StreamsSensors {
     /** A counter (record() adds one); {@code name} ends in {@code -total}. */
     public static Sensor counter(StreamsMetrics metrics, String name, String description) {
         Sensor sensor = threadSensor(metrics, name);
-        sensor.add(metricName(ServiceMetrics.counterName(name), description), new CumulativeSum());
+        sensor.add(new MetricName(ServiceMetrics.counterName(name), GROUP, description, threadTag()), new CumulativeSum());
         return sensor;
     }
 
     /** {@code <name>-avg-<unit>} and {@code <name>-max-<unit>} over the last minute or so. */
     public static Sensor avgMax(StreamsMetrics metrics, String name, String unit, String description) {
-        Sensor sensor = threadSensor(metrics, name);
-        sensor.add(metricName(name + "-avg-" + unit, "average " + description), new Avg());
-        sensor.add(metricName(name + "-max-" + unit, "maximum " + description), new Max());
-        return sensor;
+        return ServiceMetrics.addAvgMax(threadSensor(metrics, name), GROUP, name, unit, description, threadTag());
     }
 
     // Streams' registry is shared by the stream threads: the thread's name keeps their sensors apart.
@@ -44,7 +39,7 @@ public final class StreamsSensors {
         return metrics.addSensor(GROUP + "." + name + "." + Thread.currentThread().getName(), Sensor.RecordingLevel.INFO);
     }
 
-    private static MetricName metricName(String name, String description) {
-        return new MetricName(name, GROUP, description, Map.of("thread-id", Thread.currentThread().getName()));
+    private static Map<String, String> threadTag() {
+        return Map.of("thread-id", Thread.currentThread().getName());
     }
 }

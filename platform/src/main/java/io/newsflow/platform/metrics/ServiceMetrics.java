@@ -55,9 +55,14 @@ public final class ServiceMetrics implements AutoCloseable {
      * and {@code <name>-max-<unit>} (the unit last, as Prometheus names go; a base unit: seconds, bytes).
      */
     public Sensor avgMax(String name, String unit, String description) {
-        Sensor sensor = metrics.sensor(name);
-        sensor.add(metrics.metricName(name + "-avg-" + unit, group, "average " + description), new Avg());
-        sensor.add(metrics.metricName(name + "-max-" + unit, group, "maximum " + description), new Max());
+        return addAvgMax(metrics.sensor(name), group, name, unit, description, Map.of());
+    }
+
+    /** Adds {@code <name>-avg-<unit>} and {@code <name>-max-<unit>} to a sensor of any registry (Streams' too). */
+    public static Sensor addAvgMax(Sensor sensor, String group, String name, String unit, String description,
+                                   Map<String, String> tags) {
+        sensor.add(new MetricName(name + "-avg-" + unit, group, "average " + description, tags), new Avg());
+        sensor.add(new MetricName(name + "-max-" + unit, group, "maximum " + description, tags), new Max());
         return sensor;
     }
 
