@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Kafka cluster and Schema Registry a command talks to (design.md, "which stack a command uses"):
+ * The Kafka cluster and Schema Registry a command talks to (docs/configuration.md, "Where values come from"):
  * the ones given by flag, env or config file; with none given, the embedded stack on the default
  * ports, reusing the one {@code ./newsflow up} runs if it answers, else started in-process for the
  * command and stopped when it closes.
