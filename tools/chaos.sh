@@ -25,7 +25,7 @@ export NEWSFLOW_EMBEDDED_KAFKA_PORT="${NEWSFLOW_EMBEDDED_KAFKA_PORT:-29092}"
 export NEWSFLOW_EMBEDDED_CONTROLLER_PORT="${NEWSFLOW_EMBEDDED_CONTROLLER_PORT:-29093}"
 export NEWSFLOW_EMBEDDED_REGISTRY_PORT="${NEWSFLOW_EMBEDDED_REGISTRY_PORT:-28081}"
 export NEWSFLOW_ENRICH_HTTP_PORT="${NEWSFLOW_ENRICH_HTTP_PORT:-28080}"
-# Every command finds the embedded stack `up` runs on these ports (README, "which stack a command uses").
+# Every command finds the embedded stack `up` runs on these ports (docs/configuration.md, "Where values come from").
 REGISTRY="http://127.0.0.1:$NEWSFLOW_EMBEDDED_REGISTRY_PORT"
 
 pids=()

@@ -5,6 +5,7 @@ import io.newsflow.enrich.dedup.DedupStores;
 import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.metrics.StreamsSensors;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.enrich.tagging.TopicRules;
 import io.newsflow.platform.config.NewsflowConfig;
@@ -103,7 +104,7 @@ public final class EnrichService implements AutoCloseable {
         }
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
         // Our counters and gauges outside Streams' own metrics (dead letters, active bursts).
-        ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
+        ServiceMetrics own = new ServiceMetrics(StreamsSensors.SERVICE);
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         // The HTTP port is bound first: it is this instance's address for the others' interactive queries.
         AtomicReference<KafkaStreams> running = new AtomicReference<>();

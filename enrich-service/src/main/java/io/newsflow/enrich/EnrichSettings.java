@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * enrich-service's own settings (README, "Configuration").
+ * enrich-service's own settings (docs/configuration.md).
  *
  * @param applicationId Kafka Streams application id: instances with the same id share the work
  * @param dedup         dedup knobs; {@code newsflow.dedup.retention} sets the window (default 7 days)

@@ -2,6 +2,8 @@ package io.newsflow.enrich;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.enrich.metrics.StreamsSensors;
+import io.newsflow.platform.metrics.ServiceMetrics;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -18,11 +20,11 @@ final class EnrichStats {
     private static final Map<String, String> COUNTERS = new LinkedHashMap<>();
 
     static {
-        COUNTERS.put("originals-total", "published");
-        COUNTERS.put("duplicates-total", "duplicates");
-        COUNTERS.put("late-total", "decided late");
-        COUNTERS.put("tagged-with-region-total", "with a region");
-        COUNTERS.put("tagged-with-topic-total", "with a topic");
+        COUNTERS.put("original-items-total", "published");
+        COUNTERS.put("duplicate-items-total", "duplicates");
+        COUNTERS.put("late-items-total", "decided late");
+        COUNTERS.put("items-with-region-total", "with a region");
+        COUNTERS.put("items-with-topic-total", "with a topic");
         COUNTERS.put("burst-alerts-total", "burst alerts");
         COUNTERS.put("dead-letters-total", "dead letters");
     }
@@ -35,7 +37,7 @@ final class EnrichStats {
         COUNTERS.values().forEach(label -> sums.put(label, 0.0));
         metrics.forEach((name, metric) -> {
             String label = COUNTERS.get(name.name());
-            if (label != null && (name.group().startsWith("stream-newsflow") || name.group().startsWith("newsflow"))
+            if (label != null && name.group().equals(ServiceMetrics.group(StreamsSensors.SERVICE))
                     && metric.metricValue() instanceof Number value) {
                 sums.merge(label, value.doubleValue(), Double::sum);
             }

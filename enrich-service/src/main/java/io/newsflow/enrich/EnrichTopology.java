@@ -101,8 +101,8 @@ public final class EnrichTopology {
     /**
      * Commit interval unless configured: Streams' exactly-once default is 100 ms. Every commit ends a
      * transaction over dozens of partitions and flushes the store caches; at 1 s the caches fold ten
-     * times as many updates of a term's counts into one changelog record, which the bench showed as a
-     * clearly higher enrich throughput. Results reach read_committed
+     * times as many updates of a term's counts into one changelog record, which made the enrich
+     * topology markedly faster in the bench (docs/benchmarks.md, af9bd91). Results reach read_committed
      * readers up to a second later, small beside the 30 s reorder grace.
      */
     static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;

@@ -5,6 +5,7 @@ import io.newsflow.avro.Brief;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.metrics.StreamsSensors;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import io.newsflow.enrich.tagging.Tagger;
@@ -44,15 +45,15 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
         Properties props = EnrichTopology.streamsConfig(NewsflowConfig.defaults(), settings, registryProps, stateDir);
         props.put("bootstrap.servers", "unused:9092");
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
-        ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
+        ServiceMetrics own = new ServiceMetrics(StreamsSensors.SERVICE);
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         return new EnrichDriver(new TopologyTestDriver(
                 EnrichTopology.buildTopology(settings, topics, tagger, upstream), props), topics, own);
     }
 
-    /** One of our Streams counters (kafka_stream_newsflow_metrics_&lt;name&gt;), summed over its tags. */
+    /** One of our metrics in Streams' registry (newsflow_enrich_&lt;name&gt;), summed over its tags. */
     public double streamsMetric(String name) {
-        return sum(driver.metrics(), "stream-newsflow-metrics", name);
+        return sum(driver.metrics(), ServiceMetrics.group(StreamsSensors.SERVICE), name);
     }
 
     /** Dead letters of one kind, as /metrics would show them. */

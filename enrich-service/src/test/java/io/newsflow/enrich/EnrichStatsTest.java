@@ -25,11 +25,12 @@ class EnrichStatsTest {
     @Test
     void sumsOurCountersOverThreadsAndTagsAndIgnoresTheClients() throws Exception {
         Map<MetricName, Metric> metrics = new HashMap<>();
-        put(metrics, "stream-newsflow-metrics", "originals-total", Map.of("thread-id", "t-1"), 12);
-        put(metrics, "stream-newsflow-metrics", "originals-total", Map.of("thread-id", "t-2"), 7);
+        put(metrics, "newsflow-enrich", "original-items-total", Map.of("thread-id", "t-1"), 12);
+        put(metrics, "newsflow-enrich", "original-items-total", Map.of("thread-id", "t-2"), 7);
         put(metrics, "newsflow-enrich", "dead-letters-total", Map.of("kind", "deserialization"), 2);
         put(metrics, "newsflow-enrich", "dead-letters-total", Map.of("kind", "production"), 1);
         put(metrics, "producer-metrics", "record-send-total", Map.of(), 500);
+        put(metrics, "newsflow-ingest", "dead-letters-total", Map.of(), 4);
 
         JsonNode stats = new ObjectMapper().readTree(EnrichStats.json(KafkaStreams.State.RUNNING, metrics));
 

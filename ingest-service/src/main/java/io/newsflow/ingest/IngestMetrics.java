@@ -10,22 +10,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * ingest-service's own counters, exported on /metrics as {@code kafka_newsflow_ingest_*}: dumps
+ * ingest-service's own counters, exported on /metrics as {@code newsflow_ingest_*}: dumps
  * ingested and failed (by reason class), events, dead letters, bytes read, time per source.
  */
 final class IngestMetrics implements AutoCloseable {
-    static final String GROUP = "newsflow-ingest";
     /** Reason class of dumps whose source Kafka did not take (after the producer's retries). */
     static final String DELIVERY = "delivery";
 
-    private final ServiceMetrics metrics = new ServiceMetrics(GROUP);
+    private final ServiceMetrics metrics = new ServiceMetrics("ingest");
     private final Sensor ingested = metrics.counter("dumps-ingested-total", "dumps parsed and committed to Kafka", Map.of());
     private final Map<String, Sensor> failed = new HashMap<>();
     private final Sensor articles = metrics.counter("articles-total", "article events committed", Map.of());
     private final Sensor briefs = metrics.counter("briefs-total", "brief events committed", Map.of());
     private final Sensor deadLetters = metrics.counter("dead-letters-total", "dumps committed to news.dlq", Map.of());
     private final Sensor bytes = metrics.counter("read-bytes-total", "bytes of the source files read", Map.of());
-    private final Sensor sourceSeconds = metrics.avgMax("source-seconds", "seconds from parsing a source to its commit");
+    private final Sensor sourceSeconds = metrics.avgMax("source-latency", "seconds", "seconds from parsing a source to its commit");
 
     IngestMetrics() {
         // Every reason is exported from the start, so a dashboard shows 0 rather than no data.

@@ -194,7 +194,7 @@ public final class Ingester implements AutoCloseable {
         return stats;
     }
 
-    /** For /metrics: the producer's metrics and our own counters (kafka_newsflow_ingest_*). */
+    /** For /metrics: the producer's metrics and our own counters (newsflow_ingest_*). */
     public Map<MetricName, ? extends Metric> metrics() {
         return ServiceMetrics.union(publisher::metrics, metrics::metrics).get();
     }

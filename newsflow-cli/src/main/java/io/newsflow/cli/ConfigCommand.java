@@ -19,7 +19,7 @@ public final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         NewsflowConfig config = cluster.config();
         config.describe().forEach((key, value) -> System.out.println(key + " = " + value));
-        // What every news.* topic is created with and brought to on start (README, "Retention").
+        // What every news.* topic is created with and brought to on start (docs/operations.md, "Retention").
         TopicRetention.topicConfigs(config).forEach((key, value) ->
                 System.out.println("topic config " + key + " = " + value + "  (every news.* topic)"));
         return 0;

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KafkaStackExtension.class)
 @OwnStack
 class DashboardMetricsIT {
-    private static final Pattern METRIC = Pattern.compile("kafka_[a-z0-9_]+");
+    private static final Pattern METRIC = Pattern.compile("\\b(?:kafka|newsflow)_[a-z0-9_]+");
 
     @Test
     void theDashboardOnlyNamesMetricsTheServicesExport(TestStack stack, @TempDir Path dataDir) throws Exception {
@@ -77,8 +77,8 @@ class DashboardMetricsIT {
 
             MetricsScrape enrich = MetricsScrape.of(service.httpPort());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && (enrich.sum("kafka_stream_newsflow_metrics_tagged_total") < 19
-                    || enrich.sum("kafka_newsflow_enrich_dead_letters_total") < 1)) {
+            while (System.nanoTime() < deadline && (enrich.sum("newsflow_enrich_tagged_items_total") < 19
+                    || enrich.sum("newsflow_enrich_dead_letters_total") < 1)) {
                 Thread.sleep(1000);
                 enrich = MetricsScrape.of(service.httpPort());
             }
@@ -87,17 +87,26 @@ class DashboardMetricsIT {
             missing.removeAll(enrich.names());
             missing.removeAll(ingest.names());
             assertEquals(Set.of(), missing, "metrics the dashboard queries but neither service's /metrics exports");
+            // Ours are named newsflow_<service>_<name>_<unit>, counters ending in _total.
+            assertEquals(Set.of("newsflow_enrich_original_items_total", "newsflow_enrich_duplicate_items_total",
+                    "newsflow_enrich_late_items_total", "newsflow_enrich_tagged_items_total",
+                    "newsflow_enrich_items_with_region_total", "newsflow_enrich_items_with_topic_total",
+                    "newsflow_enrich_burst_alerts_total", "newsflow_enrich_event_to_enriched_avg_seconds",
+                    "newsflow_enrich_event_to_enriched_max_seconds", "newsflow_enrich_dead_letters_total",
+                    "newsflow_enrich_active_bursts"), enrich.names("newsflow_"));
+            assertEquals(Set.of(), enrich.names("kafka_newsflow"), "none of ours under Kafka's prefix");
+            assertEquals(Set.of(), enrich.names("kafka_stream_newsflow"), "none of ours under Kafka's prefix");
 
-            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dumps_ingested_total"));
-            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dumps_failed_total", "reason=\"not_text\""));
-            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_articles_total"));
-            assertEquals(18.0, ingest.sum("kafka_newsflow_ingest_briefs_total"));
-            assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dead_letters_total"));
-            assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_originals_total"));
-            assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_tagged_total"));
-            assertEquals(1.0, enrich.sum("kafka_newsflow_enrich_dead_letters_total", "kind=\"deserialization\""));
-            assertEquals(1.0, enrich.sum("kafka_newsflow_enrich_dead_letters_total"), "and no other kind");
-            assertEquals(0.0, enrich.sum("kafka_stream_newsflow_metrics_burst_alerts_total"), "the sample is within the warm-up");
+            assertEquals(1.0, ingest.sum("newsflow_ingest_dumps_ingested_total"));
+            assertEquals(1.0, ingest.sum("newsflow_ingest_dumps_failed_total", "reason=\"not_text\""));
+            assertEquals(1.0, ingest.sum("newsflow_ingest_articles_total"));
+            assertEquals(18.0, ingest.sum("newsflow_ingest_briefs_total"));
+            assertEquals(1.0, ingest.sum("newsflow_ingest_dead_letters_total"));
+            assertEquals(19.0, enrich.sum("newsflow_enrich_original_items_total"));
+            assertEquals(19.0, enrich.sum("newsflow_enrich_tagged_items_total"));
+            assertEquals(1.0, enrich.sum("newsflow_enrich_dead_letters_total", "kind=\"deserialization\""));
+            assertEquals(1.0, enrich.sum("newsflow_enrich_dead_letters_total"), "and no other kind");
+            assertEquals(0.0, enrich.sum("newsflow_enrich_burst_alerts_total"), "the sample is within the warm-up");
 
             HttpClient http = HttpClient.newHttpClient();
             // The interactive queries answer from the same running instance.
@@ -117,7 +126,7 @@ class DashboardMetricsIT {
             JsonNode bursts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + service.httpPort() + "/api/bursts")).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertTrue(bursts.get("items").isArray());
-            assertEquals(bursts.get("items").size(), MetricsScrape.of(service.httpPort()).sum("kafka_newsflow_enrich_active_bursts"),
+            assertEquals(bursts.get("items").size(), MetricsScrape.of(service.httpPort()).sum("newsflow_enrich_active_bursts"),
                     "the active-bursts gauge counts what /api/bursts lists: " + bursts);
 
             // The live page and the totals it polls.

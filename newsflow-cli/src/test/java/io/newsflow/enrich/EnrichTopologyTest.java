@@ -192,11 +192,11 @@ class EnrichTopologyTest {
         }
         List<Enrichment> all = new ArrayList<>(enrichedBriefs().stream().map(EnrichedBrief::getEnrichment).toList());
         all.add(article.getEnrichment());
-        assertEquals(19.0, enrich.streamsMetric("tagged-total"));
-        assertEquals(all.stream().filter(e -> !e.getRegions().isEmpty()).count(), (long) enrich.streamsMetric("tagged-with-region-total"));
-        assertEquals(all.stream().filter(e -> !e.getTopics().isEmpty()).count(), (long) enrich.streamsMetric("tagged-with-topic-total"));
-        assertTrue(enrich.streamsMetric("tagged-with-topic-total") >= 5, "the Agrokor briefs at least");
-        assertTrue(enrich.streamsMetric("event-to-enriched-seconds-max") > 0, "the sample is older than the wall clock");
+        assertEquals(19.0, enrich.streamsMetric("tagged-items-total"));
+        assertEquals(all.stream().filter(e -> !e.getRegions().isEmpty()).count(), (long) enrich.streamsMetric("items-with-region-total"));
+        assertEquals(all.stream().filter(e -> !e.getTopics().isEmpty()).count(), (long) enrich.streamsMetric("items-with-topic-total"));
+        assertTrue(enrich.streamsMetric("items-with-topic-total") >= 5, "the Agrokor briefs at least");
+        assertTrue(enrich.streamsMetric("event-to-enriched-max-seconds") > 0, "the sample is older than the wall clock");
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Every Newsflow topic, named once, with its key and value serdes: the public contract.
+ * Every Newsflow topic, named once, with its key and value serdes (README, "Topics"; docs/contract.md).
  * Keys are plain UTF-8 strings (item id, keyword, source id); values are Avro in Confluent wire format.
  */
 public final class Topics {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Keeps the contract BACKWARD_TRANSITIVE: today's schema of every topic must read data written with
  * every released version frozen in {@code schemas/released/<Name>.v<N>.avsc}. To release, copy the
- * current schema there as the next version (README, "Evolving the schemas").
+ * current schema there as the next version (docs/contract.md, "Evolving the schemas").
  */
 class SchemaEvolutionTest {
     private static final Path RELEASED = Path.of("released");

@@ -33,6 +33,13 @@ public record MetricsScrape(Map<String, Double> series) {
         return names;
     }
 
+    /** The metric names exported that start with {@code prefix}. */
+    public Set<String> names(String prefix) {
+        Set<String> names = names();
+        names.removeIf(name -> !name.startsWith(prefix));
+        return names;
+    }
+
     /** The sum over every series of {@code name} whose labels contain {@code label} (e.g. {@code kind="processing"}, or ""). */
     public double sum(String name, String label) {
         return series.entrySet().stream()

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the exactly-once contract of deduplication: every input record ends
+ * Checks the exactly-once contract (docs/dedup.md, "What subscribers may rely on"): every input record ends
  * up once in news.enriched.* or news.duplicates. Inputs and outputs are counted per item id (an id
  * arrives once per occurrence: repeats of a brief carry the same id); the verdict lines say how each
  * occurrence was decided, sorted, so two runs over the same input can be compared line by line.

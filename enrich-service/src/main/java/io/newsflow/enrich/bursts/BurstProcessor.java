@@ -74,7 +74,7 @@ final class BurstProcessor implements Processor<String, TermCounter.Counted, Str
         // Once per window size of stream time: often enough for an expiry of days, rare enough that
         // scanning every baseline costs little.
         context.schedule(settings.windowSize(), PunctuationType.STREAM_TIME, now -> expireIdle());
-        alerts = StreamsSensors.counter(context.metrics(), "bursts", "burst-alerts");
+        alerts = StreamsSensors.counter(context.metrics(), "burst-alerts-total", "burst alerts emitted");
     }
 
     @Override

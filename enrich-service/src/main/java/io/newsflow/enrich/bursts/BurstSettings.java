@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * Every knob of burst detection in one place, so an alert can be traced to the settings that
  * produced it ({@link #version()}) and a replay with the same settings reproduces it. Defaults were
- * chosen by {@code BurstEvaluationTest} (README, "Burst detection").
+ * chosen by {@code BurstEvaluationTest} (docs/bursts.md).
  *
  * @param windowSize     event-time window mentions are counted in (default 1 h)
  * @param advance        hop of the windows (default 5 min); one baseline update per hop

@@ -143,10 +143,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         if (!loadStep()) {
             loadingSteps = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> loadStep());
         }
-        // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
-        originals = StreamsSensors.counter(context.metrics(), "dedup", "originals");
-        duplicates = StreamsSensors.counter(context.metrics(), "dedup", "duplicates");
-        late = StreamsSensors.counter(context.metrics(), "dedup", "late");
+        // Exported on /metrics as newsflow_enrich_<name>.
+        originals = StreamsSensors.counter(context.metrics(), "original-items-total", "items decided original (published)");
+        duplicates = StreamsSensors.counter(context.metrics(), "duplicate-items-total", "items decided duplicates");
+        late = StreamsSensors.counter(context.metrics(), "late-items-total", "items decided late, past the reorder grace");
     }
 
     /** Loads the index for one decide budget; true once it is whole. */

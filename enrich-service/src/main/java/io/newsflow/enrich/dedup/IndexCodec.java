@@ -159,7 +159,7 @@ final class IndexCodec {
         byte version = in.int8();
         if (version != VERSION) {
             throw new IllegalStateException("Dedup state written by an incompatible version (format " + version
-                    + "); reset the enrich-service state (README, reprocess)");
+                    + "); reset the enrich-service state (./newsflow reprocess, docs/operations.md)");
         }
         return reader.read(in);
     }

@@ -3,7 +3,7 @@ package io.newsflow.enrich.dedup;
 import io.newsflow.avro.ItemKind;
 import java.util.Comparator;
 
-/** An item by id, kind and event time; ordered as originals are chosen: (event time, id), earliest first. */
+/** An item by id, kind and event time; ordered as docs/dedup.md orders originals: (event time, id). */
 public record ItemRef(String id, ItemKind kind, long eventTime) implements Comparable<ItemRef> {
 
     private static final Comparator<ItemRef> ORDER =

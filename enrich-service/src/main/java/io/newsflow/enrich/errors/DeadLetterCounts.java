@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Dead letters enrich-service wrote, by kind, exported on /metrics as
- * {@code kafka_newsflow_enrich_dead_letters_total{kind="deserialization"|...}}. Kept outside Streams'
+ * {@code newsflow_enrich_dead_letters_total{kind="deserialization"|...}}. Kept outside Streams'
  * registry because the exception handlers, which count them, get no Streams metrics: in the
  * service's own registry, which its owner exports and closes. A dead letter whose transaction aborts
  * is written again on retry, and counted again.

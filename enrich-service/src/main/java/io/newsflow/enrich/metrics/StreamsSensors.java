@@ -1,37 +1,45 @@
 package io.newsflow.enrich.metrics;
 
+import io.newsflow.platform.metrics.ServiceMetrics;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.metrics.stats.Avg;
-import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.streams.StreamsMetrics;
 
 import java.util.Map;
 
 /**
- * Our sensors in Kafka Streams' own metrics registry, so they are exported on /metrics with the
- * Streams metrics as {@code kafka_stream_newsflow_metrics_<name>{newsflow_id="<entity>",thread_id=...}}.
- * Created in a processor's init(), on its stream thread; tasks of one thread share them.
+ * Our sensors in Kafka Streams' own metrics registry, in enrich-service's metric group, so /metrics
+ * exports them beside the Streams metrics as {@code newsflow_enrich_<name>{thread_id=...}}. Created
+ * in a processor's init(), on its stream thread; tasks of one thread share them (a sensor adds a
+ * metric it already has only once).
  */
 public final class StreamsSensors {
-    private static final String SCOPE = "newsflow";
-    private static final String GROUP = "stream-" + SCOPE + "-metrics";
+    /** The service name of enrich-service's own metrics, in Streams' registry and in its {@link ServiceMetrics}. */
+    public static final String SERVICE = "enrich";
+    private static final String GROUP = ServiceMetrics.group(SERVICE);
 
     private StreamsSensors() {
     }
 
-    /** {@code <operation>-total} and {@code <operation>-rate}; record() adds one. */
-    public static Sensor counter(StreamsMetrics metrics, String entity, String operation) {
-        return metrics.addRateTotalSensor(SCOPE, entity, operation, Sensor.RecordingLevel.INFO);
+    /** A counter (record() adds one); {@code name} ends in {@code -total}. */
+    public static Sensor counter(StreamsMetrics metrics, String name, String description) {
+        Sensor sensor = threadSensor(metrics, name);
+        sensor.add(new MetricName(ServiceMetrics.counterName(name), GROUP, description, threadTag()), new CumulativeSum());
+        return sensor;
     }
 
-    /** {@code <name>-avg} and {@code <name>-max} over the last minute or so; {@code name} carries the unit. */
-    public static Sensor avgMax(StreamsMetrics metrics, String entity, String name, String description) {
-        String thread = Thread.currentThread().getName();
-        Sensor sensor = metrics.addSensor(SCOPE + "." + entity + "." + name + "." + thread, Sensor.RecordingLevel.INFO);
-        Map<String, String> tags = Map.of("thread-id", thread, SCOPE + "-id", entity);
-        sensor.add(new MetricName(name + "-avg", GROUP, "average " + description, tags), new Avg());
-        sensor.add(new MetricName(name + "-max", GROUP, "maximum " + description, tags), new Max());
-        return sensor;
+    /** {@code <name>-avg-<unit>} and {@code <name>-max-<unit>} over the last minute or so. */
+    public static Sensor avgMax(StreamsMetrics metrics, String name, String unit, String description) {
+        return ServiceMetrics.addAvgMax(threadSensor(metrics, name), GROUP, name, unit, description, threadTag());
+    }
+
+    // Streams' registry is shared by the stream threads: the thread's name keeps their sensors apart.
+    private static Sensor threadSensor(StreamsMetrics metrics, String name) {
+        return metrics.addSensor(GROUP + "." + name + "." + Thread.currentThread().getName(), Sensor.RecordingLevel.INFO);
+    }
+
+    private static Map<String, String> threadTag() {
+        return Map.of("thread-id", Thread.currentThread().getName());
     }
 }

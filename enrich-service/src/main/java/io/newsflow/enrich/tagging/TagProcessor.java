@@ -12,14 +12,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * The tag stage: tags each original and counts what it tagged, as
- * {@code kafka_stream_newsflow_metrics_tagged{,_with_region,_with_topic}_total}, and how old items
- * are when they leave it, in seconds since their event time
- * ({@code kafka_stream_newsflow_metrics_event_to_enriched_seconds_{avg,max}}): for a live feed, the
+ * {@code newsflow_enrich_tagged_items_total}, {@code newsflow_enrich_items_with_{region,topic}_total}, and
+ * how old items are when they leave it, in seconds since their event time
+ * ({@code newsflow_enrich_event_to_enriched_{avg,max}_seconds}): for a live feed, the
  * time from publication to enriched output; for old dumps, their age.
  */
 public final class TagProcessor implements FixedKeyProcessor<String, Verdict, SpecificRecord> {
-    private static final String ENTITY = "tag";
-
     private final Tagger tagger;
     private final String rulesVersion;
     private FixedKeyProcessorContext<String, SpecificRecord> context;
@@ -36,10 +34,10 @@ public final class TagProcessor implements FixedKeyProcessor<String, Verdict, Sp
     @Override
     public void init(FixedKeyProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        tagged = StreamsSensors.counter(context.metrics(), ENTITY, "tagged");
-        withRegion = StreamsSensors.counter(context.metrics(), ENTITY, "tagged-with-region");
-        withTopic = StreamsSensors.counter(context.metrics(), ENTITY, "tagged-with-topic");
-        eventToEnriched = StreamsSensors.avgMax(context.metrics(), ENTITY, "event-to-enriched-seconds",
+        tagged = StreamsSensors.counter(context.metrics(), "tagged-items-total", "originals tagged");
+        withRegion = StreamsSensors.counter(context.metrics(), "items-with-region-total", "originals tagged with a region");
+        withTopic = StreamsSensors.counter(context.metrics(), "items-with-topic-total", "originals tagged with a topic");
+        eventToEnriched = StreamsSensors.avgMax(context.metrics(), "event-to-enriched", "seconds",
                 "seconds from an item's event time to its leaving the tag stage");
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Pairs a sidebar's lines into briefs by the sidebar's layout, so that a summary stays with its
  * headline whatever it looks like. The lines under one heading are read in this order of evidence
- * (the README's "How a sidebar is read" says the same for users):
+ * (docs/input-formats.md, "How a sidebar is read", says the same for users):
  *
  * <ol>
  *   <li><b>Paired blocks</b>: when blank lines cut the sidebar into two or more blocks of one or two

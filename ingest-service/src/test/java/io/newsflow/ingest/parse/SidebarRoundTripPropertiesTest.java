@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Pages made of briefs in many styles, laid out as the README says a sidebar is read, come back as
+ * Pages made of briefs in many styles, laid out as docs/input-formats.md says a sidebar is read, come back as
  * the same briefs in every dump format. The styles: sentences, results and dividend lines, table
  * rows, capitals, one word or eighty, headlines ending in "?", ":" or a ticker. What varies by layout
  * is only which briefs may lack a summary (the "known pattern"; see {@link SidebarPairing}):
@@ -115,7 +115,7 @@ class SidebarRoundTripPropertiesTest {
     return brief.list().ofSize(size);
   }
 
-  /** The known patterns of missing summaries and the ambiguities the README names, kept out. */
+  /** The known patterns of missing summaries and the ambiguities docs/input-formats.md names, kept out. */
   private static boolean fitsItsLayout(Sidebar s) {
     List<Brief> b = s.briefs();
     boolean anyMissing = b.stream().anyMatch(x -> x.summary() == null);

@@ -2,6 +2,7 @@ package io.newsflow.platform.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.platform.metrics.ServiceMetrics;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
@@ -108,7 +109,11 @@ public final class ServiceHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Kafka metrics in Prometheus text format: kafka_&lt;group&gt;_&lt;name&gt;{tags}, counters for names ending in _total. */
+    /**
+     * Kafka metrics in Prometheus text format, counters for names ending in _total: Newsflow's own
+     * (group {@code newsflow-<service>}) as newsflow_&lt;service&gt;_&lt;name&gt;{tags}, the Kafka
+     * clients' and Streams' as kafka_&lt;group&gt;_&lt;name&gt;{tags}.
+     */
     static String prometheus(Map<MetricName, ? extends Metric> metrics) {
         Map<String, StringBuilder> families = new TreeMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
@@ -119,7 +124,7 @@ public final class ServiceHttpServer implements AutoCloseable {
                 continue;
             }
             MetricName name = entry.getKey();
-            String family = sanitize("kafka_" + name.group() + "_" + name.name());
+            String family = sanitize(familyName(name));
             StringBuilder lines = families.computeIfAbsent(family, f -> new StringBuilder("# TYPE " + f + " " + type(f) + "\n"));
             lines.append(family);
             if (!name.tags().isEmpty()) {
@@ -138,6 +143,11 @@ public final class ServiceHttpServer implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         families.values().forEach(out::append);
         return out.toString();
+    }
+
+    private static String familyName(MetricName name) {
+        String groupAndName = name.group() + "_" + name.name();
+        return name.group().startsWith(ServiceMetrics.GROUP_PREFIX) ? groupAndName : "kafka_" + groupAndName;
     }
 
     /** Kafka's {@code -total} metrics are cumulative (CumulativeSum, CumulativeCount): counters; everything else a gauge. */

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * The Kafka cluster and Schema Registry a command talks to:
+ * The Kafka cluster and Schema Registry a command talks to (docs/configuration.md, "Where values come from"):
  * the ones given by flag, env or config file; with none given, the embedded stack on the default
  * ports, reusing the one {@code ./newsflow up} runs if it answers, else started in-process for the
  * command and stopped when it closes.

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The retention model of every topic Newsflow creates (README, "Retention"). Record timestamps are
+ * The retention model of every topic Newsflow creates (docs/operations.md, "Retention"). Record timestamps are
  * event time (publication or capture time), which may be years old, and Kafka's time retention
  * deletes a segment once its newest timestamp is older than {@code retention.ms}: so no time
  * retention at all, and a size bound per partition ({@value NewsflowConfig#RETENTION_BYTES}) that

@@ -78,6 +78,26 @@ class ServiceHttpServerTest {
     }
 
     @Test
+    void rendersNewsflowsOwnMetricsAsNewsflowServiceNameAndKafkasWithTheirExporterPrefix() {
+        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+        MetricName late = new MetricName("late-items-total", "newsflow-enrich", "", Map.of("thread-id", "t-1"));
+        MetricName latency = new MetricName("source-latency-max-seconds", "newsflow-ingest", "", Map.of());
+        MetricName sent = new MetricName("record-send-total", "producer-metrics", "", Map.of("client-id", "p"));
+        metrics.put(late, metric(late, 3.0));
+        metrics.put(latency, metric(latency, 0.25));
+        metrics.put(sent, metric(sent, 40.0));
+
+        String out = ServiceHttpServer.prometheus(metrics);
+
+        assertTrue(out.contains("# TYPE newsflow_enrich_late_items_total counter\n"), out);
+        assertTrue(out.contains("newsflow_enrich_late_items_total{thread_id=\"t-1\"} 3.0\n"), out);
+        assertTrue(out.contains("# TYPE newsflow_ingest_source_latency_max_seconds gauge\n"), out);
+        assertTrue(out.contains("newsflow_ingest_source_latency_max_seconds 0.25\n"), out);
+        assertTrue(out.contains("kafka_producer_metrics_record_send_total{client_id=\"p\"} 40.0\n"), out);
+        assertFalse(out.contains("kafka_newsflow"), out);
+    }
+
+    @Test
     void parsesQueryParametersDecodedWithFirstOfRepeatedNamesWinning() {
         assertEquals(Map.of(), ServiceHttpServer.queryParameters(null));
         assertEquals(Map.of("local", "", "term", "Zagreb Stock Exchange", "n", "1"),

@@ -6,14 +6,18 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceMetricsTest {
 
     @Test
     void countersStartAtZeroAndAddWhatIsRecordedPerTagSet() {
-        try (ServiceMetrics metrics = new ServiceMetrics("newsflow-test")) {
+        try (ServiceMetrics metrics = new ServiceMetrics("test")) {
             Sensor binary = metrics.counter("dumps-failed-total", "dumps that failed", Map.of("reason", "not_text"));
             Sensor empty = metrics.counter("dumps-failed-total", "dumps that failed", Map.of("reason", "no_content"));
             binary.record();
@@ -30,8 +34,19 @@ class ServiceMetricsTest {
     void unionHoldsTheMetricsOfEverySource() {
         try (ServiceMetrics a = new ServiceMetrics("a"); ServiceMetrics b = new ServiceMetrics("b")) {
             a.counter("x-total", "x", Map.of());
-            b.avgMax("y-seconds", "y");
+            b.avgMax("y", "seconds", "y");
             assertEquals(3, ServiceMetrics.union(a::metrics, b::metrics).get().size());
+        }
+    }
+
+    @Test
+    void namesFollowPrometheusPracticeCountersEndInTotalAndUnitsComeLast() {
+        try (ServiceMetrics metrics = new ServiceMetrics("test")) {
+            assertThrows(IllegalArgumentException.class, () -> metrics.counter("dumps-failed", "no suffix", Map.of()));
+            metrics.avgMax("source-latency", "seconds", "from parsing to commit");
+            assertEquals(Set.of("source-latency-avg-seconds", "source-latency-max-seconds"),
+                    metrics.metrics().keySet().stream().map(MetricName::name).collect(Collectors.toSet()));
+            assertTrue(metrics.metrics().keySet().stream().allMatch(name -> name.group().equals("newsflow-test")));
         }
     }
 
