@@ -59,6 +59,13 @@ class RegionTaggerTest {
   }
 
   @Test
+  void aDatelineWithTheDashRightAfterTheDayCounts() {
+    Tagger.Result r = tag("<IVACO INC> YEAR NET", "MONTREAL, Feb 26- Ivaco Inc said its year profit rose.");
+    assertEquals(List.of("CA"), codes(r.regions()));
+    assertEquals(List.of("dateline"), r.regions().get(0).getReasons());
+  }
+
+  @Test
   void allCapsWireHeadlinesAreRead() {
     Tagger.Result r = tag("BANKERS REPORT BREAKTHROUGH ON VENEZUELAN DEBT", "Talks went on in New York on Friday.");
     assertEquals("VE", r.primaryCountry());
