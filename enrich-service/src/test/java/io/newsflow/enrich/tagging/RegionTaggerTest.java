@@ -66,6 +66,14 @@ class RegionTaggerTest {
   }
 
   @Test
+  void newsroomAdjectivesNameTheirCountry() {
+    assertEquals("PH", tag("PHILIPPINE LONG DISTANCE <PHI> YEAR NET", "Shr 1.20 dlrs vs 90 cts").primaryCountry());
+    assertEquals(List.of("KR"), countries("KOREAN AIR ORDERS TEN AIRLINERS", "The airline said deliveries start in 1990."));
+    // "Korean" in a story about the North is the North.
+    assertEquals(List.of("KP"), countries(null, "Pyongyang said on Monday that Korean troops would stay on alert."));
+  }
+
+  @Test
   void allCapsWireHeadlinesAreRead() {
     Tagger.Result r = tag("BANKERS REPORT BREAKTHROUGH ON VENEZUELAN DEBT", "Talks went on in New York on Friday.");
     assertEquals("VE", r.primaryCountry());
