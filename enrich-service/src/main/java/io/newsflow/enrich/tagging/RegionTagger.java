@@ -85,8 +85,8 @@ public final class RegionTagger {
     }
     for (Mention m : mentions) {
       Entry e = m.entry();
-      // "Burlington Industries Inc ... Burlington said": a city that starts a company's name is the
-      // company throughout the item, unless something else places the item in that city's country.
+      // "Burlington Industries Inc ... Burlington said": a city in a company's name is the company
+      // throughout the item, unless something else places the item in that city's country.
       if (isCompanyName(m, placesInCompanyNames) && !evidence.contains(e.countryCode())) {
         continue;
       }
@@ -160,13 +160,17 @@ public final class RegionTagger {
     return b.toString();
   }
 
-  /** Collects the cities and capitals that make up part of a company's name ("San Miguel Corp"). */
-  private void addCitiesInName(CompanyForms.Found company, List<AhoCorasickMatcher.Match> matches, Set<String> into) {
+  /** Collects the cities and capitals that are part of a company's name ("San Miguel Corp"). */
+  private void addCitiesInName(CompanyForms.Found company, List<AhoCorasickMatcher.Match> matches,
+                               Set<String> into) {
     int end = company.start() + company.surface().length();
     for (AhoCorasickMatcher.Match m : matches) {
-      Kind kind = gazetteer.entry(m.pattern()).kind();
-      if (m.start() >= company.start() && m.end() <= end && (kind == Kind.CITY || kind == Kind.CAPITAL)) {
-        into.add(gazetteer.entry(m.pattern()).form());
+      if (m.start() < company.start() || m.end() > end) {
+        continue;
+      }
+      Entry e = gazetteer.entry(m.pattern());
+      if (e.kind() == Kind.CITY || e.kind() == Kind.CAPITAL) {
+        into.add(e.form());
       }
     }
   }
