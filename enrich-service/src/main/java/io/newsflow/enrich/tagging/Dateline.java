@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The place of a wire dateline at the start of a lead: "ZAGREB, March 3 (Reuters) -",
- * "BEIRUT (AP) —", "Paris (AFP) -", "SPLIT, Croatia, May 2 -".
+ * "BEIRUT (AP) —", "Paris (AFP) -", "SPLIT, Croatia, May 2 -", "MONTREAL, Feb 26-".
  *
  * @param place the place as written (first comma-separated part)
  * @param qualifier what follows the place before the date, e.g. "Croatia"; may be null
@@ -18,7 +18,8 @@ record Dateline(String place, String qualifier, int end) {
   private static final String CAPS_WORD = "[\\p{Lu}][\\p{Lu}'.\\-]+";
   private static final String CAPS_PLACE = CAPS_WORD + "(?: " + CAPS_WORD + "){0,3}";
   private static final String DATE = "(?:,? ?\\p{Lu}\\p{Ll}{2,8}\\.? \\d{1,2}(?:, \\d{4})?)?";
-  private static final String DASH = "\\s+[-\u2013\u2014]\\s";
+  /** The dash after the dateline; wires sometimes set it right after the day ("MONTREAL, Feb 26- "). */
+  private static final String DASH = "(?:\\s+|(?<=\\d))[-\u2013\u2014]\\s";
   /** Any-case place followed by an agency in brackets, or an ALL-CAPS place followed by a date or dash. */
   private static final Pattern DATELINE = Pattern.compile(
       "^\\s*(?:(" + PLACE + ")(?:, (" + PLACE + "))?" + DATE + " ?\\([\\p{L} .]{2,20}\\)" + DASH

@@ -34,6 +34,7 @@ final class RegionTagger {
                              List<List<AhoCorasickMatcher.Match>> companyFormsBySegment) {
     List<Mention> mentions = new ArrayList<>();
     List<CompanyForms.Found> companies = new ArrayList<>(2);
+    Set<String> placesInCompanyNames = new HashSet<>(2);
     RegionTally tally = new RegionTally();
     List<Segment> segments = item.segments();
     for (int s = 0; s < segments.size(); s++) {
@@ -67,6 +68,7 @@ final class RegionTagger {
         if (namesACountry(c)) {
           continue;
         }
+        addCitiesInName(c, matches, placesInCompanyNames);
         if (c.start() < subjectEnd) {
           companies.add(c);
         } else {
@@ -77,12 +79,17 @@ final class RegionTagger {
 
     Set<String> evidence = new HashSet<>();
     for (Mention m : mentions) {
-      if (!ambiguous.isAmbiguous(m.entry().form())) {
+      if (!ambiguous.isAmbiguous(m.entry().form()) && !isCompanyName(m, placesInCompanyNames)) {
         evidence.add(m.entry().countryCode());
       }
     }
     for (Mention m : mentions) {
       Entry e = m.entry();
+      // "Burlington Industries Inc ... Burlington said": a city in a company's name is the company
+      // throughout the item, unless something else places the item in that city's country.
+      if (isCompanyName(m, placesInCompanyNames) && !evidence.contains(e.countryCode())) {
+        continue;
+      }
       // Only ambiguous forms read the whole item, so most items never join their text.
       String code = ambiguous.isAmbiguous(e.form())
           ? ambiguous.resolve(e.form(), e.countryCode(), evidence, item.fullText()) : e.countryCode();
@@ -151,6 +158,26 @@ final class RegionTagger {
       i = j + 1;
     }
     return b.toString();
+  }
+
+  /** Collects the cities and capitals that are part of a company's name ("San Miguel Corp"). */
+  private void addCitiesInName(CompanyForms.Found company, List<AhoCorasickMatcher.Match> matches,
+                               Set<String> into) {
+    int end = company.start() + company.surface().length();
+    for (AhoCorasickMatcher.Match m : matches) {
+      if (m.start() < company.start() || m.end() > end) {
+        continue;
+      }
+      Entry e = gazetteer.entry(m.pattern());
+      if (e.kind() == Kind.CITY || e.kind() == Kind.CAPITAL) {
+        into.add(e.form());
+      }
+    }
+  }
+
+  /** A mention of a place that also names a company in this item; a dateline always names the place. */
+  private static boolean isCompanyName(Mention m, Set<String> placesInCompanyNames) {
+    return m.zone() != Zone.DATELINE && placesInCompanyNames.contains(m.entry().form());
   }
 
   /**

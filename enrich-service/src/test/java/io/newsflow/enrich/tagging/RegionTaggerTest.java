@@ -20,6 +20,11 @@ class RegionTaggerTest {
         .map(RegionTag::getCountryCode).toList();
   }
 
+  private static List<String> countries(Tagger.Result r) {
+    return Stream.concat(r.regions().stream(), r.mentionedRegions().stream())
+        .map(RegionTag::getCountryCode).toList();
+  }
+
   private static Tagger.Result tag(String headline, String... paragraphs) {
     return Fixtures.TAGGER.tag(headline, List.of(paragraphs));
   }
@@ -56,6 +61,33 @@ class RegionTaggerTest {
     assertEquals(List.of("dateline"), r.regions().get(0).getReasons());
     assertEquals(List.of("US"), codes(tag(null, "It will expand the plant in Andalusia, Ala., next year.").regions()));
     assertEquals(List.of(), countries(null, "Miss. Smith met Mo. Jones; Ind. voters and La. fans cheered."));
+  }
+
+  @Test
+  void aDatelineWithTheDashRightAfterTheDayCounts() {
+    Tagger.Result r = tag("<IVACO INC> YEAR NET", "MONTREAL, Feb 26- Ivaco Inc said its year profit rose.");
+    assertEquals(List.of("CA"), codes(r.regions()));
+    assertEquals(List.of("dateline"), r.regions().get(0).getReasons());
+  }
+
+  @Test
+  void newsroomAdjectivesNameTheirCountry() {
+    assertEquals("PH", tag("PHILIPPINE LONG DISTANCE <PHI> YEAR NET", "Shr 1.20 dlrs vs 90 cts").primaryCountry());
+    assertEquals(List.of("KR"), countries("KOREAN AIR ORDERS TEN AIRLINERS", "The airline said deliveries start in 1990."));
+    // "Korean" in a story about the North is the North.
+    assertEquals(List.of("KP"), countries(null, "Pyongyang said on Monday that Korean troops would stay on alert."));
+  }
+
+  @Test
+  void aCityThatStartsACompanysNameIsTheCompany() {
+    Tagger.Result r = tag("BURLINGTON <BUR> GETS ARMY CONTRACT",
+        "WASHINGTON, Feb 26 - Burlington Industries Inc has been awarded a 30.5 mln dlr Army contract.",
+        "Burlington said the work would be done in North Carolina.");
+    assertEquals(List.of("US"), countries(r));
+    // The city stays a place where something else places the item in its country, and in a dateline.
+    assertEquals(List.of("CA"), codes(tag(null, "MONTREAL, Feb 26 - Montreal Trustco Inc said its profit rose.").regions()));
+    assertEquals(List.of("JP"), codes(tag(null,
+        "Tokyo Electric Power Co said Japan's demand for power rose 3 pct in Tokyo last year.").regions()));
   }
 
   @Test
