@@ -57,8 +57,10 @@ class LayeringTest {
 
     @BeforeAll
     static void importProductClasses() {
+        // Test classes come from target/test-classes in `test` and from *-tests.jar in `verify`.
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.newsflow");
     }
 
