@@ -4,6 +4,8 @@ import io.newsflow.enrich.dedup.DedupStores;
 import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
+import io.newsflow.enrich.reprocess.ReprocessPoints;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.enrich.tagging.TopicRules;
 import io.newsflow.platform.config.NewsflowConfig;
@@ -84,7 +86,12 @@ public final class EnrichService implements AutoCloseable {
         // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
         TopicSetup.align(stack.kafkaClientProperties(), DedupStores.indexChangelogs(settings.applicationId()),
                 DedupStores.INDEX_CHANGELOG_CONFIGS);
-        log.debug("Start-up: topics, value schemas and index changelog configs checked");
+        ReprocessPoint reprocess = ReprocessPoints.read(stack.kafkaClientProperties(), settings.applicationId());
+        if (!reprocess.equals(ReprocessPoint.NONE)) {
+            log.info("Reprocess point {}: items dated before it that were published before the reprocess ({}) "
+                    + "are read again only to rebuild the dedup context", reprocess.from(), reprocess.toJson());
+        }
+        log.debug("Start-up: topics, value schemas, index changelog configs and reprocess point checked");
         TopicRules rules = joined(rulesLoad);
         List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
         TopicSetup.ensure(stack.config(), routes, config.intValue(NewsflowConfig.PARTITIONS),
@@ -122,7 +129,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(stack.kafkaClientProperties(), settings.applicationId(),
                 List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME), EnrichTopology.dedupInputTopic(settings.applicationId()));
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream), props);
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props);
         running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
             if (e instanceof FencedInstanceIdException || e.getCause() instanceof FencedInstanceIdException) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich;
 
 import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -38,6 +39,11 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own
     }
 
     static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings, UpstreamProgress upstream) {
+        return start(stateDir, tagger, settings, upstream, ReprocessPoint.NONE);
+    }
+
+    static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings, UpstreamProgress upstream,
+                              ReprocessPoint reprocess) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
         Topics topics = new Topics(registry, registryProps);
@@ -47,7 +53,7 @@ record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetrics own
         ServiceMetrics own = new ServiceMetrics("newsflow-enrich");
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         return new EnrichDriver(new TopologyTestDriver(
-                EnrichTopology.buildTopology(settings, topics, tagger, upstream), props), topics, own);
+                EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props), topics, own);
     }
 
     /** One of our Streams counters (kafka_stream_newsflow_metrics_&lt;name&gt;), summed over its tags. */
