@@ -90,9 +90,10 @@ public final class Topics {
         }
     }
 
-    /** Registers the value schema of a topic rule's route, like {@link #registerValueSchemas()}. */
-    public void registerRouteSchema(String slug) {
-        registry.register(Subjects.topicName(routeName(slug), false), SpecificData.get().getSchema(RoutedItem.class));
+    /** Registers the value schema of the routes of these topic rules, like {@link #registerValueSchemas()}. */
+    public void registerRouteSchemas(List<String> slugs) {
+        registry.registerAll(slugs.stream().map(slug -> Subjects.topicName(routeName(slug), false)).toList(),
+                SpecificData.get().getSchema(RoutedItem.class));
     }
 
     /** The per-topic route of a configured topic rule. */
