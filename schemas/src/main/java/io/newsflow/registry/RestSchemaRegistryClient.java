@@ -85,7 +85,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         int id = register(subjects.get(0), schema);
         Set<String> holding = new HashSet<>();
-        send("GET", "/schemas/ids/" + id + "/subjects", null).forEach(subject -> holding.add(subject.asText()));
+        try {
+            send("GET", "/schemas/ids/" + id + "/subjects", null).forEach(subject -> holding.add(subject.asText()));
+        } catch (SchemaRegistryException e) {
+            // A registry without this endpoint (older than Confluent 5.5): one registration per subject then.
+            log.debug("GET /schemas/ids/{}/subjects failed ({}); registering under each subject", id, e.getMessage());
+        }
         for (String subject : subjects.subList(1, subjects.size())) {
             if (holding.contains(subject)) {
                 remember(subject, schema, id);
