@@ -6,13 +6,13 @@ import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.metrics.StreamsSensors;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.enrich.tagging.TopicRules;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.http.ServiceHttpServer;
 import io.newsflow.platform.metrics.ServiceMetrics;
 import io.newsflow.platform.stack.Stack;
-import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.registry.SchemaRegistryClient;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -80,21 +79,14 @@ public final class EnrichService implements AutoCloseable {
                 () -> settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault));
         CompletableFuture<Tagger> taggerLoad = rulesLoad.thenApply(Tagger::withRules);
         SchemaRegistryClient registry = stack.registryClient();
-        // Schemas registered through the client the serializers share, which caches the ids: no record
-        // then waits on a registry round trip.
-        TopicSetup.prepare(stack, registry);
-        // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
-        TopicSetup.align(stack.kafkaClientProperties(), DedupStores.indexChangelogs(settings.applicationId()),
-                DedupStores.INDEX_CHANGELOG_CONFIGS);
-        log.debug("Start-up: topics, value schemas and index changelog configs checked");
-        TopicRules rules = joined(rulesLoad);
-        List<String> routes = rules.topics().stream().map(t -> Topics.routeName(t.slug())).toList();
-        TopicSetup.ensure(stack.config(), routes, config.intValue(NewsflowConfig.PARTITIONS),
-                (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         Topics topics = new Topics(registry, stack.registryProperties());
-        rules.topics().forEach(t -> topics.registerRouteSchema(t.slug()));
-        log.debug("Start-up: route topics and schemas checked");
-        Tagger tagger = joined(taggerLoad);
+        ReprocessPoint reprocess = EnrichSetup.run(stack, settings, topics, rulesLoad);
+        if (!reprocess.equals(ReprocessPoint.NONE)) {
+            log.info("Reprocess point {}: items dated before it that were published before the reprocess ({}) "
+                    + "are read again only to rebuild the dedup context", reprocess.from(), reprocess.toJson());
+        }
+        log.debug("Start-up: topics, schemas, route topics, index changelog configs and reprocess point checked");
+        Tagger tagger = EnrichSetup.joined(taggerLoad);
         Path stateDir = Stack.dataDir(config).resolve("streams");
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(), stateDir);
         String instanceId = StaticMembership.instanceId(config, stateDir, settings.applicationId()).orElse(null);
@@ -124,7 +116,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(stack.kafkaClientProperties(), settings.applicationId(),
                 List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME), EnrichTopology.dedupInputTopic(settings.applicationId()));
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream), props);
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props);
         running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
             if (e instanceof FencedInstanceIdException || e.getCause() instanceof FencedInstanceIdException) {
@@ -155,21 +147,6 @@ public final class EnrichService implements AutoCloseable {
                     + "member's session times out", StaticMembership.ENABLED);
         }
         return new EnrichService(registry, upstream, streams, own, http);
-    }
-
-    /** The result of a start-up step run aside, or its own exception (a bad rules file says so, unwrapped). */
-    private static <T> T joined(CompletableFuture<T> step) {
-        try {
-            return step.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The live page at {@code /}: our counters, what is bursting and the top terms, polled from the JSON endpoints. */

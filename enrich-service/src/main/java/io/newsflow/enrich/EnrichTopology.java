@@ -11,6 +11,7 @@ import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.tagging.TagProcessor;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.schemas.Topics;
@@ -37,6 +38,7 @@ import java.util.Properties;
  *   news.articles, news.briefs
  *     -> dedup-input (repartition, 1 partition: every item meets every other)
  *     -> dedup (reorder buffer + near-duplicate index)  -> news.duplicates
+ *        (after a reprocess, items before its point are context only: ReprocessPoint)
  *     -> tag (regions, topics, keywords)                -> news.enriched.articles, news.enriched.briefs
  *                                                        -> news.topic.&lt;slug&gt;
  *     -> bursts (term counts per hop window, baselines)  -> news.alerts.bursts   (see BurstStage)
@@ -53,7 +55,8 @@ public final class EnrichTopology {
         return applicationId + "-dedup-input-repartition";
     }
 
-    public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger, UpstreamProgress upstream) {
+    public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger, UpstreamProgress upstream,
+                                         ReprocessPoint reprocess) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<IngestedItem> ingested = topics.valueSerde(IngestedItem.class);
         String rulesVersion = settings.dedup().version() + "+" + tagger.rulesVersion();
@@ -71,7 +74,9 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.with(Serdes.String(), ingested).withName("dedup-input").withNumberOfPartitions(1))
                 .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush(),
                                 settings.decideBudget(), upstream),
-                        Named.as("dedup"), DedupStores.NAMES);
+                        Named.as("dedup"), DedupStores.NAMES)
+                // After a reprocess, items re-read before its point only rebuild the dedup context.
+                .filter((id, verdict) -> reprocess.publishes(verdict.input()), Named.as("publish-from-reprocess-point"));
 
         Map<String, KStream<String, Verdict>> branches = verdicts.split(Named.as("verdict-"))
                 .branch((id, verdict) -> verdict.duplicate(), Branched.as("duplicate"))

@@ -2,6 +2,7 @@ package io.newsflow.enrich;
 
 import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -39,6 +40,11 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
     }
 
     static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings, UpstreamProgress upstream) {
+        return start(stateDir, tagger, settings, upstream, ReprocessPoint.NONE);
+    }
+
+    static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings, UpstreamProgress upstream,
+                              ReprocessPoint reprocess) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
         Topics topics = new Topics(registry, registryProps);
@@ -48,7 +54,7 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
         ServiceMetrics own = new ServiceMetrics(StreamsSensors.SERVICE);
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         return new EnrichDriver(new TopologyTestDriver(
-                EnrichTopology.buildTopology(settings, topics, tagger, upstream), props), topics, own);
+                EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props), topics, own);
     }
 
     /** One of our metrics in Streams' registry (newsflow_enrich_&lt;name&gt;), summed over its tags. */

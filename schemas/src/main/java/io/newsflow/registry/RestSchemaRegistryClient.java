@@ -24,7 +24,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -67,6 +70,34 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         int id = answer.get("id").asInt();
         remember(subject, schema, id);
         return id;
+    }
+
+    /**
+     * One registration, then GET /schemas/ids/{id}/subjects, then registrations only under the
+     * subjects that do not hold the schema yet: on a restart, 2 round trips instead of one per
+     * subject. A subject holding the schema would have answered a registration with the same id and
+     * no new version, so the outcome is the same.
+     */
+    @Override
+    public void registerAll(List<String> subjects, Schema schema) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        int id = register(subjects.get(0), schema);
+        Set<String> holding = new HashSet<>();
+        try {
+            send("GET", "/schemas/ids/" + id + "/subjects", null).forEach(subject -> holding.add(subject.asText()));
+        } catch (SchemaRegistryException e) {
+            // A registry without this endpoint (older than Confluent 5.5): one registration per subject then.
+            log.debug("GET /schemas/ids/{}/subjects failed ({}); registering under each subject", id, e.getMessage());
+        }
+        for (String subject : subjects.subList(1, subjects.size())) {
+            if (holding.contains(subject)) {
+                remember(subject, schema, id);
+            } else {
+                register(subject, schema);
+            }
+        }
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class Topics {
     public static final String BURSTS_NAME = "news.alerts.bursts";
     public static final String DLQ_NAME = "news.dlq";
     public static final String TOPIC_ROUTE_PREFIX = "news.topic.";
+    /**
+     * Control topic, not news: enrich-service's reprocess points (key = application id, value = JSON),
+     * compacted, written by {@code reprocess} and read by every instance at start.
+     */
+    public static final String REPROCESS_POINTS_NAME = "newsflow.enrich.reprocess-points";
 
     /** The topics every deployment has (the per-topic routes come from the topic rules). */
     public static final List<String> ALL_NAMES = List.of(ARTICLES_NAME, BRIEFS_NAME, ENRICHED_ARTICLES_NAME,
@@ -85,9 +90,10 @@ public final class Topics {
         }
     }
 
-    /** Registers the value schema of a topic rule's route, like {@link #registerValueSchemas()}. */
-    public void registerRouteSchema(String slug) {
-        registry.register(Subjects.topicName(routeName(slug), false), SpecificData.get().getSchema(RoutedItem.class));
+    /** Registers the value schema of the routes of these topic rules, like {@link #registerValueSchemas()}. */
+    public void registerRouteSchemas(List<String> slugs) {
+        registry.registerAll(slugs.stream().map(slug -> Subjects.topicName(routeName(slug), false)).toList(),
+                SpecificData.get().getSchema(RoutedItem.class));
     }
 
     /** The per-topic route of a configured topic rule. */

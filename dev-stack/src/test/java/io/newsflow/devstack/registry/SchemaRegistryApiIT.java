@@ -86,6 +86,27 @@ class SchemaRegistryApiIT {
         }
     }
 
+    /** registerAll: the outcome of one registration per subject (none added where the schema is, also as an older version). */
+    @Test
+    void registerAllRegistersOnlyUnderTheSubjectsThatLackTheSchema(TestStack stack) {
+        String run = TestStack.unique("all");
+        List<String> subjects = List.of(run + "-a-value", run + "-b-value", run + "-c-value");
+        try (SchemaRegistryClient setUp = stack.registryClient()) {
+            setUp.register(subjects.get(0), v1());
+            setUp.register(subjects.get(1), v1());
+            setUp.register(subjects.get(1), v2WithDefault());
+        }
+        try (SchemaRegistryClient client = stack.registryClient()) {
+            client.registerAll(subjects, v1());
+            assertEquals(1, client.latest(subjects.get(0)).version());
+            assertEquals(2, client.latest(subjects.get(1)).version(), "v1 was there as version 1: no new version");
+            assertEquals(1, client.lookup(subjects.get(1), v1()).version());
+            RegisteredSchema added = client.lookup(subjects.get(2), v1());
+            assertEquals(1, added.version(), "registered where it was missing");
+            assertEquals(client.lookup(subjects.get(0), v1()).id(), added.id());
+        }
+    }
+
     @Test
     void sameSchemaUnderAnotherSubjectKeepsItsId(TestStack stack) {
         try (SchemaRegistryClient client = stack.registryClient()) {

@@ -218,7 +218,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
         Bytes key = ReorderKey.of(record.timestamp(), record.key(), origin.getDumpId(), origin.getPosition(), offset);
         if (loading == null && lastDecided != null && key.compareTo(lastDecided) < 0) {
-            decide(item, record.timestamp(), true);
+            decide(record.value(), record.timestamp(), true);
             return;
         }
         buffer.put(key, record.value());
@@ -282,7 +282,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             KeyValue<Bytes, IngestedItem> entry = due.get(i);
             // Only an item buffered while the index loaded can sort before one already decided.
             boolean late = lastDecided != null && entry.key.compareTo(lastDecided) < 0;
-            decide((SpecificRecord) entry.value.getItem(), ReorderKey.eventTime(entry.key), late);
+            decide(entry.value, ReorderKey.eventTime(entry.key), late);
             buffer.delete(entry.key);
             if (!late) {
                 lastDecided = entry.key;
@@ -316,10 +316,11 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         }
     }
 
-    private void decide(SpecificRecord item, long eventTime, boolean late) {
+    private void decide(IngestedItem stamped, long eventTime, boolean late) {
         lastProgress = context.currentSystemTimeMs();
+        SpecificRecord item = (SpecificRecord) stamped.getItem();
         NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime), late);
-        Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late);
+        Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late, InputRecord.of(stamped, eventTime));
         (verdict.duplicate() ? duplicates : originals).record();
         if (late) {
             this.late.record();

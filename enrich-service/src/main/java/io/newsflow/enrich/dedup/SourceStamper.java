@@ -7,7 +7,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Stamps each item, before it leaves its input partition for the dedup stage, with that partition
- * (the item's kind names its topic), so the dedup stage can keep a watermark per input partition.
+ * (the item's kind names its topic), so the dedup stage can keep a watermark per input partition,
+ * and with its offset there, which a reprocess point is compared with.
  */
 public final class SourceStamper implements FixedKeyProcessor<String, IngestedItem, IngestedItem> {
     private FixedKeyProcessorContext<String, IngestedItem> context;
@@ -21,6 +22,7 @@ public final class SourceStamper implements FixedKeyProcessor<String, IngestedIt
     public void process(FixedKeyRecord<String, IngestedItem> record) {
         IngestedItem stamped = IngestedItem.newBuilder(record.value())
                 .setSourcePartition(context.taskId().partition())
+                .setSourceOffset(context.recordMetadata().map(m -> m.offset()).orElse(-1L))
                 .build();
         context.forward(record.withValue(stamped));
     }

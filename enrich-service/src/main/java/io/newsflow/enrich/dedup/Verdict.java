@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param fingerprint its full-text fingerprint
  * @param match       the original it duplicates, empty for an original
  * @param late        true when it arrived after items later than it were already decided
+ * @param input       where it was read from, which decides whether it is published after a reprocess
  */
-public record Verdict(SpecificRecord item, ContentFingerprint fingerprint, Optional<DuplicateMatch> match, boolean late) {
+public record Verdict(SpecificRecord item, ContentFingerprint fingerprint, Optional<DuplicateMatch> match, boolean late,
+                      InputRecord input) {
 
     public boolean duplicate() {
         return match.isPresent();

@@ -60,10 +60,18 @@ public final class TopicSetup {
      * @return the names that were created now
      */
     public static Set<String> ensure(NewsflowConfig config, Collection<String> names, int partitions, short replicationFactor) {
-        Map<String, String> configs = TopicRetention.topicConfigs(config);
         try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+            return ensure(admin, config, names, partitions, replicationFactor);
+        }
+    }
+
+    /** {@link #ensure(NewsflowConfig, Collection, int, short)} through the caller's Admin client (thread-safe, shared). */
+    public static Set<String> ensure(Admin admin, NewsflowConfig config, Collection<String> names, int partitions,
+                                     short replicationFactor) {
+        Map<String, String> configs = TopicRetention.topicConfigs(config);
+        try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            align(admin, names.stream().filter(existing::contains).toList(), configs);
+            alignExisting(admin, names.stream().filter(existing::contains).toList(), configs);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
                     .map(n -> new NewTopic(n, partitions, replicationFactor).configs(configs)).toList();
             if (missing.isEmpty()) {
@@ -93,8 +101,15 @@ public final class TopicSetup {
      */
     public static void align(Map<String, Object> kafkaClientProperties, Collection<String> names, Map<String, String> wanted) {
         try (Admin admin = Admin.create(kafkaClientProperties)) {
+            align(admin, names, wanted);
+        }
+    }
+
+    /** {@link #align(Map, Collection, Map)} through the caller's Admin client. */
+    public static void align(Admin admin, Collection<String> names, Map<String, String> wanted) {
+        try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            align(admin, names.stream().filter(existing::contains).toList(), wanted);
+            alignExisting(admin, names.stream().filter(existing::contains).toList(), wanted);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot configure topics " + names + ": " + e.getCause().getMessage(), e.getCause());
         } catch (Exception e) {
@@ -102,7 +117,7 @@ public final class TopicSetup {
         }
     }
 
-    private static void align(Admin admin, List<String> names, Map<String, String> wanted) throws Exception {
+    private static void alignExisting(Admin admin, List<String> names, Map<String, String> wanted) throws Exception {
         if (names.isEmpty()) {
             return;
         }

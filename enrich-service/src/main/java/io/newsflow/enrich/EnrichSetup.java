@@ -1,0 +1,81 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.dedup.DedupStores;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
+import io.newsflow.enrich.reprocess.ReprocessPoints;
+import io.newsflow.enrich.tagging.TopicRules;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.stack.Stack;
+import io.newsflow.platform.stack.TopicSetup;
+import io.newsflow.schemas.Topics;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * What enrich-service checks against the broker and the registry before Streams starts: its topics
+ * and their configs, the index changelogs' configs, the value schemas, the route topics and schemas
+ * of its rules, and the reprocess point. Every check is round trips, independent of the others, so
+ * they run at once, through one Admin client; a restart (everything already there) then costs about
+ * the slowest check, not their sum.
+ */
+final class EnrichSetup {
+    private EnrichSetup() {
+    }
+
+    /**
+     * Runs the checks; the route ones once {@code rules} are loaded. Schemas go through {@code topics}'
+     * registry client, which the serializers share: it then has the ids, and no record waits on a
+     * registry round trip.
+     */
+    static ReprocessPoint run(Stack stack, EnrichSettings settings, Topics topics, CompletableFuture<TopicRules> rules) {
+        NewsflowConfig config = stack.config();
+        int partitions = config.intValue(NewsflowConfig.PARTITIONS);
+        short replication = (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR);
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "enrich-setup");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
+            CompletableFuture<Void> fixedTopics = CompletableFuture.runAsync(() -> {
+                TopicSetup.ensure(admin, config, Topics.ALL_NAMES, partitions, replication);
+                // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
+                TopicSetup.align(admin, DedupStores.indexChangelogs(settings.applicationId()), DedupStores.INDEX_CHANGELOG_CONFIGS);
+            }, pool);
+            CompletableFuture<Void> schemas = CompletableFuture.runAsync(topics::registerValueSchemas, pool);
+            CompletableFuture<ReprocessPoint> reprocess = CompletableFuture.supplyAsync(
+                    () -> ReprocessPoints.read(stack.kafkaClientProperties(), settings.applicationId()), pool);
+            CompletableFuture<Void> routeTopics = rules.thenAcceptAsync(loaded -> TopicSetup.ensure(admin, config,
+                    slugs(loaded).stream().map(Topics::routeName).toList(), partitions, replication), pool);
+            CompletableFuture<Void> routeSchemas = rules.thenAcceptAsync(loaded -> topics.registerRouteSchemas(slugs(loaded)), pool);
+            joined(CompletableFuture.allOf(fixedTopics, schemas, routeTopics, routeSchemas));
+            return joined(reprocess);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> slugs(TopicRules rules) {
+        return rules.topics().stream().map(t -> t.slug()).toList();
+    }
+
+    /** The result of a step run aside, or its own exception (a bad rules file says so, unwrapped). */
+    static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
