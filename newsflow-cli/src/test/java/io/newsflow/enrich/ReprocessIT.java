@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.avro.Brief;
 import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.Origin;
+import io.newsflow.cli.EnrichReset;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
