@@ -37,10 +37,14 @@ public final class KafkaStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        ExtensionContext scope = extension.getRequiredTestClass().isAnnotationPresent(OwnStack.class)
-                ? classContext(extension) : extension.getRoot();
+        Class<?> testClass = extension.getRequiredTestClass();
+        boolean own = testClass.isAnnotationPresent(OwnStack.class);
+        ExtensionContext scope = own ? classContext(extension) : extension.getRoot();
+        // A class's store also answers with its parents' values: under one key, an @OwnStack class
+        // run after any shared-stack class got the shared stack. Its own key keeps it apart.
+        Object key = own ? testClass : Running.class;
         return scope.getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, k -> start(), Running.class).stack;
+                .getOrComputeIfAbsent(key, k -> start(), Running.class).stack;
     }
 
     private static ExtensionContext classContext(ExtensionContext extension) {
