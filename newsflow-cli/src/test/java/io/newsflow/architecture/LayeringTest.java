@@ -51,7 +51,7 @@ class LayeringTest {
             "BandKeyFilter", "BriefOfArticleMatcher", "ContentFingerprint", "DedupItem", "DedupSettings",
             "DuplicateMatch", "DuplicateVerifier", "EntryRef", "Fingerprinter", "Hashing", "InMemoryDedupStore",
             "IndexCodec", "IndexEntry", "ItemRef", "KeyTerms", "LshBanding", "MinHasher", "NearDuplicateIndex",
-            "NormalizedText", "TextNormalizer", "Verdict"};
+            "NormalizedText", "DedupText", "Verdict"};
 
     private static JavaClasses classes;
 
@@ -100,8 +100,8 @@ class LayeringTest {
     }
 
     @Test
-    void theParserImportsNoKafka() {
-        check(noClasses().that().resideInAPackage("io.newsflow.ingest.parse..")
+    void theParserAndTheTextHelpersImportNoKafka() {
+        check(noClasses().that().resideInAnyPackage("io.newsflow.ingest.parse..", "io.newsflow.enrich.text..")
                 .should().dependOnClassesThat().resideInAPackage(KAFKA));
     }
 
