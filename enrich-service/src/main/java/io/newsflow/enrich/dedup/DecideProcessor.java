@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class DecideProcessor implements Processor<String, DecideProcessor.Input, String, Verdict> {
     public static final String PENDING = "dedup-decide-pending";
+    public static final String WAITING = "dedup-decide-items";
     public static final String DECIDED = "dedup-decided";
 
     /** What reaches the decider: an occurrence with its item, or a shard's answer about one. */
@@ -48,10 +49,12 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
     private final int shards;
     private ProcessorContext<String, Verdict> context;
     private KeyValueStore<Bytes, DecideRule.Pending> pending;
+    private KeyValueStore<Bytes, Occurrence> waiting;
     private WindowStore<String, byte[]> decided;
     private Sensor originals;
     private Sensor duplicates;
     private Sensor late;
+    private Sensor decisions;
 
     public DecideProcessor(int shards) {
         this.shards = shards;
@@ -61,11 +64,14 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
     public void init(ProcessorContext<String, Verdict> context) {
         this.context = context;
         this.pending = context.getStateStore(PENDING);
+        this.waiting = context.getStateStore(WAITING);
         this.decided = context.getStateStore(DECIDED);
         // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
         originals = StreamsSensors.counter(context.metrics(), "dedup", "originals");
         duplicates = StreamsSensors.counter(context.metrics(), "dedup", "duplicates");
         late = StreamsSensors.counter(context.metrics(), "dedup", "late");
+        // Per task, for the bench: how the decisions spread over tasks and instances.
+        decisions = StreamsSensors.counter(context.metrics(), "dedup-decide-" + context.taskId(), "decisions");
     }
 
     @Override
@@ -73,7 +79,13 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
         Input input = record.value();
         Bytes key = pendingKey(record.key(), input.order());
         DecideRule.Pending known = Optional.ofNullable(pending.get(key)).orElse(DecideRule.Pending.NONE);
-        DecideRule.Pending now = input.occurrence() != null ? known.with(input.occurrence()) : known.with(input.answer());
+        DecideRule.Pending now;
+        if (input.occurrence() != null) {
+            waiting.put(key, input.occurrence());
+            now = known.withItem();
+        } else {
+            now = known.with(input.answer());
+        }
         pending.put(key, now);
         if (now.complete(shards)) {
             decideReady(record.key());
@@ -97,19 +109,21 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
             }
         }
         for (KeyValue<Bytes, DecideRule.Pending> entry : ready) {
+            Occurrence occurrence = waiting.get(entry.key);
             pending.delete(entry.key);
-            decide(entry.value);
+            waiting.delete(entry.key);
+            decide(occurrence, entry.value);
         }
     }
 
-    private void decide(DecideRule.Pending complete) {
-        ItemRef self = complete.occurrence().ref();
+    private void decide(Occurrence occurrence, DecideRule.Pending complete) {
+        ItemRef self = occurrence.ref();
         Optional<ItemRef> first = firstOfId(self.id());
-        Optional<DuplicateMatch> match = DecideRule.decide(complete, first);
+        Optional<DuplicateMatch> match = DecideRule.decide(self, complete, first);
         if (first.isEmpty()) {
             decided.put(self.id(), IndexCodec.ref(DecideRule.firstOfId(self, match)), self.eventTime());
         }
-        emit(new Verdict(complete.occurrence().item(), complete.occurrence().full(), match, complete.late()), self.eventTime());
+        emit(new Verdict(occurrence.item(), occurrence.full(), match, complete.late()), self.eventTime());
     }
 
     private static Bytes idPrefix(String id) {
@@ -139,6 +153,7 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
     /** The one place where a decided occurrence becomes output: an original to publish, or a duplicate notice. */
     private void emit(Verdict verdict, long eventTime) {
         (verdict.duplicate() ? duplicates : originals).record();
+        decisions.record();
         if (verdict.late()) {
             late.record();
         }

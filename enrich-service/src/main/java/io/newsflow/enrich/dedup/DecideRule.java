@@ -18,20 +18,23 @@ final class DecideRule {
     private DecideRule() {
     }
 
-    /** What is known of an occurrence so far: its item (once it came) and the answers folded in. */
-    record Pending(Occurrence occurrence, int answers, Optional<Neighbour> best, boolean late) {
-        static final Pending NONE = new Pending(null, 0, Optional.empty(), false);
+    /**
+     * What is known of an occurrence so far: whether its item came (the item itself waits in a store
+     * of its own, written once) and the answers folded in.
+     */
+    record Pending(boolean arrived, int answers, Optional<Neighbour> best, boolean late) {
+        static final Pending NONE = new Pending(false, 0, Optional.empty(), false);
 
-        Pending with(Occurrence item) {
-            return new Pending(item, answers, best, late);
+        Pending withItem() {
+            return new Pending(true, answers, best, late);
         }
 
         Pending with(ShardAnswer answer) {
-            return new Pending(occurrence, answers + 1, Neighbour.best(best, answer.neighbour()), late || answer.late());
+            return new Pending(arrived, answers + 1, Neighbour.best(best, answer.neighbour()), late || answer.late());
         }
 
         boolean complete(int shards) {
-            return occurrence != null && answers >= shards;
+            return arrived && answers >= shards;
         }
     }
 
@@ -40,8 +43,7 @@ final class DecideRule {
      *
      * @param firstOfId what the id's first decided occurrence was: its original, or itself if published
      */
-    static Optional<DuplicateMatch> decide(Pending pending, Optional<ItemRef> firstOfId) {
-        ItemRef self = pending.occurrence().ref();
+    static Optional<DuplicateMatch> decide(ItemRef self, Pending pending, Optional<ItemRef> firstOfId) {
         if (firstOfId.isPresent()) {
             ItemRef original = firstOfId.get();
             return Optional.of(new DuplicateMatch(original, NearDuplicateIndex.method(self.kind(), original.kind(), 1.0),

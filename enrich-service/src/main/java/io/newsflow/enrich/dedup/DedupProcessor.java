@@ -1,8 +1,10 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.ItemKind;
+import io.newsflow.enrich.metrics.StreamsSensors;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -102,6 +104,7 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
     private long leftOverBound = Long.MIN_VALUE;
     private Cancellable continuation;
+    private Sensor work;
 
     public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, Duration decideBudget,
                           UpstreamProgress upstream, int shards) {
@@ -125,6 +128,8 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
                 DedupStores.retention(settings, grace));
         this.index = new NeighbourSearch(settings, store, context.taskId().partition(), shards);
         this.loading = store.load(index::ownedKeys, context.stateDir().toPath());
+        // Per task: how evenly the shards share the work (lookups + verifications), for the bench.
+        this.work = StreamsSensors.counter(context.metrics(), "dedup-shard-" + context.taskId(), "work");
         this.lastArrival = context.currentSystemTimeMs();
         this.lastProgress = lastArrival;
         this.inputs = UpstreamProgress.inputs(upstream.partitions());
@@ -307,7 +312,9 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
 
     private void decide(Occurrence occurrence, boolean late) {
         lastProgress = context.currentSystemTimeMs();
+        long before = index.work();
         ShardAnswer answer = index.answer(occurrence, late);
+        work.record(index.work() - before);
         context.forward(new Record<>(occurrence.ref().id(), answer, occurrence.ref().eventTime()));
     }
 }

@@ -17,7 +17,7 @@ public final class DedupStores {
     public static final String[] NAMES = {DedupProcessor.BUFFER, DedupProcessor.CLOCK,
             StreamsDedupStore.ENTRIES, StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS};
     /** The decider's stores ({@link DecideProcessor}). */
-    public static final String[] DECIDER = {DecideProcessor.PENDING, DecideProcessor.DECIDED};
+    public static final String[] DECIDER = {DecideProcessor.PENDING, DecideProcessor.WAITING, DecideProcessor.DECIDED};
 
     /**
      * Configs of the index stores' changelogs. Streams creates a window store's changelog
@@ -70,10 +70,13 @@ public final class DedupStores {
                         Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
                         Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
-                // The decider: an occurrence waits for its answers (S updates folded by the cache), and
+                // The decider: an occurrence's answers (S small updates folded by the cache), its item
+                // (written once), and
                 // what each id's first occurrence was, for its exact copies within the window.
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecideProcessor.PENDING), Serdes.Bytes(),
                         wire == null ? null : wire.pending).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecideProcessor.WAITING), Serdes.Bytes(),
+                        wire == null ? null : wire.occurrences).withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(DecideProcessor.DECIDED, retention, windowSize, false),
                         Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
     }

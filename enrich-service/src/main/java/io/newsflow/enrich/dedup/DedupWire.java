@@ -77,7 +77,7 @@ public final class DedupWire {
 
     byte[] pending(DecideRule.Pending p) {
         return write(out -> {
-            blob(out, p.occurrence() == null ? null : occurrence(p.occurrence()));
+            out.writeBoolean(p.arrived());
             out.writeInt(p.answers());
             neighbour(out, p.best());
             out.writeBoolean(p.late());
@@ -86,10 +86,10 @@ public final class DedupWire {
 
     DecideRule.Pending pending(byte[] bytes) {
         ByteBuffer in = read(bytes);
-        byte[] occurrence = blob(in);
+        boolean arrived = in.get() != 0;
         int answers = in.getInt();
         Optional<Neighbour> neighbour = neighbour(in);
-        return new DecideRule.Pending(occurrence == null ? null : occurrence(occurrence), answers, neighbour, in.get() != 0);
+        return new DecideRule.Pending(arrived, answers, neighbour, in.get() != 0);
     }
 
     private interface Writer {

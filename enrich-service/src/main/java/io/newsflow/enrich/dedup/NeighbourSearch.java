@@ -24,6 +24,8 @@ final class NeighbourSearch {
     private final int shard;
     private final int shards;
     private long streamTime = Long.MIN_VALUE;
+    /** Band-key lookups plus candidate verifications so far: the shard's work, for the bench's balance figure. */
+    private long work;
 
     NeighbourSearch(DedupSettings settings, DedupStore store, int shard, int shards) {
         this.settings = settings;
@@ -32,6 +34,10 @@ final class NeighbourSearch {
         this.store = store;
         this.shard = shard;
         this.shards = shards;
+    }
+
+    long work() {
+        return work;
     }
 
     /** The lookup keys of a fingerprint this shard owns: what it stores it under, and loads on start. */
@@ -79,6 +85,7 @@ final class NeighbourSearch {
         Set<EntryRef> seen = new HashSet<>();
         Optional<Neighbour> best = Optional.empty();
         for (long key : ownedKeys(fingerprint)) {
+            work++;
             for (EntryRef ref : store.refs(key)) {
                 ItemRef candidate = ref.item();
                 if (candidate.id().equals(self.id()) || !NearDuplicateIndex.comparable(self.kind(), lead, ref)
@@ -86,6 +93,7 @@ final class NeighbourSearch {
                         || !(late || candidate.isBefore(self)) || !seen.add(ref)) {
                     continue;
                 }
+                work++;
                 Optional<IndexEntry> stored = store.entry(ref);
                 if (stored.isEmpty()) {
                     continue;

@@ -11,9 +11,12 @@
  * <p>Band S-curve, P(candidate) = 1 - (1 - s^3)^42: s=0.1: 0.041, 0.2: 0.286, 0.3: 0.683,
  * 0.4: 0.938, 0.5: 0.996, 0.6+: >= 0.9999.
  *
- * <p>Streams wiring: repartition each item by each of its lookup keys (the keys are 64-bit
- * deterministic hashes, {@link io.newsflow.enrich.dedup.LshBanding#keyString}), keep a
- * {@link io.newsflow.enrich.dedup.DedupStore} per key partition in a windowed store with the
- * retention window, and reduce per item to the earliest original by (event time, id).
+ * <p>Streams wiring (docs/dedup-scaleout.md): {@link io.newsflow.enrich.dedup.OccurrenceStage} fingerprints
+ * each item once on its input task; every occurrence, without its text, goes to each of S shards
+ * ({@link io.newsflow.enrich.dedup.DedupProcessor}: reorder buffer, watermark per input partition, the
+ * band index of the 1/S of the lookup keys it owns), which answer with the earliest verified
+ * neighbour; {@link io.newsflow.enrich.dedup.DecideProcessor}, keyed by item id, takes the earliest over
+ * all answers and decides exact copies by id. {@link io.newsflow.enrich.dedup.NearDuplicateIndex} is the
+ * single-process reference the labelled-set tests compare against.
  */
 package io.newsflow.enrich.dedup;

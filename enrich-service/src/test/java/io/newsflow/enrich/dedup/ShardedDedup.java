@@ -66,7 +66,7 @@ final class ShardedDedup {
                 }
                 Occurrence item = items.poll();
                 order = item.order();
-                now = pending.getOrDefault(order, DecideRule.Pending.NONE).with(item);
+                now = pending.getOrDefault(order, DecideRule.Pending.NONE).withItem();
             } else {
                 if (sent.get(pick).isEmpty()) {
                     continue;
@@ -80,9 +80,9 @@ final class ShardedDedup {
                 continue;
             }
             // As the decider does: the id's waiting occurrences in order, up to the first incomplete one.
-            String id = now.occurrence().ref().id();
+            String id = idOf(byOrder, order);
             List<Bytes> waiting = pending.keySet().stream()
-                    .filter(k -> pending.get(k).occurrence() == null ? idOf(byOrder, k).equals(id) : pending.get(k).occurrence().ref().id().equals(id))
+                    .filter(k -> idOf(byOrder, k).equals(id))
                     .sorted().toList();
             for (Bytes next : waiting) {
                 DecideRule.Pending ready = pending.get(next);
@@ -90,9 +90,9 @@ final class ShardedDedup {
                     break;
                 }
                 pending.remove(next);
-                ItemRef self = ready.occurrence().ref();
+                ItemRef self = byOrder.get(next).ref();
                 Optional<ItemRef> first = Optional.ofNullable(firstOfId.get(self.id()));
-                Optional<DuplicateMatch> match = DecideRule.decide(ready, first);
+                Optional<DuplicateMatch> match = DecideRule.decide(self, ready, first);
                 firstOfId.putIfAbsent(self.id(), DecideRule.firstOfId(self, match));
                 decided.put(next, new Decided(self.id(), match.map(m -> m.original().id()).orElse(self.id()),
                         match.map(DuplicateMatch::method).orElse(null)));
