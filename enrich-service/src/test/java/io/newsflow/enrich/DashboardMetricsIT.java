@@ -93,7 +93,8 @@ class DashboardMetricsIT {
             assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_articles_total"));
             assertEquals(18.0, ingest.sum("kafka_newsflow_ingest_briefs_total"));
             assertEquals(1.0, ingest.sum("kafka_newsflow_ingest_dead_letters_total"));
-            assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_originals_total"));
+            assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_originals_total"),
+                    "duplicates: " + enrich.sum("kafka_stream_newsflow_metrics_duplicates_total"));
             assertEquals(19.0, enrich.sum("kafka_stream_newsflow_metrics_tagged_total"));
             assertEquals(1.0, enrich.sum("kafka_newsflow_enrich_dead_letters_total", "kind=\"deserialization\""));
             assertEquals(1.0, enrich.sum("kafka_newsflow_enrich_dead_letters_total"), "and no other kind");

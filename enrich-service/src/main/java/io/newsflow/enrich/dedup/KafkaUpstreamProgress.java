@@ -66,6 +66,13 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      */
     private Map<TopicPartition, Long> lastConsumed = Map.of();
     private Map<TopicPartition, Long> lastRepartitionEnd = Map.of();
+    /**
+     * Every shard task of the instance asks each second; one answer serves them all for that long, so
+     * the admin round trips (three a check) do not grow with the shards an instance runs.
+     */
+    private static final long REUSE_NANOS = 900_000_000L;
+    private long checkedAt = System.nanoTime() - REUSE_NANOS;
+    private Set<TopicPartition> lastIdle = Set.of();
 
     /**
      * An input partition is caught up when the application's committed offset reached its end and the
@@ -76,6 +83,15 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      */
     @Override
     public synchronized Set<TopicPartition> caughtUp() {
+        if (System.nanoTime() - checkedAt < REUSE_NANOS) {
+            return lastIdle;
+        }
+        checkedAt = System.nanoTime();
+        lastIdle = check();
+        return lastIdle;
+    }
+
+    private Set<TopicPartition> check() {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
