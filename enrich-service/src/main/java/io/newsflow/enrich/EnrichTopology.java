@@ -73,7 +73,9 @@ public final class EnrichTopology {
         int shards = settings.dedupShards(upstream.partitions());
         DedupStores.addTo(builder, DedupStores.retention(settings.dedup(), settings.reorderGrace()), wire);
         KStream<String, Occurrence> occurrences = articles.merge(briefs, Named.as("merge-items"))
-                .processValues(() -> new OccurrenceStage(settings.dedup()), Named.as("occurrence"));
+                .processValues(() -> new OccurrenceStage(settings.dedup()), Named.as("occurrence"))
+                // The decider meets an occurrence and its answers by item id, whatever the input key was.
+                .selectKey((key, occurrence) -> occurrence.ref().id(), Named.as("key-by-id"));
         KStream<String, DecideProcessor.Input> answers = occurrences
                 .mapValues(Occurrence::withoutItem, Named.as("shard-copy"))
                 .repartition(Repartitioned.with(Serdes.String(), wire.occurrences).withName("dedup-shards")
