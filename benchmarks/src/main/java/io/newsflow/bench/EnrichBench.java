@@ -71,6 +71,12 @@ public final class EnrichBench {
 
     /** Streams the {@code items} already on news.articles/news.briefs through {@link PassThroughTopology}. */
     Throughput passThrough(String applicationId, long items) {
+        return passThrough(applicationId, items, streams -> {
+        });
+    }
+
+    /** {@link #passThrough(String, long)}, handing the app to {@code atEnd} once its outputs are in, before it closes. */
+    Throughput passThrough(String applicationId, long items, java.util.function.Consumer<KafkaStreams> atEnd) {
         NewsflowConfig config = appConfig(applicationId);
         TopicSetup.ensure(config, PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS),
                 (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
@@ -79,7 +85,9 @@ public final class EnrichBench {
         try (OutputWatcher out = new OutputWatcher(stack.kafkaClientProperties(), PassThroughTopology.OUTPUTS);
              KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics), props)) {
             streams.start();
-            return throughput(applicationId, out, items);
+            Throughput run = throughput(applicationId, out, items);
+            atEnd.accept(streams);
+            return run;
         }
     }
 
@@ -125,6 +133,11 @@ public final class EnrichBench {
             table.ratio("enrich items/s, " + passes[pass] + ": enrich topology / pass-through",
                     enrich[pass].itemsPerSecond(), base[pass].itemsPerSecond());
         }
+    }
+
+    /** Issue #16's side-by-side figures over the same items ({@link ScaleOutBench}). */
+    public void scaleOut(long items, ResultTable table) throws InterruptedException {
+        new ScaleOutBench(this, stack).run(items, table);
     }
 
     private static String settings(EnrichSettings settings) {
@@ -209,7 +222,7 @@ public final class EnrichBench {
         }
     }
 
-    private OutputWatcher enrichOutputs() {
+    OutputWatcher enrichOutputs() {
         return new OutputWatcher(stack.kafkaClientProperties(), ENRICH_OUTPUTS);
     }
 
@@ -217,7 +230,7 @@ public final class EnrichBench {
         return item instanceof Article a ? a.getId() : ((Brief) item).getId();
     }
 
-    private Throughput throughput(String applicationId, OutputWatcher out, long items) {
+    Throughput throughput(String applicationId, OutputWatcher out, long items) {
         boolean complete = out.awaitCount(items, TIMEOUT);
         long first = FirstConsumed.at(applicationId).orElseThrow(() ->
                 new IllegalStateException(applicationId + " consumed nothing within " + TIMEOUT.toSeconds() + " s"));
@@ -225,7 +238,7 @@ public final class EnrichBench {
     }
 
     /** The stack's config with the app's own id, an ephemeral HTTP port and the first-consumed probe. */
-    private NewsflowConfig appConfig(String applicationId) {
+    NewsflowConfig appConfig(String applicationId) {
         return stack.config()
                 .with(EnrichSettings.APPLICATION_ID, applicationId, "bench")
                 .with(EnrichService.HTTP_PORT, "0", "bench")

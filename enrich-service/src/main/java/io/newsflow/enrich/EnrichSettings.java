@@ -19,15 +19,19 @@ import java.util.Optional;
  *                      before it lets Streams commit; keeps transactions well under their timeout
  * @param topicRules    topic rules file, or empty for the bundled world-news rules
  * @param bursts        burst detection knobs ({@code newsflow.bursts.*})
+ * @param dedupShards   dedup shards (partitions of the dedup topics, {@code newsflow.dedup.shards}); 0 for
+ *                      one per partition of news.articles. Changing it needs a reprocess (docs/dedup-scaleout.md)
  */
 public record EnrichSettings(String applicationId, DedupSettings dedup, Duration reorderGrace, Duration idleFlush,
-                             Duration decideBudget, Optional<Path> topicRules, BurstSettings bursts) {
+                             Duration decideBudget, Optional<Path> topicRules, BurstSettings bursts,
+                             int dedupShards) {
     public static final String APPLICATION_ID = "newsflow.enrich.application.id";
     public static final String RETENTION = "newsflow.dedup.retention";
     public static final String REORDER_GRACE = "newsflow.dedup.reorder.grace";
     public static final String IDLE_FLUSH = "newsflow.dedup.idle.flush";
     public static final String DECIDE_BUDGET = "newsflow.dedup.decide.budget";
     public static final String TOPIC_RULES = "newsflow.topics.rules";
+    public static final String DEDUP_SHARDS = "newsflow.dedup.shards";
 
     public static EnrichSettings from(NewsflowConfig config) {
         DedupSettings dedup = DedupSettings.defaults();
@@ -38,7 +42,13 @@ public record EnrichSettings(String applicationId, DedupSettings dedup, Duration
                 config.duration(IDLE_FLUSH, Duration.ofSeconds(2)),
                 config.duration(DECIDE_BUDGET, Duration.ofMillis(500)),
                 config.get(TOPIC_RULES).map(Path::of),
-                BurstSettings.from(config));
+                BurstSettings.from(config),
+                config.get(DEDUP_SHARDS).isPresent() ? config.intValue(DEDUP_SHARDS) : 0);
+    }
+
+    /** The dedup shards with {@code inputPartitions} partitions of news.articles. */
+    public int dedupShards(int inputPartitions) {
+        return dedupShards > 0 ? dedupShards : inputPartitions;
     }
 
     public static EnrichSettings defaults() {

@@ -4,9 +4,13 @@ import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.internal.IngestedItem;
 import io.newsflow.enrich.bursts.BurstStage;
+import io.newsflow.enrich.dedup.DecideProcessor;
 import io.newsflow.enrich.dedup.DedupProcessor;
 import io.newsflow.enrich.dedup.DedupStores;
-import io.newsflow.enrich.dedup.SourceStamper;
+import io.newsflow.enrich.dedup.DedupWire;
+import io.newsflow.enrich.dedup.Occurrence;
+import io.newsflow.enrich.dedup.OccurrenceStage;
+import io.newsflow.enrich.dedup.ShardAnswer;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -36,23 +40,25 @@ import java.util.Properties;
  * The enrich-service topology:
  * <pre>
  *   news.articles, news.briefs
- *     -> dedup-input (repartition, 1 partition: every item meets every other)
- *     -> dedup (reorder buffer + near-duplicate index)  -> news.duplicates
+ *     -> occurrence (stamp input partition + offset, fingerprint once)
+ *     -> dedup-shards (repartition, S partitions, every occurrence to every shard, no text)
+ *     -> dedup-shard (reorder buffer, 1/S of the band index)  -> dedup-answers (by item id)
+ *     -> dedup-decide (by item id: the occurrence + S answers) -> news.duplicates
  *        (after a reprocess, items before its point are context only: ReprocessPoint)
  *     -> tag (regions, topics, keywords)                -> news.enriched.articles, news.enriched.briefs
  *                                                        -> news.topic.&lt;slug&gt;
  *     -> bursts (term counts per hop window, baselines)  -> news.alerts.bursts   (see BurstStage)
  * </pre>
  * Every processor, store and internal topic is named, so the topology can change without renaming
- * state (which would lose it).
+ * state (which would lose it). Why the dedup stages look so: docs/dedup-scaleout.md.
  */
 public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    /** Name of the topic through which every item reaches the dedup stage. */
-    public static String dedupInputTopic(String applicationId) {
-        return applicationId + "-dedup-input-repartition";
+    /** Name of the topic through which every occurrence reaches every dedup shard. */
+    public static String dedupShardsTopic(String applicationId) {
+        return applicationId + "-dedup-shards-repartition";
     }
 
     public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger, UpstreamProgress upstream,
@@ -68,13 +74,28 @@ public final class EnrichTopology {
                 .stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()).withName("read-briefs"))
                 .mapValues(b -> IngestedItem.newBuilder().setItem(b).build(), Named.as("wrap-briefs"));
 
-        DedupStores.addTo(builder, DedupStores.retention(settings.dedup(), settings.reorderGrace()), ingested);
-        KStream<String, Verdict> verdicts = articles.merge(briefs, Named.as("merge-items"))
-                .processValues(SourceStamper::new, Named.as("stamp-source"))
-                .repartition(Repartitioned.with(Serdes.String(), ingested).withName("dedup-input").withNumberOfPartitions(1))
+        DedupWire wire = new DedupWire(ingested);
+        int shards = settings.dedupShards(upstream.partitions());
+        DedupStores.addTo(builder, DedupStores.retention(settings.dedup(), settings.reorderGrace()), wire);
+        KStream<String, Occurrence> occurrences = articles.merge(briefs, Named.as("merge-items"))
+                .processValues(() -> new OccurrenceStage(settings.dedup()), Named.as("occurrence"))
+                // The decider meets an occurrence and its answers by item id, whatever the input key was.
+                .selectKey((key, occurrence) -> occurrence.ref().id(), Named.as("key-by-id"));
+        KStream<String, DecideProcessor.Input> answers = occurrences
+                .mapValues(Occurrence::withoutItem, Named.as("shard-copy"))
+                .repartition(Repartitioned.with(Serdes.String(), wire.occurrences).withName("dedup-shards")
+                        .withNumberOfPartitions(shards).withStreamPartitioner(new EveryPartition<>()))
                 .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush(),
-                                settings.decideBudget(), upstream),
-                        Named.as("dedup"), DedupStores.NAMES)
+                                settings.decideBudget(), upstream, shards),
+                        Named.as("dedup-shard"), DedupStores.NAMES)
+                .repartition(Repartitioned.with(Serdes.String(), wire.answers).withName("dedup-answers").withNumberOfPartitions(shards))
+                .mapValues(DecideProcessor.Input::of, Named.as("answer-input"));
+        KStream<String, Verdict> verdicts = occurrences
+                .repartition(Repartitioned.with(Serdes.String(), wire.occurrences).withName("dedup-occurrences")
+                        .withNumberOfPartitions(shards))
+                .mapValues(DecideProcessor.Input::of, Named.as("occurrence-input"))
+                .merge(answers, Named.as("decide-inputs"))
+                .process(() -> new DecideProcessor(shards), Named.as("dedup-decide"), DedupStores.DECIDER)
                 // After a reprocess, items re-read before its point only rebuild the dedup context.
                 .filter((id, verdict) -> reprocess.publishes(verdict.input()), Named.as("publish-from-reprocess-point"));
 

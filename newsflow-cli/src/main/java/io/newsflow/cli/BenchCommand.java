@@ -35,13 +35,14 @@ import java.util.stream.Stream;
                 + "ingest vs Kafka's ProducerPerformance, and the enrich topology vs a pass-through topology "
                 + "plus ingest-to-enriched latency. Prints a table and the ratios.")
 public final class BenchCommand implements Callable<Integer> {
-    enum Only { ingest, enrich }
+    enum Only { ingest, enrich, scaleout }
 
     @Option(names = "--items", paramLabel = "N", defaultValue = "4000",
             description = "Items (articles + briefs) to ingest and enrich (default ${DEFAULT-VALUE}).")
     long items;
 
-    @Option(names = "--only", paramLabel = "ingest|enrich", description = "Run one of the two benches.")
+    @Option(names = "--only", paramLabel = "ingest|enrich|scaleout", description = "Run one of the benches (scaleout: "
+            + "CPU and records per item, dedup balance over tasks, 1 vs 2 instances; #16).")
     Only only;
 
     @Option(names = "--sample", paramLabel = "FILE", defaultValue = "samples/aleppo-page-dump.txt",
@@ -85,18 +86,23 @@ public final class BenchCommand implements Callable<Integer> {
                 TopicSetup.prepare(stack);
                 Topics topics = new Topics(registry, stack.registryProperties());
                 IngestBench ingest = new IngestBench(stack, topics);
-                if (only != Only.enrich) {
+                boolean ingestBench = only == null || only == Only.ingest;
+                if (ingestBench) {
                     ingest.warmUpBroker(dumps, items);
                 }
                 IngestBench.Ingested ingested = ingest.ingest(files, null);
-                if (only != Only.enrich) {
+                if (ingestBench) {
                     IngestBench.report("first pass", ingested, ingest.producerPerformance(ingested), table);
                 }
-                if (only != Only.ingest) {
-                    new EnrichBench(stack, topics, registry).run(ingested.events(), dumps, (int) dumpCount + 1, latencyRate,
+                EnrichBench enrich = new EnrichBench(stack, topics, registry);
+                if (only == null || only == Only.enrich) {
+                    enrich.run(ingested.events(), dumps, (int) dumpCount + 1, latencyRate,
                             latencySeconds, Duration.ofMillis(shortGraceMs), table);
                 }
-                if (only != Only.enrich) {
+                if (only == null || only == Only.scaleout) {
+                    enrich.scaleOut(ingested.events(), table);
+                }
+                if (ingestBench) {
                     // After the enrich bench, which reads the first pass's items: the second pass's would be duplicates there.
                     IngestBench.Ingested warm = ingest.ingest(files, ingested.values());
                     IngestBench.report("warm", warm, ingest.producerPerformanceSteadyState(warm), table);

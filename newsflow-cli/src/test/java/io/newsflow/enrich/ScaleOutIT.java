@@ -1,9 +1,11 @@
 package io.newsflow.enrich;
 
 import io.newsflow.avro.Article;
+import io.newsflow.avro.Brief;
+import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
-import io.newsflow.bench.BenchDumps;
+import io.newsflow.bench.NewswirePages;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
@@ -24,13 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,74 +45,158 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Fault injection: two enrich-service instances share six partitions, one in another JVM that is
- * killed (SIGKILL) mid-stream. The survivor takes its tasks over; every input record still ends up in
- * exactly one output, none is lost and none is published twice.
+ * Dedup spread over instances (#16) and fault injection: the same Reuters newswire pages (exact,
+ * near and brief-of-article duplicates, some pages scraped twice) go through one enrich-service
+ * instance, then through three sharing six partitions, one of them in another JVM that is killed
+ * (SIGKILL) mid-stream. Every item id gets the same verdicts from both, every input record ends up in
+ * exactly one output of each, and none is published twice.
  */
 @ExtendWith(KafkaStackExtension.class)
 @OwnStack
 class ScaleOutIT {
-    private static final int DUMPS = 24;
+    private static final int PAGES = 24;
 
     @Test
-    void anInstanceKilledMidStreamLosesNothingAndDoublesNothing(TestStack stack, @TempDir Path survivorDir,
-                                                                @TempDir Path victimDir) throws Exception {
-        NewsflowConfig config = stack.config()
-                .with("session.timeout.ms", "10000", "test")
-                .with(EnrichSettings.IDLE_FLUSH, "1s", "test")
-                .with(EnrichService.HTTP_PORT, "0", "test")
-                .with(NewsflowConfig.DATA_DIR, survivorDir.toString(), "test");
-        BenchDumps dumps = BenchDumps.fromSample(Files.readString(Path.of("../samples/aleppo-page-dump.txt")));
-        Instant start = Instant.now().minus(Duration.ofHours(1));
+    void threeInstancesOnSixPartitionsDecideAsOneAndAKilledOneLosesAndDoublesNothing(
+            TestStack stack, @TempDir Path single, @TempDir Path first, @TempDir Path second, @TempDir Path victimDir)
+            throws Exception {
+        NewswirePages pages = NewswirePages.fromStories(Path.of("../tools/corpora/reuters-21578/stories.jsonl"));
+        Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         List<String> produced = new ArrayList<>();
-        Process victim = null;
-        try (Stack survivorStack = Stack.resolve(config); SchemaRegistryClient registry = stack.registryClient()) {
-            TopicSetup.prepare(survivorStack);
-            victim = startInstanceInAnotherJvm(stack, victimDir);
-            try (EnrichService survivor = EnrichService.start(survivorStack);
-                 KafkaProducer<String, SpecificRecord> producer = producer(stack, registry)) {
-                awaitSecondInstance(survivor);
-                for (int n = 0; n < DUMPS; n++) {
-                    // Every fifth dump is scraped twice: the same ids again.
+        try (SchemaRegistryClient registry = stack.registryClient();
+             Stack setup = Stack.resolve(config(stack, "scaleout-single", single))) {
+            TopicSetup.prepare(setup);
+            try (KafkaProducer<String, SpecificRecord> producer = producer(stack, registry)) {
+                for (int n = 0; n < PAGES; n++) {
+                    Instant captured = start.plus(Duration.ofMinutes(4L * n));
+                    // Every fifth page is scraped twice: the same ids again, a minute later.
                     for (int copy = 0; copy < (n % 5 == 0 ? 2 : 1); copy++) {
-                        for (SpecificRecord event : dumps.events(n, start.plusSeconds(20L * n))) {
-                            String id = event instanceof Article a ? a.getId() : ((io.newsflow.avro.Brief) event).getId();
+                        Instant at = captured.plus(Duration.ofMinutes(copy));
+                        for (SpecificRecord event : pages.events(n, at)) {
+                            String id = event instanceof Article a ? a.getId() : ((Brief) event).getId();
                             String topic = event instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME;
-                            producer.send(new ProducerRecord<>(topic, null, start.plusSeconds(20L * n).toEpochMilli(), id, event));
+                            producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), id, event));
                             produced.add(id);
                         }
                     }
-                    producer.flush();
-                    if (n == DUMPS / 2) {
-                        Thread.sleep(2000);
-                        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                    }
-                    Thread.sleep(150);
                 }
-                Map<String, Long> expected = counts(produced);
-                Map<String, Long> seen = Map.of();
-                long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-                while (System.nanoTime() < deadline) {
-                    seen = outputs(stack, registry);
-                    if (seen.values().stream().mapToLong(Long::longValue).sum() >= produced.size()) {
-                        break;
-                    }
-                    Thread.sleep(1000);
-                }
-                Thread.sleep(3000);
-                seen = outputs(stack, registry);
-                assertEquals(expected, seen, "every input record in exactly one output, after a SIGKILL mid-stream");
-                assertTrue(publishedOnce(stack, registry), "no item published twice on news.enriched.*");
+                producer.flush();
             }
-        } finally {
-            if (victim != null) {
-                victim.destroyForcibly();
+            Map<String, Long> expected = counts(produced);
+
+            Outputs before = Outputs.read(stack, registry, Set.of());
+            try (EnrichService one = EnrichService.start(setup)) {
+                before = before.awaitNew(stack, registry, produced.size());
+            }
+            Map<String, List<String>> alone = before.verdicts();
+            assertEquals(expected, counts(before.keys()), "one instance: every input record in exactly one output");
+            assertTrue(publishedOnce(alone), "one instance: no id published twice");
+
+            Process victim = null;
+            try (Stack firstStack = Stack.resolve(config(stack, "scaleout-three", first));
+                 Stack secondStack = Stack.resolve(config(stack, "scaleout-three", second));
+                 EnrichService a = EnrichService.start(firstStack);
+                 EnrichService b = EnrichService.start(secondStack)) {
+                victim = startInstanceInAnotherJvm(stack, victimDir, "scaleout-three");
+                Outputs three = Outputs.read(stack, registry, before.seen());
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (three.records() < produced.size() / 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    three = Outputs.read(stack, registry, before.seen());
+                }
+                victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                three = three.awaitNew(stack, registry, produced.size());
+                assertEquals(expected, counts(three.keys()), "three instances, one killed: every input record in exactly one output");
+                assertTrue(publishedOnce(three.verdicts()), "three instances: no id published twice");
+                assertEquals(alone, three.verdicts(), "every id: the same verdicts from three instances as from one");
+                System.out.printf("ScaleOutIT: %d records, %d ids; decided by the two surviving instances: %.0f and %.0f%n",
+                        produced.size(), alone.size(), decided(a), decided(b));
+            } finally {
+                if (victim != null) {
+                    victim.destroyForcibly();
+                }
             }
         }
     }
 
+    private static boolean publishedOnce(Map<String, List<String>> verdicts) {
+        return verdicts.values().stream().allMatch(v -> Collections.frequency(v, "published") <= 1);
+    }
+
+    private static NewsflowConfig config(TestStack stack, String applicationId, Path dataDir) {
+        return stack.config()
+                .with("session.timeout.ms", "10000", "test")
+                .with(EnrichSettings.APPLICATION_ID, applicationId, "test")
+                .with(EnrichSettings.IDLE_FLUSH, "1s", "test")
+                .with(EnrichService.HTTP_PORT, "0", "test")
+                .with(NewsflowConfig.DATA_DIR, dataDir.toString(), "test");
+    }
+
+    /** Occurrences this instance's deciders decided (its dedup originals + duplicates counters). */
+    private static double decided(EnrichService instance) {
+        return instance.streams().metrics().entrySet().stream()
+                .filter(e -> e.getKey().tags().containsValue("dedup")
+                        && (e.getKey().name().equals("originals-total") || e.getKey().name().equals("duplicates-total")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
+    /** The output records of one run (those not in {@code before}), and the verdicts they say. */
+    private record Outputs(Set<String> before, List<String> keys, Map<String, List<String>> verdicts, Set<String> seen) {
+
+        int records() {
+            return keys.size();
+        }
+
+        static Outputs read(TestStack stack, SchemaRegistryClient registry, Set<String> before) {
+            Topics topics = new Topics(registry, stack.registryProperties());
+            List<String> keys = new ArrayList<>();
+            Map<String, List<String>> verdicts = new TreeMap<>();
+            Set<String> seen = new HashSet<>(before);
+            for (ConsumerRecord<String, EnrichedArticle> r : TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME,
+                    new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
+                if (seen.add(where(r))) {
+                    keys.add(r.key());
+                    verdicts.computeIfAbsent(r.key(), k -> new ArrayList<>()).add("published");
+                }
+            }
+            for (ConsumerRecord<String, EnrichedBrief> r : TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME,
+                    new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer())) {
+                if (seen.add(where(r))) {
+                    keys.add(r.key());
+                    verdicts.computeIfAbsent(r.key(), k -> new ArrayList<>()).add("published");
+                }
+            }
+            for (ConsumerRecord<String, DuplicateNotice> r : TopicReader.readAll(stack, Topics.DUPLICATES_NAME,
+                    new StringDeserializer(), topics.duplicates.valueSerde().deserializer())) {
+                if (seen.add(where(r))) {
+                    keys.add(r.key());
+                    verdicts.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                            .add(r.value().getMethod() + " of " + r.value().getDuplicateOf());
+                }
+            }
+            verdicts.values().forEach(Collections::sort);
+            return new Outputs(before, keys, verdicts, seen);
+        }
+
+        /** Waits until the run has written {@code expected} records, then a moment more for extra ones. */
+        Outputs awaitNew(TestStack stack, SchemaRegistryClient registry, int expected) throws InterruptedException {
+            Outputs now = this;
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (now.records() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                now = read(stack, registry, before);
+            }
+            Thread.sleep(3000);
+            return read(stack, registry, before);
+        }
+
+        private static String where(ConsumerRecord<?, ?> r) {
+            return r.topic() + "/" + r.partition() + "/" + r.offset();
+        }
+    }
+
     /** The other instance: `./newsflow enrich` in its own JVM, so it can be killed for real. */
-    private static Process startInstanceInAnotherJvm(TestStack stack, Path dataDir) throws Exception {
+    private static Process startInstanceInAnotherJvm(TestStack stack, Path dataDir, String applicationId) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "io.newsflow.cli.Newsflow", "enrich",
@@ -115,55 +205,15 @@ class ScaleOutIT {
         builder.environment().put("KAFKA_SESSION_TIMEOUT_MS", "10000");
         builder.environment().put("NEWSFLOW_ENRICH_HTTP_PORT", "0");
         builder.environment().put("NEWSFLOW_DEDUP_IDLE_FLUSH", "1s");
+        builder.environment().put("NEWSFLOW_ENRICH_APPLICATION_ID", applicationId);
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("instance.log").toFile());
         return builder.start();
-    }
-
-    /**
-     * Both instances in the group, as Kafka Streams itself sees it: standby replicas (one per task)
-     * are only ever placed on an instance other than the active one, so the survivor holds standbys
-     * once the other instance has joined.
-     */
-    private static void awaitSecondInstance(EnrichService survivor) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (survivor.streams().state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
-                    && survivor.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.standbyTasks().isEmpty())) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the second instance did not join within 90 s");
     }
 
     private static KafkaProducer<String, SpecificRecord> producer(TestStack stack, SchemaRegistryClient registry) {
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
         values.configure(stack.registryProperties(), false);
         return new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), values);
-    }
-
-    private static Map<String, Long> outputs(TestStack stack, SchemaRegistryClient registry) {
-        Topics topics = new Topics(registry, stack.registryProperties());
-        List<String> keys = new ArrayList<>();
-        TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(),
-                topics.enrichedArticles.valueSerde().deserializer()).forEach(r -> keys.add(r.key()));
-        TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(),
-                topics.enrichedBriefs.valueSerde().deserializer()).forEach(r -> keys.add(r.key()));
-        TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(),
-                topics.duplicates.valueSerde().deserializer()).forEach(r -> keys.add(r.key()));
-        return counts(keys);
-    }
-
-    private static boolean publishedOnce(TestStack stack, SchemaRegistryClient registry) {
-        Topics topics = new Topics(registry, stack.registryProperties());
-        List<ConsumerRecord<String, EnrichedArticle>> articles = TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME,
-                new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer());
-        List<ConsumerRecord<String, EnrichedBrief>> briefs = TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME,
-                new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer());
-        List<String> keys = new ArrayList<>();
-        articles.forEach(r -> keys.add(r.key()));
-        briefs.forEach(r -> keys.add(r.key()));
-        return keys.size() == keys.stream().distinct().count();
     }
 
     private static Map<String, Long> counts(List<String> keys) {

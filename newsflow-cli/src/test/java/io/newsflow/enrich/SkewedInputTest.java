@@ -6,6 +6,10 @@ import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.internal.IngestedItem;
+import io.newsflow.enrich.dedup.DedupWire;
+import io.newsflow.enrich.dedup.Occurrence;
+import io.newsflow.enrich.dedup.OccurrenceStage;
+import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.bench.NewswirePages;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.bursts.TermCounter;
@@ -34,6 +38,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +58,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>The items are Reuters-21578 newswire pages ({@link NewswirePages}: a sidebar repeats recent
  * stories, so exact, near and brief-of-article duplicates abound) over six hours of event time,
- * partitioned by id as the producer does, and fed to the dedup stage's input topic stamped as
- * {@code SourceStamper} stamps them, with the stream time of their upstream task as the watermark
- * the build before this one read (that stamp let a task's articles push its briefs late).
+ * partitioned by id as the producer does, and fed to the dedup stage's input topics as
+ * {@code OccurrenceStage} writes them (one shard: the test driver has one partition per topic; verdict
+ * equality over shard counts is {@code ShardedDedupTest}'s).
  */
 class SkewedInputTest {
     private static final int PARTITIONS = 6;
@@ -154,23 +159,20 @@ class SkewedInputTest {
                 return idle;
             }
         };
-        EnrichSettings settings = EnrichSettings.defaults();
+        // One shard: the test driver runs every internal topic as a single partition.
+        EnrichSettings settings = EnrichSettings.from(NewsflowConfig.defaults().with(EnrichSettings.DEDUP_SHARDS, "1", "test"));
         try (EnrichDriver enrich = EnrichDriver.start(stateDir.resolve(name), tagger, settings, upstream)) {
-            TestInputTopic<String, IngestedItem> dedupInput = enrich.driver().createInputTopic(
-                    EnrichTopology.dedupInputTopic(settings.applicationId()), new StringSerializer(),
-                    enrich.topics().valueSerde(IngestedItem.class).serializer());
-            long[] taskStreamTime = new long[PARTITIONS];
-            java.util.Arrays.fill(taskStreamTime, Long.MIN_VALUE);
+            DedupInput dedupInput = new DedupInput(enrich, settings);
             if (rates.isEmpty()) {
                 for (Input input : written) {
                     queues.get(input.source()).remove();
-                    pipe(dedupInput, input, taskStreamTime);
+                    dedupInput.pipe(input);
                 }
             } else {
                 while (queues.values().stream().anyMatch(q -> !q.isEmpty())) {
                     queues.forEach((tp, queue) -> {
                         for (int i = rates.getOrDefault(tp, 1); i > 0 && !queue.isEmpty(); i--) {
-                            pipe(dedupInput, queue.remove(), taskStreamTime);
+                            dedupInput.pipe(queue.remove());
                         }
                     });
                     enrich.driver().advanceWallClockTime(Duration.ofSeconds(1));
@@ -204,12 +206,31 @@ class SkewedInputTest {
         }
     }
 
-    /** As the upstream task stamps it; the watermark is that task's stream time, as the build before read it. */
-    private static void pipe(TestInputTopic<String, IngestedItem> dedupInput, Input input, long[] taskStreamTime) {
-        int partition = input.source().partition();
-        taskStreamTime[partition] = Math.max(taskStreamTime[partition], input.eventTime());
-        dedupInput.pipeInput(input.id(), IngestedItem.newBuilder().setItem(input.item()).setSourcePartition(partition)
-                .setSourceWatermark(taskStreamTime[partition]).build(), input.eventTime());
+    /**
+     * What the input tasks write for each item, as {@link OccurrenceStage} writes it: the compact copy
+     * to the shards and the occurrence with its item to the decider, with its input partition and offset.
+     */
+    private static final class DedupInput {
+        private final TestInputTopic<String, Occurrence> shards;
+        private final TestInputTopic<String, Occurrence> decider;
+        private final OccurrenceStage stage;
+        private final Map<TopicPartition, Long> offsets = new HashMap<>();
+
+        DedupInput(EnrichDriver enrich, EnrichSettings settings) {
+            DedupWire wire = new DedupWire(enrich.topics().valueSerde(IngestedItem.class));
+            this.shards = enrich.driver().createInputTopic(EnrichTopology.dedupShardsTopic(settings.applicationId()),
+                    new StringSerializer(), wire.occurrences.serializer());
+            this.decider = enrich.driver().createInputTopic(settings.applicationId() + "-dedup-occurrences-repartition",
+                    new StringSerializer(), wire.occurrences.serializer());
+            this.stage = new OccurrenceStage(settings.dedup());
+        }
+
+        void pipe(Input input) {
+            long offset = offsets.merge(input.source(), 1L, Long::sum) - 1;
+            Occurrence occurrence = stage.of(input.item(), input.eventTime(), input.source().partition(), offset);
+            shards.pipeInput(input.id(), occurrence.withoutItem(), input.eventTime());
+            decider.pipeInput(input.id(), occurrence, input.eventTime());
+        }
     }
 
     private static <V> List<String> read(EnrichDriver enrich, String topic, org.apache.kafka.common.serialization.Deserializer<V> values,

@@ -1,12 +1,8 @@
 package io.newsflow.enrich.dedup;
 
-import io.newsflow.avro.Article;
-import io.newsflow.avro.Brief;
-import io.newsflow.avro.Origin;
-import io.newsflow.avro.internal.IngestedItem;
+import io.newsflow.avro.ItemKind;
 import io.newsflow.enrich.metrics.StreamsSensors;
 import io.newsflow.schemas.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,8 +25,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The dedup stage. Every item of every input partition meets here (the stage reads a single-partition
- * repartition topic), so near-duplicates always meet and groups are transitive.
+ * A dedup shard. Every occurrence of every input partition reaches every shard (compact, without its
+ * text: {@link Occurrence}); each shard owns 1/S of the lookup keys ({@link ShardKeys}) and answers,
+ * per occurrence, with the earliest earlier item it verifies as a neighbour through them
+ * ({@link NeighbourSearch}). The decider ({@link DecideProcessor}) takes the earliest over all shards.
  *
  * <p>Verdicts must not depend on processing order, so items wait in a reorder buffer and are decided in
  * (event time, id) order once no earlier item can still come: when the low watermark, the smallest
@@ -38,23 +36,23 @@ import java.util.function.Supplier;
  * largest event time read from it so far), is more than the reorder grace past their event time. So
  * input partitions read at different rates (a backlog read while it is written, one topic of a task
  * read ahead of the other) only delay decisions, never change them. An input partition whose records
- * have all been processed ({@link UpstreamProgress}) does not hold the watermark back: it counts as
+ * have all been processed and received by the shards ({@link UpstreamProgress}) does not hold the watermark back: it counts as
  * being at the stage's stream time, since what it gets next is written later. When all of them are
  * idle and no item arrived for {@code idleFlush}, everything buffered is decided.
  *
  * <p>An item that arrives after a later item was already decided (it reached its input topic more than
  * the grace after a later one) is still decided at once, marked late, against everything indexed: a
  * copy of a published item is its duplicate even when the copy is earlier, so a story never goes out
- * twice ({@link NearDuplicateIndex#judge(DedupItem, boolean)}).
+ * twice (the shard answers with any verified neighbour, the decider keeps an id's first verdict).
  *
  * <p>On start the index is loaded from the stored fingerprints ({@link StreamsDedupStore#load}), a
  * budget at a time in a punctuation so the stream thread keeps polling: rebuilding the band index of
  * a million stored items takes minutes, longer than max.poll.interval.ms. Items wait in the buffer
  * meanwhile and are decided once the index is whole.
  */
-public final class DedupProcessor implements Processor<String, IngestedItem, String, Verdict> {
-    public static final String BUFFER = "dedup-reorder-buffer";
-    public static final String CLOCK = "dedup-clock";
+public final class DedupProcessor implements Processor<String, Occurrence, String, ShardAnswer> {
+    public static final String BUFFER = "dedup-shard-buffer";
+    public static final String CLOCK = "dedup-shard-clock";
     private static final String STREAM_TIME = "stream-time";
     private static final String WATERMARK = "watermark-";
     private static final String LAST_DECIDED = "last-decided";
@@ -72,6 +70,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private final Duration grace;
     private final Duration idleFlush;
     private final UpstreamProgress upstream;
+    private final int shards;
     /**
      * Longest one call decides (at least one item) before handing back to Streams. Everything a call
      * does is in the open transaction, and a transaction older than transaction.timeout.ms (10 s under
@@ -91,10 +90,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
      */
     private long bufferedFrom = Long.MIN_VALUE;
 
-    private ProcessorContext<String, Verdict> context;
-    private KeyValueStore<Bytes, IngestedItem> buffer;
+    private ProcessorContext<String, ShardAnswer> context;
+    private KeyValueStore<Bytes, Occurrence> buffer;
     private KeyValueStore<String, Bytes> clock;
-    private NearDuplicateIndex index;
+    private NeighbourSearch index;
     /** The index load still in progress, and the punctuation stepping it; null once the index is whole. */
     private StreamsDedupStore.Load loading;
     private Cancellable loadingSteps;
@@ -105,21 +104,20 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
     private long leftOverBound = Long.MIN_VALUE;
     private Cancellable continuation;
-    private Sensor originals;
-    private Sensor duplicates;
-    private Sensor late;
+    private Sensor work;
 
     public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, Duration decideBudget,
-                          UpstreamProgress upstream) {
+                          UpstreamProgress upstream, int shards) {
         this.settings = settings;
         this.grace = grace;
         this.idleFlush = idleFlush;
         this.decideBudgetNanos = decideBudget.toNanos();
         this.upstream = upstream;
+        this.shards = shards;
     }
 
     @Override
-    public void init(ProcessorContext<String, Verdict> context) {
+    public void init(ProcessorContext<String, ShardAnswer> context) {
         this.context = context;
         this.buffer = context.getStateStore(BUFFER);
         this.clock = context.getStateStore(CLOCK);
@@ -128,8 +126,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 context.getStateStore(StreamsDedupStore.FINGERPRINTS),
                 context.getStateStore(StreamsDedupStore.ORIGINALS),
                 DedupStores.retention(settings, grace));
-        this.index = new NearDuplicateIndex(settings, store);
-        this.loading = store.load(new Fingerprinter(settings)::lookupKeys, context.stateDir().toPath());
+        this.index = new NeighbourSearch(settings, store, context.taskId().partition(), shards);
+        this.loading = store.load(index::ownedKeys, context.stateDir().toPath());
+        // Per task: how evenly the shards share the work (lookups + verifications), for the bench.
+        this.work = StreamsSensors.taskCounter(context.metrics(), "dedup-shard-work-total", "band lookups and verifications of this dedup shard task", context.taskId());
         this.lastArrival = context.currentSystemTimeMs();
         this.lastProgress = lastArrival;
         this.inputs = UpstreamProgress.inputs(upstream.partitions());
@@ -143,10 +143,6 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         if (!loadStep()) {
             loadingSteps = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> loadStep());
         }
-        // Exported on /metrics as newsflow_enrich_<name>.
-        originals = StreamsSensors.counter(context.metrics(), "original-items-total", "items decided original (published)");
-        duplicates = StreamsSensors.counter(context.metrics(), "duplicate-items-total", "items decided duplicates");
-        late = StreamsSensors.counter(context.metrics(), "late-items-total", "items decided late, past the reorder grace");
     }
 
     /** Loads the index for one decide budget; true once it is whole. */
@@ -192,7 +188,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
 
     /** Key of the earliest waiting item, null if none waits. */
     private Bytes earliestWaiting() {
-        try (KeyValueIterator<Bytes, IngestedItem> it = buffer.all()) {
+        try (KeyValueIterator<Bytes, Occurrence> it = buffer.all()) {
             return it.hasNext() ? it.next().key : null;
         }
     }
@@ -211,14 +207,12 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     }
 
     @Override
-    public void process(Record<String, IngestedItem> record) {
+    public void process(Record<String, Occurrence> record) {
         lastArrival = context.currentSystemTimeMs();
-        SpecificRecord item = (SpecificRecord) record.value().getItem();
-        Origin origin = item instanceof Article a ? a.getOrigin() : ((Brief) item).getOrigin();
-        long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
-        Bytes key = ReorderKey.of(record.timestamp(), record.key(), origin.getDumpId(), origin.getPosition(), offset);
+        Occurrence occurrence = record.value();
+        Bytes key = occurrence.order();
         if (loading == null && lastDecided != null && key.compareTo(lastDecided) < 0) {
-            decide(record.value(), record.timestamp(), true);
+            decide(occurrence, true);
             return;
         }
         buffer.put(key, record.value());
@@ -227,7 +221,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             streamTime = record.timestamp();
             write(STREAM_TIME, streamTime);
         }
-        int source = input(item, record.value().getSourcePartition());
+        int source = input(occurrence.ref().kind(), occurrence.sourcePartition());
         if (source >= 0 && record.timestamp() > watermarks[source]) {
             watermarks[source] = record.timestamp();
             write(watermarkKey(inputs.get(source)), watermarks[source]);
@@ -236,8 +230,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     }
 
     /** Index of the input partition an item was read from (articles from news.articles), or -1 if unknown. */
-    private int input(SpecificRecord item, int partition) {
-        return inputs.indexOf(new TopicPartition(item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
+    private int input(ItemKind kind, int partition) {
+        return inputs.indexOf(new TopicPartition(kind == ItemKind.ARTICLE ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
     }
 
     private static String watermarkKey(TopicPartition input) {
@@ -265,11 +259,11 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         }
         long deadline = System.nanoTime() + decideBudgetNanos;
         boolean more = false;
-        List<KeyValue<Bytes, IngestedItem>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, IngestedItem> it = upTo == Long.MAX_VALUE ? buffer.all()
+        List<KeyValue<Bytes, Occurrence>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, Occurrence> it = upTo == Long.MAX_VALUE ? buffer.all()
                 : buffer.range(null, ReorderKey.after(upTo))) {
             while (it.hasNext() && !more) {
-                KeyValue<Bytes, IngestedItem> next = it.next();
+                KeyValue<Bytes, Occurrence> next = it.next();
                 if (ReorderKey.eventTime(next.key) <= upTo) {
                     more = due.size() == MAX_DUE_PER_CALL;
                     if (!more) {
@@ -279,10 +273,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             }
         }
         for (int i = 0; i < due.size(); i++) {
-            KeyValue<Bytes, IngestedItem> entry = due.get(i);
+            KeyValue<Bytes, Occurrence> entry = due.get(i);
             // Only an item buffered while the index loaded can sort before one already decided.
             boolean late = lastDecided != null && entry.key.compareTo(lastDecided) < 0;
-            decide(entry.value, ReorderKey.eventTime(entry.key), late);
+            decide(entry.value, late);
             buffer.delete(entry.key);
             if (!late) {
                 lastDecided = entry.key;
@@ -316,15 +310,11 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         }
     }
 
-    private void decide(IngestedItem stamped, long eventTime, boolean late) {
+    private void decide(Occurrence occurrence, boolean late) {
         lastProgress = context.currentSystemTimeMs();
-        SpecificRecord item = (SpecificRecord) stamped.getItem();
-        NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime), late);
-        Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late, InputRecord.of(stamped, eventTime));
-        (verdict.duplicate() ? duplicates : originals).record();
-        if (late) {
-            this.late.record();
-        }
-        context.forward(new Record<>(verdict.id(), verdict, eventTime));
+        long before = index.work();
+        ShardAnswer answer = index.answer(occurrence, late);
+        work.record(index.work() - before);
+        context.forward(new Record<>(occurrence.ref().id(), answer, occurrence.ref().eventTime()));
     }
 }

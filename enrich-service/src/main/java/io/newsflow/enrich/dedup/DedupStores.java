@@ -1,6 +1,5 @@
 package io.newsflow.enrich.dedup;
 
-import io.newsflow.avro.internal.IngestedItem;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,10 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The dedup stage's state stores: names, types and retention in one place. */
+/** The dedup stages' state stores: names, types and retention in one place. */
 public final class DedupStores {
+    /** A shard's stores ({@link DedupProcessor}). */
     public static final String[] NAMES = {DedupProcessor.BUFFER, DedupProcessor.CLOCK,
             StreamsDedupStore.ENTRIES, StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS};
+    /** The decider's stores ({@link DecideProcessor}). */
+    public static final String[] DECIDER = {DecideProcessor.PENDING, DecideProcessor.WAITING, DecideProcessor.DECIDED};
 
     /**
      * Configs of the index stores' changelogs. Streams creates a window store's changelog
@@ -34,7 +36,7 @@ public final class DedupStores {
 
     /** The changelog topics {@link #INDEX_CHANGELOG_CONFIGS} apply to, as Kafka Streams names them. */
     public static List<String> indexChangelogs(String applicationId) {
-        return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS).stream()
+        return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS, DecideProcessor.DECIDED).stream()
                 .map(store -> applicationId + "-" + store + "-changelog").toList();
     }
 
@@ -47,19 +49,19 @@ public final class DedupStores {
      * RocksDB stores; the index stores drop whole segments once older than {@code retention}. The band
      * index is derived data and not changelogged (see StreamsDedupStore).
      */
-    public static void addTo(StreamsBuilder builder, Duration retention, Serde<IngestedItem> ingested) {
-        builders(retention, ingested).forEach(builder::addStateStore);
+    public static void addTo(StreamsBuilder builder, Duration retention, DedupWire wire) {
+        builders(retention, wire).forEach(builder::addStateStore);
     }
 
     /** The stores {@link #addTo} adds, to open them without a topology (tests, benchmarks). */
-    static List<StoreBuilder<?>> builders(Duration retention, Serde<IngestedItem> ingested) {
+    static List<StoreBuilder<?>> builders(Duration retention, DedupWire wire) {
         // These stores hold points in time, not windows; the size only has to be positive.
         Duration windowSize = Duration.ofHours(1);
         // Cached: an item's buffer entry is written and deleted, and the clock keys rewritten, within
         // one commit interval; the cache turns that into one changelog record per key per commit.
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BUFFER), Serdes.Bytes(), ingested)
-                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BUFFER), Serdes.Bytes(),
+                        wire == null ? null : wire.occurrences).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.CLOCK), Serdes.String(), Serdes.Bytes())
                         .withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
@@ -67,6 +69,15 @@ public final class DedupStores {
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
                         Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
+                // The decider: an occurrence's answers (S small updates folded by the cache), its item
+                // (written once), and
+                // what each id's first occurrence was, for its exact copies within the window.
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecideProcessor.PENDING), Serdes.Bytes(),
+                        wire == null ? null : wire.pending).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecideProcessor.WAITING), Serdes.Bytes(),
+                        wire == null ? null : wire.occurrences).withCachingEnabled(),
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(DecideProcessor.DECIDED, retention, windowSize, false),
                         Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
     }
 }

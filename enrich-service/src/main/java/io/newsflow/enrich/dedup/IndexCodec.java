@@ -1,5 +1,6 @@
 package io.newsflow.enrich.dedup;
 
+import io.newsflow.avro.DuplicateMethod;
 import io.newsflow.avro.ItemKind;
 
 import java.io.ByteArrayInputStream;
@@ -51,6 +52,30 @@ final class IndexCodec {
 
     static IndexEntry entry(byte[] bytes) {
         return read(bytes, in -> new IndexEntry(readRef(in), in.bool(), readFingerprint(in)));
+    }
+
+    /** A fingerprint alone, as the dedup stages pass it between them. */
+    static byte[] fingerprint(ContentFingerprint fingerprint) {
+        return write(out -> writeFingerprint(out, fingerprint));
+    }
+
+    static ContentFingerprint fingerprint(byte[] bytes) {
+        return read(bytes, IndexCodec::readFingerprint);
+    }
+
+    /** A duplicate's match: the original, how it was recognised, the similarity and the matched item. */
+    static byte[] match(DuplicateMatch match) {
+        return write(out -> {
+            writeRef(out, match.original());
+            out.writeByte(match.method().ordinal());
+            out.writeDouble(match.similarity());
+            out.writeUTF(match.matchedId());
+        });
+    }
+
+    static DuplicateMatch match(byte[] bytes) {
+        return read(bytes, in -> new DuplicateMatch(readRef(in), DuplicateMethod.values()[in.int8()],
+                Double.longBitsToDouble(in.int64()), in.utf()));
     }
 
     private static void writeFingerprint(DataOutputStream out, ContentFingerprint fingerprint) throws IOException {

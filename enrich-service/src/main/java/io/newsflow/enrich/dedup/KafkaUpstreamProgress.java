@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 
 /**
  * {@link UpstreamProgress} from the cluster itself: the application's committed offsets against the
- * committed end offsets (LSO) of the input topics and of the dedup repartition topic. Under
+ * committed end offsets (LSO) of the input topics and of the dedup shards' repartition topic. Under
  * exactly-once, an input partition whose committed offset reached its end has had all its output
- * committed to the repartition topic too, and the dedup stage has received it once its own committed
- * position reached the repartition topic's end.
+ * committed to the repartition topic too, and the shards have received it once their committed
+ * positions reached the repartition topic's ends. Every shard partition is checked, so a shard may
+ * wait for another instance's shard: that only delays, never changes, a verdict.
  */
 public final class KafkaUpstreamProgress implements UpstreamProgress, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaUpstreamProgress.class);
@@ -32,21 +34,23 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     private final Admin admin;
     private final String applicationId;
     private final List<String> inputTopics;
-    private final TopicPartition repartition;
+    private final List<TopicPartition> repartition = new ArrayList<>();
     private final int partitions;
 
     public KafkaUpstreamProgress(Map<String, Object> adminConfig, String applicationId, List<String> inputTopics,
-                                 String repartitionTopic) {
+                                 String repartitionTopic, IntUnaryOperator repartitionPartitions) {
         this.admin = Admin.create(adminConfig);
         this.applicationId = applicationId;
         this.inputTopics = List.copyOf(inputTopics);
-        this.repartition = new TopicPartition(repartitionTopic, 0);
         try {
             this.partitions = admin.describeTopics(inputTopics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
                     .mapToInt(d -> d.partitions().size()).max().orElse(1);
         } catch (Exception e) {
             admin.close();
             throw new IllegalStateException("Cannot describe the input topics " + inputTopics + ": " + e, e);
+        }
+        for (int p = 0; p < repartitionPartitions.applyAsInt(partitions); p++) {
+            repartition.add(new TopicPartition(repartitionTopic, p));
         }
     }
 
@@ -61,7 +65,14 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      * that offset.
      */
     private Map<TopicPartition, Long> lastConsumed = Map.of();
-    private long lastRepartitionEnd = Long.MAX_VALUE;
+    private Map<TopicPartition, Long> lastRepartitionEnd = Map.of();
+    /**
+     * Every shard task of the instance asks each second; one answer serves them all for that long, so
+     * the admin round trips (three a check) do not grow with the shards an instance runs.
+     */
+    private static final long REUSE_NANOS = 900_000_000L;
+    private long checkedAt = System.nanoTime() - REUSE_NANOS;
+    private Set<TopicPartition> lastIdle = Set.of();
 
     /**
      * An input partition is caught up when the application's committed offset reached its end and the
@@ -72,6 +83,15 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      */
     @Override
     public synchronized Set<TopicPartition> caughtUp() {
+        if (System.nanoTime() - checkedAt < REUSE_NANOS) {
+            return lastIdle;
+        }
+        checkedAt = System.nanoTime();
+        lastIdle = check();
+        return lastIdle;
+    }
+
+    private Set<TopicPartition> check() {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -81,24 +101,27 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
                     all.add(new TopicPartition(topic, p));
                 }
             }
-            all.add(repartition);
+            all.addAll(repartition);
             Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = offsets(all, OffsetSpec.latest());
-            boolean allReceived = consumed(repartition, committed, earliest, end);
-            long received = position(repartition, committed, earliest);
+            boolean allReceived = repartition.stream().allMatch(tp -> consumed(tp, committed, earliest, end));
+            boolean receivedThen = repartition.stream().allMatch(tp -> lastRepartitionEnd.containsKey(tp)
+                    && position(tp, committed, earliest) >= lastRepartitionEnd.get(tp));
             Map<TopicPartition, Long> consumedNow = new HashMap<>();
             Set<TopicPartition> idle = new HashSet<>();
             for (TopicPartition tp : all) {
-                if (!tp.equals(repartition) && consumed(tp, committed, earliest, end)) {
+                if (!repartition.contains(tp) && consumed(tp, committed, earliest, end)) {
                     Long tpEnd = end.getOrDefault(tp, 0L);
                     consumedNow.put(tp, tpEnd);
-                    if (allReceived || tpEnd.equals(lastConsumed.get(tp)) && received >= lastRepartitionEnd) {
+                    if (allReceived || tpEnd.equals(lastConsumed.get(tp)) && receivedThen) {
                         idle.add(tp);
                     }
                 }
             }
             lastConsumed = consumedNow;
-            lastRepartitionEnd = end.getOrDefault(repartition, 0L);
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            repartition.forEach(tp -> ends.put(tp, end.getOrDefault(tp, 0L)));
+            lastRepartitionEnd = ends;
             return idle;
         } catch (Exception e) {
             log.debug("Upstream progress unknown this time: {}", e.toString());

@@ -148,14 +148,14 @@ public final class NearDuplicateIndex {
     }
 
     /** Full texts match within a kind; a brief matches an article's lead. */
-    private static boolean comparable(ItemKind kind, boolean lead, EntryRef entry) {
+    static boolean comparable(ItemKind kind, boolean lead, EntryRef entry) {
         if (kind == entry.item().kind()) {
             return !lead && !entry.lead();
         }
         return kind == ItemKind.BRIEF ? entry.lead() : lead && !entry.lead();
     }
 
-    private static DuplicateMethod method(ItemKind kind, ItemKind originalKind, double similarity) {
+    static DuplicateMethod method(ItemKind kind, ItemKind originalKind, double similarity) {
         if (kind != originalKind) {
             return kind == ItemKind.BRIEF ? DuplicateMethod.BRIEF_OF_ARTICLE : DuplicateMethod.ARTICLE_OF_BRIEF;
         }

@@ -32,6 +32,12 @@ final class ReorderKey {
         return ByteBuffer.wrap(key.get()).getLong() ^ Long.MIN_VALUE;
     }
 
+    /** The input offset of the occurrence, the key's last 8 bytes. */
+    static long offset(Bytes key) {
+        byte[] bytes = key.get();
+        return ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() ^ Long.MIN_VALUE;
+    }
+
     /** Flipping the sign bit makes unsigned byte order agree with signed time order. */
     private static long sortable(long eventTime) {
         return eventTime ^ Long.MIN_VALUE;

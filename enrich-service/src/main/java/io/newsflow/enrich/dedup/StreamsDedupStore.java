@@ -32,9 +32,9 @@ import java.util.function.Function;
  * </ul>
  */
 final class StreamsDedupStore implements DedupStore {
-    static final String ENTRIES = "dedup-band-entries";
-    static final String FINGERPRINTS = "dedup-fingerprints";
-    static final String ORIGINALS = "dedup-originals";
+    static final String ENTRIES = "dedup-shard-bands";
+    static final String FINGERPRINTS = "dedup-shard-fingerprints";
+    static final String ORIGINALS = "dedup-shard-indexed";
     private static final Logger log = LoggerFactory.getLogger(StreamsDedupStore.class);
 
     private final WindowStore<Long, byte[]> bands;

@@ -13,14 +13,13 @@
  * has the numbers (defaults: 3-shingles, 128 hashes, 42 bands x 3 rows, threshold 0.5, where
  * P(candidate) = 1 - (1 - s^3)^42 is 0.041 at s=0.1, 0.683 at 0.3, 0.996 at 0.5).
  *
- * <p>Streams stage (wired by EnrichTopology): {@link io.newsflow.enrich.dedup.SourceStamper} stamps each
- * item with its input partition, and every item goes through one single-partition repartition topic
- * (dedup-input) to one {@link io.newsflow.enrich.dedup.DedupProcessor}, so every item meets every other
- * and duplicate groups are transitive. There items wait in a reorder buffer until the low watermark of
- * the input partitions is past their event time plus the grace (a partition caught up, see
- * {@link io.newsflow.enrich.dedup.UpstreamProgress}, does not hold it back), and are then decided in
- * (event time, id) order, so verdicts do not depend on the order or rate the inputs are read at. The index lives in window stores bounded by the retention window
- * ({@link io.newsflow.enrich.dedup.StreamsDedupStore}, named in {@link io.newsflow.enrich.dedup.DedupStores}):
- * fingerprints and group originals changelogged, the band index derived from them on start.
+ * <p>Streams wiring (docs/dedup-scaleout.md): {@link io.newsflow.enrich.dedup.OccurrenceStage} fingerprints
+ * each item once on its input task; every occurrence, without its text, goes to each of S shards
+ * ({@link io.newsflow.enrich.dedup.DedupProcessor}: reorder buffer, watermark per input partition, the
+ * band index of the 1/S of the lookup keys it owns), which answer with the earliest verified
+ * neighbour; {@link io.newsflow.enrich.dedup.DecideProcessor}, keyed by item id, takes the earliest over
+ * all answers and decides exact copies by id. Verdicts do not depend on the order or rate the inputs
+ * are read at, nor on S or the number of instances. {@link io.newsflow.enrich.dedup.NearDuplicateIndex}
+ * is the single-process reference the labelled-set tests compare against.
  */
 package io.newsflow.enrich.dedup;

@@ -5,6 +5,7 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.processor.TaskId;
 
 import java.util.Map;
 
@@ -26,6 +27,15 @@ public final class StreamsSensors {
     public static Sensor counter(StreamsMetrics metrics, String name, String description) {
         Sensor sensor = threadSensor(metrics, name);
         sensor.add(new MetricName(ServiceMetrics.counterName(name), GROUP, description, threadTag()), new CumulativeSum());
+        return sensor;
+    }
+
+    /** A counter per task (tags thread-id and task-id), to see how work spreads over tasks and instances. */
+    public static Sensor taskCounter(StreamsMetrics metrics, String name, String description, TaskId task) {
+        String thread = Thread.currentThread().getName();
+        Sensor sensor = metrics.addSensor(GROUP + "." + name + "." + thread + "." + task, Sensor.RecordingLevel.INFO);
+        sensor.add(new MetricName(ServiceMetrics.counterName(name), GROUP, description,
+                Map.of("thread-id", thread, "task-id", task.toString())), new CumulativeSum());
         return sensor;
     }
 

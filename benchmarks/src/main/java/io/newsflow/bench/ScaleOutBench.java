@@ -1,0 +1,126 @@
+package io.newsflow.bench;
+
+import io.newsflow.enrich.EnrichService;
+import io.newsflow.platform.config.NewsflowConfig;
+import io.newsflow.platform.stack.Stack;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue #16's figures, side by side in one run over the items already on news.articles/news.briefs:
+ * CPU seconds per item of the enrich topology and of the pass-through (same serdes, exactly-once),
+ * records written per item, how the dedup work spreads over the tasks of six partitions, and items/s
+ * and each instance's share of the decisions with one and with two instances.
+ *
+ * <p>CPU is the time of the app's own threads (stream threads and their clients' network threads,
+ * whose names carry the application id), so the embedded broker in the same JVM is not counted.
+ */
+final class ScaleOutBench {
+    private final EnrichBench bench;
+    private final Stack stack;
+
+    ScaleOutBench(EnrichBench bench, Stack stack) {
+        this.bench = bench;
+        this.stack = stack;
+    }
+
+    /** What one app did, read from its threads and metrics once its outputs were in. */
+    record Usage(double cpuSeconds, double recordsWritten, List<Double> shardWork, List<Double> decisions) {
+        static Usage of(String applicationId, List<KafkaStreams> instances) {
+            double records = 0;
+            List<Double> shardWork = new ArrayList<>();
+            List<Double> decisions = new ArrayList<>();
+            for (KafkaStreams streams : instances) {
+                double decided = 0;
+                for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+                    MetricName name = e.getKey();
+                    if (!(e.getValue().metricValue() instanceof Number number)) {
+                        continue;
+                    }
+                    double value = number.doubleValue();
+                    if (name.group().equals("producer-metrics") && name.name().equals("record-send-total")) {
+                        records += value;
+                    } else if (name.name().equals("dedup-shard-work-total")) {
+                        shardWork.add(value);
+                    } else if (name.name().equals("dedup-decisions-total")) {
+                        decided += value;
+                    }
+                }
+                decisions.add(decided);
+            }
+            return new Usage(cpuSeconds(applicationId), records, shardWork, decisions);
+        }
+
+        static double cpuSeconds(String applicationId) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long nanos = 0;
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().contains(applicationId)) {
+                    nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+                }
+            }
+            return nanos / 1e9;
+        }
+
+        static double share(List<Double> parts, boolean max) {
+            double total = parts.stream().mapToDouble(Double::doubleValue).sum();
+            double pick = parts.stream().mapToDouble(Double::doubleValue).reduce(max ? 0 : Double.MAX_VALUE, max ? Math::max : Math::min);
+            return total == 0 ? 0 : pick / total;
+        }
+    }
+
+    void run(long items, ResultTable table) throws InterruptedException {
+        Usage[] passThrough = new Usage[1];
+        EnrichBench.Throughput base = bench.passThrough("newsflow-bench-so-passthrough", items,
+                streams -> passThrough[0] = Usage.of("newsflow-bench-so-passthrough", List.of(streams)));
+        table.add("scale", "pass-through (same serdes, exactly_once_v2)", base.items(), base.seconds(), -1,
+                cpu(passThrough[0], items));
+
+        EnrichBench.Throughput[] enrich = new EnrichBench.Throughput[2];
+        Usage[] usage = new Usage[2];
+        for (int instances = 1; instances <= 2; instances++) {
+            String applicationId = "newsflow-bench-so-enrich-" + instances;
+            List<EnrichService> running = new ArrayList<>();
+            try (OutputWatcher out = bench.enrichOutputs()) {
+                for (int i = 0; i < instances; i++) {
+                    NewsflowConfig config = bench.appConfig(applicationId).with(NewsflowConfig.DATA_DIR,
+                            Stack.dataDir(stack.config()).resolve(applicationId + "-" + i).toString(), "bench");
+                    running.add(EnrichService.start(Stack.resolve(config)));
+                }
+                enrich[instances - 1] = bench.throughput(applicationId, out, items);
+                usage[instances - 1] = Usage.of(applicationId, running.stream().map(EnrichService::streams).toList());
+            } finally {
+                running.forEach(EnrichService::close);
+            }
+            Usage u = usage[instances - 1];
+            table.add("scale", "enrich topology, " + instances + " instance" + (instances > 1 ? "s" : "") + ", 6 partitions",
+                    enrich[instances - 1].items(), enrich[instances - 1].seconds(), -1,
+                    cpu(u, items) + String.format("; busiest shard task %.0f%% of shard work (%d tasks); decisions per instance %s",
+                            100 * Usage.share(u.shardWork(), true), u.shardWork().size(), shares(u.decisions())));
+        }
+        table.ratio("enrich CPU us/item (1 instance) / pass-through (target <= 4)",
+                1e6 * usage[0].cpuSeconds() / items, 1e6 * passThrough[0].cpuSeconds() / items);
+        table.ratio("enrich records written per 100 items (1 instance) / pass-through",
+                100 * usage[0].recordsWritten() / items, 100 * passThrough[0].recordsWritten() / items);
+        table.ratio("enrich items/s: 2 instances / 1 instance", enrich[1].itemsPerSecond(), enrich[0].itemsPerSecond());
+        System.out.printf("%nscale-out bench: on a 2-core machine shared with the broker (and, here, with other builds) the "
+                + "items/s of 1 vs 2 instances say little; the CPU seconds per item are what count.%n");
+    }
+
+    private static String cpu(Usage usage, long items) {
+        return String.format("CPU %.3f ms/item, %.1f records written/item", 1000 * usage.cpuSeconds() / items,
+                usage.recordsWritten() / items);
+    }
+
+    private static String shares(List<Double> decisions) {
+        double total = decisions.stream().mapToDouble(Double::doubleValue).sum();
+        return decisions.stream().map(d -> String.format("%.0f%%", total == 0 ? 0 : 100 * d / total)).toList().toString();
+    }
+}
