@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param topicRules    topic rules file, or empty for the bundled world-news rules
  * @param bursts        burst detection knobs ({@code newsflow.bursts.*})
  */
-public record EnrichSettings(String applicationId, DedupSettings dedup, Duration reorderGrace, Duration idleFlush,
-                             Duration decideBudget, Optional<Path> topicRules, BurstSettings bursts) {
+public record EnrichSettings(
+        String applicationId,
+        DedupSettings dedup,
+        Duration reorderGrace,
+        Duration idleFlush,
+        Duration decideBudget,
+        Optional<Path> topicRules,
+        BurstSettings bursts) {
     public static final String APPLICATION_ID = "newsflow.enrich.application.id";
     public static final String RETENTION = "newsflow.dedup.retention";
     public static final String REORDER_GRACE = "newsflow.dedup.reorder.grace";

@@ -49,8 +49,8 @@ class ScaleOutIT {
     private static final int DUMPS = 24;
 
     @Test
-    void anInstanceKilledMidStreamLosesNothingAndDoublesNothing(TestStack stack, @TempDir Path survivorDir,
-                                                                @TempDir Path victimDir) throws Exception {
+    void anInstanceKilledMidStreamLosesNothingAndDoublesNothing(
+            TestStack stack, @TempDir Path survivorDir, @TempDir Path victimDir) throws Exception {
         NewsflowConfig config = stack.config()
                 .with("session.timeout.ms", "10000", "test")
                 .with(EnrichSettings.IDLE_FLUSH, "1s", "test")
@@ -60,19 +60,22 @@ class ScaleOutIT {
         Instant start = Instant.now().minus(Duration.ofHours(1));
         List<String> produced = new ArrayList<>();
         Process victim = null;
-        try (Stack survivorStack = Stack.resolve(config); SchemaRegistryClient registry = stack.registryClient()) {
+        try (Stack survivorStack = Stack.resolve(config);
+                SchemaRegistryClient registry = stack.registryClient()) {
             TopicSetup.prepare(survivorStack);
             victim = startInstanceInAnotherJvm(stack, victimDir);
             try (EnrichService survivor = EnrichService.start(survivorStack);
-                 KafkaProducer<String, SpecificRecord> producer = producer(stack, registry)) {
+                    KafkaProducer<String, SpecificRecord> producer = producer(stack, registry)) {
                 awaitSecondInstance(survivor);
                 for (int n = 0; n < DUMPS; n++) {
                     // Every fifth dump is scraped twice: the same ids again.
                     for (int copy = 0; copy < (n % 5 == 0 ? 2 : 1); copy++) {
                         for (SpecificRecord event : dumps.events(n, start.plusSeconds(20L * n))) {
-                            String id = event instanceof Article a ? a.getId() : ((io.newsflow.avro.Brief) event).getId();
+                            String id =
+                                    event instanceof Article a ? a.getId() : ((io.newsflow.avro.Brief) event).getId();
                             String topic = event instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME;
-                            producer.send(new ProducerRecord<>(topic, null, start.plusSeconds(20L * n).toEpochMilli(), id, event));
+                            producer.send(new ProducerRecord<>(
+                                    topic, null, start.plusSeconds(20L * n).toEpochMilli(), id, event));
                             produced.add(id);
                         }
                     }
@@ -108,14 +111,23 @@ class ScaleOutIT {
     /** The other instance: `./newsflow enrich` in its own JVM, so it can be killed for real. */
     private static Process startInstanceInAnotherJvm(TestStack stack, Path dataDir) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "io.newsflow.cli.Newsflow", "enrich",
-                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
-                "--data-dir", dataDir.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                "io.newsflow.cli.Newsflow",
+                "enrich",
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                stack.registryUrl(),
+                "--data-dir",
+                dataDir.toString());
         builder.environment().put("KAFKA_SESSION_TIMEOUT_MS", "10000");
         builder.environment().put("NEWSFLOW_ENRICH_HTTP_PORT", "0");
         builder.environment().put("NEWSFLOW_DEDUP_IDLE_FLUSH", "1s");
-        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("instance.log").toFile());
+        builder.redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("instance.log").toFile());
         return builder.start();
     }
 
@@ -128,7 +140,8 @@ class ScaleOutIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (survivor.streams().state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
-                    && survivor.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.standbyTasks().isEmpty())) {
+                    && survivor.streams().metadataForLocalThreads().stream()
+                            .anyMatch(t -> !t.standbyTasks().isEmpty())) {
                 return;
             }
             Thread.sleep(500);
@@ -145,21 +158,39 @@ class ScaleOutIT {
     private static Map<String, Long> outputs(TestStack stack, SchemaRegistryClient registry) {
         Topics topics = new Topics(registry, stack.registryProperties());
         List<String> keys = new ArrayList<>();
-        TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(),
-                topics.enrichedArticles.valueSerde().deserializer()).forEach(r -> keys.add(r.key()));
-        TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(),
-                topics.enrichedBriefs.valueSerde().deserializer()).forEach(r -> keys.add(r.key()));
-        TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(),
-                topics.duplicates.valueSerde().deserializer()).forEach(r -> keys.add(r.key()));
+        TopicReader.readAll(
+                        stack,
+                        Topics.ENRICHED_ARTICLES_NAME,
+                        new StringDeserializer(),
+                        topics.enrichedArticles.valueSerde().deserializer())
+                .forEach(r -> keys.add(r.key()));
+        TopicReader.readAll(
+                        stack,
+                        Topics.ENRICHED_BRIEFS_NAME,
+                        new StringDeserializer(),
+                        topics.enrichedBriefs.valueSerde().deserializer())
+                .forEach(r -> keys.add(r.key()));
+        TopicReader.readAll(
+                        stack,
+                        Topics.DUPLICATES_NAME,
+                        new StringDeserializer(),
+                        topics.duplicates.valueSerde().deserializer())
+                .forEach(r -> keys.add(r.key()));
         return counts(keys);
     }
 
     private static boolean publishedOnce(TestStack stack, SchemaRegistryClient registry) {
         Topics topics = new Topics(registry, stack.registryProperties());
-        List<ConsumerRecord<String, EnrichedArticle>> articles = TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME,
-                new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer());
-        List<ConsumerRecord<String, EnrichedBrief>> briefs = TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME,
-                new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer());
+        List<ConsumerRecord<String, EnrichedArticle>> articles = TopicReader.readAll(
+                stack,
+                Topics.ENRICHED_ARTICLES_NAME,
+                new StringDeserializer(),
+                topics.enrichedArticles.valueSerde().deserializer());
+        List<ConsumerRecord<String, EnrichedBrief>> briefs = TopicReader.readAll(
+                stack,
+                Topics.ENRICHED_BRIEFS_NAME,
+                new StringDeserializer(),
+                topics.enrichedBriefs.valueSerde().deserializer());
         List<String> keys = new ArrayList<>();
         articles.forEach(r -> keys.add(r.key()));
         briefs.forEach(r -> keys.add(r.key()));

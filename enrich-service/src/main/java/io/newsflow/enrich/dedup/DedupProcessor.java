@@ -66,6 +66,7 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private static final Duration CONTINUE_AFTER = Duration.ofMillis(10);
     /** Items waiting this long without a decision get a log line saying what they wait for, and again as often. */
     private static final Duration REPORT_WAIT = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
 
     private final DedupSettings settings;
@@ -81,9 +82,11 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private final long decideBudgetNanos;
     /** Input partitions, and the largest event time read from each (an item's event time, not its task's). */
     private List<TopicPartition> inputs;
+
     private long[] watermarks;
     /** Mirrors of the clock store's values, which every record reads. */
     private long streamTime;
+
     private Bytes lastDecided;
     /**
      * No buffered item has an earlier event time (a lower bound, not exact), so most records need no
@@ -97,20 +100,27 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
     private NearDuplicateIndex index;
     /** The index load still in progress, and the punctuation stepping it; null once the index is whole. */
     private StreamsDedupStore.Load loading;
+
     private Cancellable loadingSteps;
     private long lastArrival;
     /** Wall-clock time of the last decision (or of start), and of the last line saying why items wait. */
     private long lastProgress;
+
     private long lastWaitReport;
     /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
     private long leftOverBound = Long.MIN_VALUE;
+
     private Cancellable continuation;
     private Sensor originals;
     private Sensor duplicates;
     private Sensor late;
 
-    public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, Duration decideBudget,
-                          UpstreamProgress upstream) {
+    public DedupProcessor(
+            DedupSettings settings,
+            Duration grace,
+            Duration idleFlush,
+            Duration decideBudget,
+            UpstreamProgress upstream) {
         this.settings = settings;
         this.grace = grace;
         this.idleFlush = idleFlush;
@@ -129,7 +139,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
                 context.getStateStore(StreamsDedupStore.ORIGINALS),
                 DedupStores.retention(settings, grace));
         this.index = new NearDuplicateIndex(settings, store);
-        this.loading = store.load(new Fingerprinter(settings)::lookupKeys, context.stateDir().toPath());
+        this.loading = store.load(
+                new Fingerprinter(settings)::lookupKeys, context.stateDir().toPath());
         this.lastArrival = context.currentSystemTimeMs();
         this.lastProgress = lastArrival;
         this.inputs = UpstreamProgress.inputs(upstream.partitions());
@@ -144,9 +155,11 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
             loadingSteps = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> loadStep());
         }
         // Exported on /metrics as newsflow_enrich_<name>.
-        originals = StreamsSensors.counter(context.metrics(), "original-items-total", "items decided original (published)");
+        originals =
+                StreamsSensors.counter(context.metrics(), "original-items-total", "items decided original (published)");
         duplicates = StreamsSensors.counter(context.metrics(), "duplicate-items-total", "items decided duplicates");
-        late = StreamsSensors.counter(context.metrics(), "late-items-total", "items decided late, past the reorder grace");
+        late = StreamsSensors.counter(
+                context.metrics(), "late-items-total", "items decided late, past the reorder grace");
     }
 
     /** Loads the index for one decide budget; true once it is whole. */
@@ -178,8 +191,10 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         } else {
             decideUpTo(bound(idle));
         }
-        reportWait(now, () -> DedupWait.reason(ReorderKey.eventTime(earliest), inputs, watermarks, idle, streamTime,
-                grace.toMillis()));
+        reportWait(
+                now,
+                () -> DedupWait.reason(
+                        ReorderKey.eventTime(earliest), inputs, watermarks, idle, streamTime, grace.toMillis()));
     }
 
     /** After a restart, or with a lagging input partition, the operator sees why no output comes. */
@@ -237,7 +252,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
 
     /** Index of the input partition an item was read from (articles from news.articles), or -1 if unknown. */
     private int input(SpecificRecord item, int partition) {
-        return inputs.indexOf(new TopicPartition(item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
+        return inputs.indexOf(
+                new TopicPartition(item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
     }
 
     private static String watermarkKey(TopicPartition input) {
@@ -266,8 +282,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         long deadline = System.nanoTime() + decideBudgetNanos;
         boolean more = false;
         List<KeyValue<Bytes, IngestedItem>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, IngestedItem> it = upTo == Long.MAX_VALUE ? buffer.all()
-                : buffer.range(null, ReorderKey.after(upTo))) {
+        try (KeyValueIterator<Bytes, IngestedItem> it =
+                upTo == Long.MAX_VALUE ? buffer.all() : buffer.range(null, ReorderKey.after(upTo))) {
             while (it.hasNext() && !more) {
                 KeyValue<Bytes, IngestedItem> next = it.next();
                 if (ReorderKey.eventTime(next.key) <= upTo) {
@@ -296,7 +312,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         if (more) {
             leftOverBound = upTo;
             if (continuation == null) {
-                continuation = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> decideUpTo(Long.MIN_VALUE));
+                continuation = context.schedule(
+                        CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> decideUpTo(Long.MIN_VALUE));
             }
         } else {
             // Everything due is decided: what is left is later.
@@ -320,7 +337,8 @@ public final class DedupProcessor implements Processor<String, IngestedItem, Str
         lastProgress = context.currentSystemTimeMs();
         SpecificRecord item = (SpecificRecord) stamped.getItem();
         NearDuplicateIndex.Judgement judgement = index.judge(Verdict.dedupItem(item, eventTime), late);
-        Verdict verdict = new Verdict(item, judgement.fingerprint(), judgement.match(), late, InputRecord.of(stamped, eventTime));
+        Verdict verdict =
+                new Verdict(item, judgement.fingerprint(), judgement.match(), late, InputRecord.of(stamped, eventTime));
         (verdict.duplicate() ? duplicates : originals).record();
         if (late) {
             this.late.record();

@@ -14,8 +14,13 @@ import java.util.Map;
 
 /** The dedup stage's state stores: names, types and retention in one place. */
 public final class DedupStores {
-    public static final String[] NAMES = {DedupProcessor.BUFFER, DedupProcessor.CLOCK,
-            StreamsDedupStore.ENTRIES, StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS};
+    public static final String[] NAMES = {
+        DedupProcessor.BUFFER,
+        DedupProcessor.CLOCK,
+        StreamsDedupStore.ENTRIES,
+        StreamsDedupStore.FINGERPRINTS,
+        StreamsDedupStore.ORIGINALS
+    };
 
     /**
      * Configs of the index stores' changelogs. Streams creates a window store's changelog
@@ -26,16 +31,16 @@ public final class DedupStores {
      * what was written in the last retention + 1 day of wall-clock time, whatever its event times.
      * The store's own key holds the event time, which restore reads (not the record timestamp).
      */
-    public static final Map<String, String> INDEX_CHANGELOG_CONFIGS = Map.of(
-            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+    public static final Map<String, String> INDEX_CHANGELOG_CONFIGS =
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
-    private DedupStores() {
-    }
+    private DedupStores() {}
 
     /** The changelog topics {@link #INDEX_CHANGELOG_CONFIGS} apply to, as Kafka Streams names them. */
     public static List<String> indexChangelogs(String applicationId) {
         return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS).stream()
-                .map(store -> applicationId + "-" + store + "-changelog").toList();
+                .map(store -> applicationId + "-" + store + "-changelog")
+                .toList();
     }
 
     /** How long the index stores keep an item: the dedup window plus the reorder grace. */
@@ -58,15 +63,27 @@ public final class DedupStores {
         // Cached: an item's buffer entry is written and deleted, and the clock keys rewritten, within
         // one commit interval; the cache turns that into one changelog record per key per commit.
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BUFFER), Serdes.Bytes(), ingested)
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DedupProcessor.BUFFER), Serdes.Bytes(), ingested)
                         .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.CLOCK), Serdes.String(), Serdes.Bytes())
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DedupProcessor.CLOCK), Serdes.String(), Serdes.Bytes())
                         .withCachingEnabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
-                        Serdes.Long(), Serdes.ByteArray()).withLoggingDisabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
+                                Serdes.Long(),
+                                Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(
+                                        StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
     }
 }
