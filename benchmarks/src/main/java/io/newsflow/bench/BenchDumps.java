@@ -85,8 +85,12 @@ public final class BenchDumps {
         SplittableRandom random = new SplittableRandom(story * 0x9E3779B97F4A7C15L);
         StringBuilder out = new StringBuilder()
                 .append("Source: newsflow-bench\n")
-                .append("URL: https://news.example/bench/").append(n).append('\n')
-                .append("Captured: ").append(captured).append("\n\n");
+                .append("URL: https://news.example/bench/")
+                .append(n)
+                .append('\n')
+                .append("Captured: ")
+                .append(captured)
+                .append("\n\n");
         for (int i = 0; i < blocks.size(); i++) {
             if (i == sidebarHeading) {
                 out.append(blocks.get(i)).append("\n\n");
@@ -162,7 +166,8 @@ public final class BenchDumps {
             if (random.nextDouble() < SWAP) {
                 String other = vocabulary.get(random.nextInt(vocabulary.size()));
                 replacement = Character.isUpperCase(word.charAt(0))
-                        ? Character.toUpperCase(other.charAt(0)) + other.substring(1) : other;
+                        ? Character.toUpperCase(other.charAt(0)) + other.substring(1)
+                        : other;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
  * same serdes and guarantee over the same input, and ingest-to-enriched latency at a steady rate.
  */
 public final class EnrichBench {
-    static final List<String> ENRICH_OUTPUTS = List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME,
-            Topics.DUPLICATES_NAME);
+    static final List<String> ENRICH_OUTPUTS =
+            List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME);
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final Stack stack;
@@ -66,8 +66,7 @@ public final class EnrichBench {
     }
 
     /** A latency run: per item, output received minus input produced (wall clock). */
-    public record Latency(Percentiles millis, long expected, double seconds) {
-    }
+    public record Latency(Percentiles millis, long expected, double seconds) {}
 
     /** Streams the {@code items} already on news.articles/news.briefs through {@link PassThroughTopology}. */
     Throughput passThrough(String applicationId, long items) {
@@ -78,12 +77,15 @@ public final class EnrichBench {
     /** {@link #passThrough(String, long)}, handing the app to {@code atEnd} once its outputs are in, before it closes. */
     Throughput passThrough(String applicationId, long items, java.util.function.Consumer<KafkaStreams> atEnd) {
         NewsflowConfig config = appConfig(applicationId);
-        TopicSetup.ensure(config, PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS),
-                (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
-        Properties props = EnrichTopology.streamsConfig(config, EnrichSettings.from(config), stack.registryProperties(),
+        TopicSetup.ensure(config, PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS), (short)
+                config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+        Properties props = EnrichTopology.streamsConfig(
+                config,
+                EnrichSettings.from(config),
+                stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));
         try (OutputWatcher out = new OutputWatcher(stack.kafkaClientProperties(), PassThroughTopology.OUTPUTS);
-             KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics), props)) {
+                KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics), props)) {
             streams.start();
             Throughput run = throughput(applicationId, out, items);
             atEnd.accept(streams);
@@ -99,8 +101,15 @@ public final class EnrichBench {
      * runs all day sees). Then latency, in fresh apps started at the end of the input, with the
      * configured grace and with {@code shortGrace}.
      */
-    public void run(long items, BenchDumps dumps, int firstLatencyDump, int perSecond, int seconds, Duration shortGrace,
-                    ResultTable table) throws InterruptedException {
+    public void run(
+            long items,
+            BenchDumps dumps,
+            int firstLatencyDump,
+            int perSecond,
+            int seconds,
+            Duration shortGrace,
+            ResultTable table)
+            throws InterruptedException {
         EnrichSettings configured = EnrichSettings.from(stack.config());
         String settings = settings(configured);
         Throughput[] base = new Throughput[2];
@@ -109,20 +118,32 @@ public final class EnrichBench {
         for (int pass = 0; pass < 2; pass++) {
             String suffix = pass == 0 ? "" : "-warm";
             base[pass] = passThrough("newsflow-bench-passthrough" + suffix, items);
-            table.add("enrich", "pass-through, " + passes[pass] + " (same serdes, exactly_once_v2)", base[pass].items(),
-                    base[pass].seconds(), -1, incomplete(base[pass], items) + "first input consumed -> last output");
+            table.add(
+                    "enrich",
+                    "pass-through, " + passes[pass] + " (same serdes, exactly_once_v2)",
+                    base[pass].items(),
+                    base[pass].seconds(),
+                    -1,
+                    incomplete(base[pass], items) + "first input consumed -> last output");
             String applicationId = "newsflow-bench-enrich" + suffix;
-            try (OutputWatcher out = enrichOutputs(); EnrichService service = EnrichService.start(Stack.resolve(appConfig(applicationId)))) {
+            try (OutputWatcher out = enrichOutputs();
+                    EnrichService service = EnrichService.start(Stack.resolve(appConfig(applicationId)))) {
                 enrich[pass] = throughput(applicationId, out, items);
             }
-            table.add("enrich", "enrich topology, " + passes[pass] + " (" + settings + ")", enrich[pass].items(),
-                    enrich[pass].seconds(), -1, incomplete(enrich[pass], items) + "outputs: enriched + duplicates");
+            table.add(
+                    "enrich",
+                    "enrich topology, " + passes[pass] + " (" + settings + ")",
+                    enrich[pass].items(),
+                    enrich[pass].seconds(),
+                    -1,
+                    incomplete(enrich[pass], items) + "outputs: enriched + duplicates");
         }
 
         for (Duration grace : List.of(configured.reorderGrace(), shortGrace)) {
             String applicationId = "newsflow-bench-latency-" + grace.toMillis();
             startAtEnd(applicationId);
-            NewsflowConfig config = appConfig(applicationId).with(EnrichSettings.REORDER_GRACE, grace.toMillis() + "ms", "bench");
+            NewsflowConfig config =
+                    appConfig(applicationId).with(EnrichSettings.REORDER_GRACE, grace.toMillis() + "ms", "bench");
             Latency latency;
             try (EnrichService service = EnrichService.start(Stack.resolve(config))) {
                 latency = latency(dumps, firstLatencyDump, perSecond, seconds, grace);
@@ -130,8 +151,10 @@ public final class EnrichBench {
             addLatency(table, settings(EnrichSettings.from(config)), perSecond, latency);
         }
         for (int pass = 0; pass < 2; pass++) {
-            table.ratio("enrich items/s, " + passes[pass] + ": enrich topology / pass-through",
-                    enrich[pass].itemsPerSecond(), base[pass].itemsPerSecond());
+            table.ratio(
+                    "enrich items/s, " + passes[pass] + ": enrich topology / pass-through",
+                    enrich[pass].itemsPerSecond(),
+                    base[pass].itemsPerSecond());
         }
     }
 
@@ -141,7 +164,8 @@ public final class EnrichBench {
     }
 
     private static String settings(EnrichSettings settings) {
-        return "grace " + settings.reorderGrace().toMillis() / 1000.0 + " s, idle flush " + settings.idleFlush().toMillis() / 1000.0 + " s";
+        return "grace " + settings.reorderGrace().toMillis() / 1000.0 + " s, idle flush "
+                + settings.idleFlush().toMillis() / 1000.0 + " s";
     }
 
     private static String incomplete(Throughput run, long expected) {
@@ -150,9 +174,16 @@ public final class EnrichBench {
 
     private static void addLatency(ResultTable table, String settings, int perSecond, Latency latency) {
         Percentiles ms = latency.millis();
-        table.add("latency", "enrich, " + perSecond + "/s in (" + settings + ")", ms.count(), latency.seconds(), -1,
+        table.add(
+                "latency",
+                "enrich, " + perSecond + "/s in (" + settings + ")",
+                ms.count(),
+                latency.seconds(),
+                -1,
                 (ms.count() < latency.expected() ? "INCOMPLETE " + ms.count() + "/" + latency.expected() + "; " : "")
-                        + String.format("p50 %d ms, p99 %d ms, max %d ms (produce -> output received)", ms.p50(), ms.p99(), ms.max()));
+                        + String.format(
+                                "p50 %d ms, p99 %d ms, max %d ms (produce -> output received)",
+                                ms.p50(), ms.p99(), ms.max()));
     }
 
     /**
@@ -163,11 +194,17 @@ public final class EnrichBench {
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (String topic : List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME)) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions()
                         .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             }
             Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
                     .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
             admin.alterConsumerGroupOffsets(applicationId, ends).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -180,7 +217,8 @@ public final class EnrichBench {
      * once) at {@code perSecond} for {@code seconds}, with event time = now, to the running enrich app,
      * and measures per item when its output (enriched or duplicate notice) was received.
      */
-    Latency latency(BenchDumps dumps, int firstDump, int perSecond, int seconds, Duration grace) throws InterruptedException {
+    Latency latency(BenchDumps dumps, int firstDump, int perSecond, int seconds, Duration grace)
+            throws InterruptedException {
         int count = perSecond * seconds;
         Map<String, SpecificRecord> items = new LinkedHashMap<>();
         for (int n = firstDump; items.size() < count; n++) {
@@ -193,28 +231,40 @@ public final class EnrichBench {
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
         values.configure(stack.registryProperties(), false);
         // DumpPublisher's settings without its per-file transactions: each item goes out on its own.
-        Map<String, Object> producerConfig = new HashMap<>(DumpPublisher.producerConfig(stack.kafkaClientProperties(), "unused"));
+        Map<String, Object> producerConfig =
+                new HashMap<>(DumpPublisher.producerConfig(stack.kafkaClientProperties(), "unused"));
         producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-bench-latency");
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
         try (OutputWatcher out = enrichOutputs();
-             KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), values)) {
+                KafkaProducer<String, SpecificRecord> producer =
+                        new KafkaProducer<>(producerConfig, new StringSerializer(), values)) {
             Iterator<String> next = ids.iterator();
             long start = System.nanoTime();
-            sender.scheduleAtFixedRate(() -> {
-                if (next.hasNext()) {
-                    String id = next.next();
-                    SpecificRecord item = items.get(id);
-                    long now = System.currentTimeMillis();
-                    sentAt.put(id, now);
-                    producer.send(new ProducerRecord<>(item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME,
-                            null, now, id, item));
-                }
-            }, 0, 1_000_000L / perSecond, TimeUnit.MICROSECONDS);
+            sender.scheduleAtFixedRate(
+                    () -> {
+                        if (next.hasNext()) {
+                            String id = next.next();
+                            SpecificRecord item = items.get(id);
+                            long now = System.currentTimeMillis();
+                            sentAt.put(id, now);
+                            producer.send(new ProducerRecord<>(
+                                    item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME,
+                                    null,
+                                    now,
+                                    id,
+                                    item));
+                        }
+                    },
+                    0,
+                    1_000_000L / perSecond,
+                    TimeUnit.MICROSECONDS);
             out.awaitKeys(ids, Duration.ofSeconds(seconds).plus(grace).plus(Duration.ofMinutes(1)));
             double elapsed = (System.nanoTime() - start) / 1e9;
-            long[] millis = ids.stream().filter(id -> out.receivedAt(id) != null)
-                    .mapToLong(id -> out.receivedAt(id) - sentAt.get(id)).toArray();
+            long[] millis = ids.stream()
+                    .filter(id -> out.receivedAt(id) != null)
+                    .mapToLong(id -> out.receivedAt(id) - sentAt.get(id))
+                    .toArray();
             return new Latency(Percentiles.of(millis), count, elapsed);
         } finally {
             sender.shutdownNow();
@@ -232,8 +282,9 @@ public final class EnrichBench {
 
     Throughput throughput(String applicationId, OutputWatcher out, long items) {
         boolean complete = out.awaitCount(items, TIMEOUT);
-        long first = FirstConsumed.at(applicationId).orElseThrow(() ->
-                new IllegalStateException(applicationId + " consumed nothing within " + TIMEOUT.toSeconds() + " s"));
+        long first = FirstConsumed.at(applicationId)
+                .orElseThrow(() -> new IllegalStateException(
+                        applicationId + " consumed nothing within " + TIMEOUT.toSeconds() + " s"));
         return new Throughput(out.count(), (out.lastReceivedMs() - first) / 1000.0, complete);
     }
 

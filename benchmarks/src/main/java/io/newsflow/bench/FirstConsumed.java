@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FirstConsumed implements ConsumerInterceptor<Object, Object> {
     /** The Streams property that installs it on an app's main consumer. */
-    public static final String STREAMS_PROPERTY = StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
+    public static final String STREAMS_PROPERTY =
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
+
     private static final Map<String, Long> FIRST = new ConcurrentHashMap<>();
 
     private String group;
@@ -43,10 +45,8 @@ public final class FirstConsumed implements ConsumerInterceptor<Object, Object> 
     }
 
     @Override
-    public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    }
+    public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -87,8 +87,12 @@ public final class IngestBench {
             end = System.nanoTime();
             stats = ingester.stats();
         }
-        return new Ingested(stats.articles() + stats.briefs(), values == null ? values(files) : values, (end - start) / 1e9,
-                files.size(), stats.transactions());
+        return new Ingested(
+                stats.articles() + stats.briefs(),
+                values == null ? values(files) : values,
+                (end - start) / 1e9,
+                files.size(),
+                stats.transactions());
     }
 
     /** The events of {@code files} and their serialized size; not timed. */
@@ -130,7 +134,8 @@ public final class IngestBench {
      */
     public void warmUpBroker(BenchDumps dumps, long records) throws IOException, InterruptedException {
         Instant now = Instant.now();
-        Values one = valuesOf(new DumpReader().read("bench-0", dumps.dump(0, now).getBytes(StandardCharsets.UTF_8), now));
+        Values one =
+                valuesOf(new DumpReader().read("bench-0", dumps.dump(0, now).getBytes(StandardCharsets.UTF_8), now));
         producerPerformance(records, one.averageSize(), WARM_UP_TRANSACTION_MS, 0);
     }
 
@@ -138,7 +143,8 @@ public final class IngestBench {
     public ProducerPerfSummary producerPerformance(Ingested ours) throws IOException, InterruptedException {
         String output = producerPerformance(ours.events(), ours.values().averageSize(), ours.millisPerTransaction(), 0);
         return ProducerPerfSummary.parse(output)
-                .orElseThrow(() -> new IllegalStateException("No summary line in ProducerPerformance's output:\n" + output));
+                .orElseThrow(
+                        () -> new IllegalStateException("No summary line in ProducerPerformance's output:\n" + output));
     }
 
     /**
@@ -146,10 +152,11 @@ public final class IngestBench {
      * warm-up, as our second pass had our first: compare with a warm pass.
      */
     public ProducerPerfSummary producerPerformanceSteadyState(Ingested ours) throws IOException, InterruptedException {
-        String output = producerPerformance(2 * ours.events(), ours.values().averageSize(), ours.millisPerTransaction(),
-                ours.events());
+        String output = producerPerformance(
+                2 * ours.events(), ours.values().averageSize(), ours.millisPerTransaction(), ours.events());
         return ProducerPerfSummary.parseSteadyState(output)
-                .orElseThrow(() -> new IllegalStateException("No steady-state line in ProducerPerformance's output:\n" + output));
+                .orElseThrow(() ->
+                        new IllegalStateException("No steady-state line in ProducerPerformance's output:\n" + output));
     }
 
     /**
@@ -160,26 +167,41 @@ public final class IngestBench {
     private String producerPerformance(long records, int recordSize, long transactionMs, long warmUpRecords)
             throws IOException, InterruptedException {
         NewsflowConfig config = stack.config();
-        TopicSetup.ensure(config, List.of(PERF_TOPIC), config.intValue(NewsflowConfig.PARTITIONS),
-                (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+        TopicSetup.ensure(config, List.of(PERF_TOPIC), config.intValue(NewsflowConfig.PARTITIONS), (short)
+                config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 // The summary's decimals are parsed: keep them dots.
-                "-Duser.language=en", "-Duser.country=US",
+                "-Duser.language=en",
+                "-Duser.country=US",
                 "org.apache.kafka.tools.ProducerPerformance",
-                "--bootstrap-server", stack.bootstrapServers(),
-                "--topic", PERF_TOPIC,
-                "--num-records", Long.toString(records),
-                "--warmup-records", Long.toString(warmUpRecords),
-                "--record-size", Integer.toString(recordSize),
-                "--throughput", "-1",
-                "--key-distribution", "random", "--record-key-range", Long.toString(records),
-                "--transactional-id", "newsflow-bench-perf-" + UUID.randomUUID(),
-                "--transaction-duration-ms", Long.toString(transactionMs),
+                "--bootstrap-server",
+                stack.bootstrapServers(),
+                "--topic",
+                PERF_TOPIC,
+                "--num-records",
+                Long.toString(records),
+                "--warmup-records",
+                Long.toString(warmUpRecords),
+                "--record-size",
+                Integer.toString(recordSize),
+                "--throughput",
+                "-1",
+                "--key-distribution",
+                "random",
+                "--record-key-range",
+                Long.toString(records),
+                "--transactional-id",
+                "newsflow-bench-perf-" + UUID.randomUUID(),
+                "--transaction-duration-ms",
+                Long.toString(transactionMs),
                 "--command-property"));
-        for (Map.Entry<String, Object> e : DumpPublisher.producerConfig(Map.of(), "unused").entrySet()) {
-            if (!e.getKey().equals(ProducerConfig.TRANSACTIONAL_ID_CONFIG) && !e.getKey().equals(ProducerConfig.CLIENT_ID_CONFIG)) {
+        for (Map.Entry<String, Object> e :
+                DumpPublisher.producerConfig(Map.of(), "unused").entrySet()) {
+            if (!e.getKey().equals(ProducerConfig.TRANSACTIONAL_ID_CONFIG)
+                    && !e.getKey().equals(ProducerConfig.CLIENT_ID_CONFIG)) {
                 command.add(e.getKey() + "=" + e.getValue());
             }
         }
@@ -194,14 +216,25 @@ public final class IngestBench {
 
     /** Adds both runs of one pass ({@code first pass} or {@code warm}) and their ratio to {@code table}. */
     public static void report(String pass, Ingested ours, ProducerPerfSummary theirs, ResultTable table) {
-        table.add("ingest", "newsflow ingest, " + pass, ours.events(), ours.seconds(),
-                ours.values().bytes() / MIB / ours.seconds(), ours.files() + " files in " + ours.transactions() + " txns, avg value "
+        table.add(
+                "ingest",
+                "newsflow ingest, " + pass,
+                ours.events(),
+                ours.seconds(),
+                ours.values().bytes() / MIB / ours.seconds(),
+                ours.files() + " files in " + ours.transactions() + " txns, avg value "
                         + ours.values().averageSize() + " B");
-        table.add("ingest", "kafka ProducerPerformance, " + pass, theirs.records(),
-                theirs.records() / theirs.recordsPerSecond(), theirs.megabytesPerSecond(),
+        table.add(
+                "ingest",
+                "kafka ProducerPerformance, " + pass,
+                theirs.records(),
+                theirs.records() / theirs.recordsPerSecond(),
+                theirs.megabytesPerSecond(),
                 "record-size " + ours.values().averageSize() + " B, txn every " + ours.millisPerTransaction()
                         + " ms, p99 " + theirs.p99LatencyMs() + " ms");
-        table.ratio("ingest " + pass + ": newsflow / ProducerPerformance events/s", ours.eventsPerSecond(),
+        table.ratio(
+                "ingest " + pass + ": newsflow / ProducerPerformance events/s",
+                ours.eventsPerSecond(),
                 theirs.recordsPerSecond());
     }
 }

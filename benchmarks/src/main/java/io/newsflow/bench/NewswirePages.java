@@ -32,13 +32,14 @@ import java.util.List;
  */
 public final class NewswirePages {
     public static final int SIDEBAR = 20;
-    private static final String[] CAPITALS = {"LONDON", "NEW YORK", "TOKYO", "PARIS", "FRANKFURT", "SYDNEY", "WASHINGTON"};
+    private static final String[] CAPITALS = {
+        "LONDON", "NEW YORK", "TOKYO", "PARIS", "FRANKFURT", "SYDNEY", "WASHINGTON"
+    };
     private static final String ADDED = " More details were not immediately available.";
 
     private final List<Story> stories;
 
-    private record Story(String title, List<String> paragraphs) {
-    }
+    private record Story(String title, List<String> paragraphs) {}
 
     private NewswirePages(List<Story> stories) {
         this.stories = stories;
@@ -51,7 +52,9 @@ public final class NewswirePages {
         for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 JsonNode story = json.readTree(line);
-                stories.add(new Story(oneLine(story.get("title").asText()), paragraphs(story.get("body").asText())));
+                stories.add(new Story(
+                        oneLine(story.get("title").asText()),
+                        paragraphs(story.get("body").asText())));
             }
         }
         return new NewswirePages(stories);
@@ -66,10 +69,17 @@ public final class NewswirePages {
         Story story = stories.get(n);
         StringBuilder out = new StringBuilder()
                 .append("Source: Reuters\n")
-                .append("URL: https://newswire.example/story/").append(n).append('\n')
-                .append("Captured: ").append(captured).append('\n')
-                .append("Published: ").append(captured).append("\n\n")
-                .append(story.title()).append("\n\n");
+                .append("URL: https://newswire.example/story/")
+                .append(n)
+                .append('\n')
+                .append("Captured: ")
+                .append(captured)
+                .append('\n')
+                .append("Published: ")
+                .append(captured)
+                .append("\n\n")
+                .append(story.title())
+                .append("\n\n");
         story.paragraphs().forEach(p -> out.append(p).append("\n\n"));
         out.append("Latest news\n\n");
         for (int k = 1; k <= SIDEBAR && n - k >= 0; k++) {
@@ -126,8 +136,12 @@ public final class NewswirePages {
             System.err.println("usage: NewswirePages STORIES_JSONL OUT_DIR PAGES START(ISO instant) HOURS");
             System.exit(2);
         }
-        List<Path> files = fromStories(Path.of(args[0])).writeFiles(Path.of(args[1]), Integer.parseInt(args[2]),
-                Instant.parse(args[3]), Duration.ofHours(Long.parseLong(args[4])));
+        List<Path> files = fromStories(Path.of(args[0]))
+                .writeFiles(
+                        Path.of(args[1]),
+                        Integer.parseInt(args[2]),
+                        Instant.parse(args[3]),
+                        Duration.ofHours(Long.parseLong(args[4])));
         System.out.println("wrote " + files.size() + " pages to " + args[1]);
     }
 }

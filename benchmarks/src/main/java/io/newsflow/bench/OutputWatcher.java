@@ -21,8 +21,13 @@ final class OutputWatcher implements AutoCloseable {
     private long lastReceivedMs;
 
     OutputWatcher(Map<String, Object> kafkaClientProperties, Collection<String> topics) {
-        outputs = new CommittedReader<>(kafkaClientProperties, "newsflow-bench-watcher", topics,
-                new StringDeserializer(), new ByteArrayDeserializer()).fromEnd();
+        outputs = new CommittedReader<>(
+                        kafkaClientProperties,
+                        "newsflow-bench-watcher",
+                        topics,
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())
+                .fromEnd();
     }
 
     /** Polls until {@code expected} records arrived in all, or {@code timeout} passed; true if they did. */

@@ -18,8 +18,7 @@ final class PassThroughTopology {
     static final String BRIEFS_OUT = "bench.passthrough.briefs";
     static final List<String> OUTPUTS = List.of(ARTICLES_OUT, BRIEFS_OUT);
 
-    private PassThroughTopology() {
-    }
+    private PassThroughTopology() {}
 
     static Topology build(Topics topics) {
         StreamsBuilder builder = new StreamsBuilder();

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * same start but no percentiles, so a line with percentiles is a summary. With {@code --warmup-records}
  * a second summary follows, for the records after the warm-up: {@code 50000 steady state records sent, ...}.
  */
-public record ProducerPerfSummary(long records, double recordsPerSecond, double megabytesPerSecond, double avgLatencyMs,
-                                  long p99LatencyMs) {
+public record ProducerPerfSummary(
+        long records, double recordsPerSecond, double megabytesPerSecond, double avgLatencyMs, long p99LatencyMs) {
     private static final Pattern SUMMARY = Pattern.compile(
             "(\\d+)( steady state)? records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, "
                     + "[\\d.]+ ms max latency, \\d+ ms 50th, \\d+ ms 95th, (\\d+) ms 99th");
@@ -32,8 +32,12 @@ public record ProducerPerfSummary(long records, double recordsPerSecond, double 
         for (String line : output.split("\\R")) {
             Matcher m = SUMMARY.matcher(line);
             if (m.find() && (m.group(2) != null) == steadyState) {
-                last = new ProducerPerfSummary(Long.parseLong(m.group(1)), Double.parseDouble(m.group(3)),
-                        Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)));
+                last = new ProducerPerfSummary(
+                        Long.parseLong(m.group(1)),
+                        Double.parseDouble(m.group(3)),
+                        Double.parseDouble(m.group(4)),
+                        Double.parseDouble(m.group(5)),
+                        Long.parseLong(m.group(6)));
             }
         }
         return Optional.ofNullable(last);

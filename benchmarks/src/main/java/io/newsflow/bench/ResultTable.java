@@ -7,15 +7,19 @@ import java.util.List;
 public final class ResultTable {
     private static final String ROW = "%-7s %-56s %6s %7s %8s %6s  %s%n";
 
-    private record Row(String bench, String run, long items, double seconds, String megabytesPerSecond, String notes) {
-    }
+    private record Row(String bench, String run, long items, double seconds, String megabytesPerSecond, String notes) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
 
     /** @param megabytesPerSecond MiB/s of serialized values, or negative when not measured */
     public void add(String bench, String run, long items, double seconds, double megabytesPerSecond, String notes) {
-        rows.add(new Row(bench, run, items, seconds, megabytesPerSecond < 0 ? "-" : String.format("%.2f", megabytesPerSecond),
+        rows.add(new Row(
+                bench,
+                run,
+                items,
+                seconds,
+                megabytesPerSecond < 0 ? "-" : String.format("%.2f", megabytesPerSecond),
                 notes));
     }
 
@@ -27,8 +31,15 @@ public final class ResultTable {
         StringBuilder out = new StringBuilder();
         out.append(String.format(ROW, "bench", "run", "items", "s", "items/s", "MiB/s", "notes"));
         for (Row r : rows) {
-            out.append(String.format(ROW, r.bench, r.run, r.items, String.format("%.2f", r.seconds),
-                    String.format("%.0f", r.items / r.seconds), r.megabytesPerSecond, r.notes));
+            out.append(String.format(
+                    ROW,
+                    r.bench,
+                    r.run,
+                    r.items,
+                    String.format("%.2f", r.seconds),
+                    String.format("%.0f", r.items / r.seconds),
+                    r.megabytesPerSecond,
+                    r.notes));
         }
         if (!ratios.isEmpty()) {
             out.append(System.lineSeparator()).append("ratios").append(System.lineSeparator());

@@ -30,7 +30,8 @@ class BenchDumpsTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private static BenchDumps dumps() throws IOException {
-        return BenchDumps.fromSample(Files.readString(Path.of("../samples/aleppo-page-dump.txt"), StandardCharsets.UTF_8));
+        return BenchDumps.fromSample(
+                Files.readString(Path.of("../samples/aleppo-page-dump.txt"), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -11,7 +11,8 @@ class PercentilesTest {
 
     @Test
     void nearestRankOfAShuffledSample() {
-        long[] values = LongStream.rangeClosed(1, 200).map(v -> (v * 37) % 200 + 1).toArray();
+        long[] values =
+                LongStream.rangeClosed(1, 200).map(v -> (v * 37) % 200 + 1).toArray();
         assertEquals(new Percentiles(200, 100, 198, 200), Percentiles.of(values));
     }
 

@@ -40,6 +40,7 @@ public class DumpRecordsBenchmark {
     private static final int DUMPS = 250;
     /** The sample's article and 18 briefs in each dump. */
     private static final int EVENTS = DUMPS * 19;
+
     private static final byte[] FILE;
 
     static {
@@ -47,9 +48,13 @@ public class DumpRecordsBenchmark {
         String sample = Samples.aleppo();
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < DUMPS; i++) {
-            file.append("Source: newsflow-bench\nURL: https://news.example/bench/").append(i)
-                    .append("\nCaptured: ").append(Samples.MTIME.plus(Duration.ofSeconds(61L * i + 1, 123_456_789L)))
-                    .append("\n\n").append(sample.replace(".\n", " (" + i + ").\n")).append("\n=====\n");
+            file.append("Source: newsflow-bench\nURL: https://news.example/bench/")
+                    .append(i)
+                    .append("\nCaptured: ")
+                    .append(Samples.MTIME.plus(Duration.ofSeconds(61L * i + 1, 123_456_789L)))
+                    .append("\n\n")
+                    .append(sample.replace(".\n", " (" + i + ").\n"))
+                    .append("\n=====\n");
         }
         FILE = file.toString().getBytes(StandardCharsets.UTF_8);
         int[] events = {0};

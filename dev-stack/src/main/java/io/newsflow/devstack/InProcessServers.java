@@ -20,15 +20,18 @@ public final class InProcessServers implements EmbeddedServers {
             if (startKafka) {
                 requireFree(host, config.intValue(NewsflowConfig.KAFKA_PORT), NewsflowConfig.KAFKA_PORT);
                 requireFree(host, config.intValue(NewsflowConfig.CONTROLLER_PORT), NewsflowConfig.CONTROLLER_PORT);
-                EmbeddedKafka kafka = EmbeddedKafka.start(Stack.dataDir(config).resolve("kafka"), host,
-                        config.intValue(NewsflowConfig.KAFKA_PORT), config.intValue(NewsflowConfig.CONTROLLER_PORT));
+                EmbeddedKafka kafka = EmbeddedKafka.start(
+                        Stack.dataDir(config).resolve("kafka"),
+                        host,
+                        config.intValue(NewsflowConfig.KAFKA_PORT),
+                        config.intValue(NewsflowConfig.CONTROLLER_PORT));
                 started.add(kafka);
                 config = config.with(NewsflowConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(), "embedded broker");
             }
             if (config.get(NewsflowConfig.REGISTRY_URL).isEmpty()) {
                 requireFree(host, config.intValue(NewsflowConfig.REGISTRY_PORT), NewsflowConfig.REGISTRY_PORT);
-                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(config.kafkaClientProperties(), host,
-                        config.intValue(NewsflowConfig.REGISTRY_PORT));
+                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
+                        config.kafkaClientProperties(), host, config.intValue(NewsflowConfig.REGISTRY_PORT));
                 started.add(0, registry);
                 config = config.with(NewsflowConfig.REGISTRY_URL, registry.url(), "embedded registry");
             }
@@ -42,8 +45,9 @@ public final class InProcessServers implements EmbeddedServers {
     /** Kafka's own bind failure is a fatal fault with pages of stack traces; say it in one line instead. */
     private static void requireFree(String host, int port, String setting) {
         if (port != 0 && Stack.answers(host, port)) {
-            throw new IllegalStateException(host + ":" + port + " is already in use (is ./newsflow up already running?). "
-                    + "Stop it, or choose another port with " + setting);
+            throw new IllegalStateException(
+                    host + ":" + port + " is already in use (is ./newsflow up already running?). "
+                            + "Stop it, or choose another port with " + setting);
         }
     }
 }

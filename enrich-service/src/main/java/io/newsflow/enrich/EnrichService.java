@@ -1,7 +1,6 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.bursts.BurstQueries;
-import io.newsflow.enrich.dedup.DedupStores;
 import io.newsflow.enrich.dedup.KafkaUpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -57,8 +56,12 @@ public final class EnrichService implements AutoCloseable {
     private final ServiceMetrics own;
     private final ServiceHttpServer http;
 
-    private EnrichService(SchemaRegistryClient registry, KafkaUpstreamProgress upstream, KafkaStreams streams,
-                          ServiceMetrics own, ServiceHttpServer http) {
+    private EnrichService(
+            SchemaRegistryClient registry,
+            KafkaUpstreamProgress upstream,
+            KafkaStreams streams,
+            ServiceMetrics own,
+            ServiceHttpServer http) {
         this.registry = registry;
         this.upstream = upstream;
         this.streams = streams;
@@ -69,7 +72,9 @@ public final class EnrichService implements AutoCloseable {
     /** Creates the topics it writes (including the per-topic routes of its rules) and starts. */
     public static EnrichService start(Stack stack) {
         // With the "started" line below, splits a slow restart into JVM start-up and our own set-up.
-        log.info("enrich-service starting, {} ms after its JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
+        log.info(
+                "enrich-service starting, {} ms after its JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime());
         NewsflowConfig config = stack.config();
         EnrichSettings settings = EnrichSettings.from(config);
         // Loading the rules and the gazetteer is CPU work, about 10 s of a restart on a loaded 2-core
@@ -82,14 +87,18 @@ public final class EnrichService implements AutoCloseable {
         Topics topics = new Topics(registry, stack.registryProperties());
         ReprocessPoint reprocess = EnrichSetup.run(stack, settings, topics, rulesLoad);
         if (!reprocess.equals(ReprocessPoint.NONE)) {
-            log.info("Reprocess point {}: items dated before it that were published before the reprocess ({}) "
-                    + "are read again only to rebuild the dedup context", reprocess.from(), reprocess.toJson());
+            log.info(
+                    "Reprocess point {}: items dated before it that were published before the reprocess ({}) "
+                            + "are read again only to rebuild the dedup context",
+                    reprocess.from(),
+                    reprocess.toJson());
         }
         log.debug("Start-up: topics, schemas, route topics, index changelog configs and reprocess point checked");
         Tagger tagger = EnrichSetup.joined(taggerLoad);
         Path stateDir = Stack.dataDir(config).resolve("streams");
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(), stateDir);
-        String instanceId = StaticMembership.instanceId(config, stateDir, settings.applicationId()).orElse(null);
+        String instanceId = StaticMembership.instanceId(config, stateDir, settings.applicationId())
+                .orElse(null);
         if (instanceId != null) {
             // Streams gives each stream thread's consumer this id plus the thread's index.
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
@@ -104,9 +113,11 @@ public final class EnrichService implements AutoCloseable {
                 () -> running.get() == null ? Map.of() : running.get().metrics(), own::metrics);
         ServiceHttpServer http;
         try {
-            http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
+            http = new ServiceHttpServer(
+                    config.require(NewsflowConfig.BIND_ADDRESS),
                     config.get(HTTP_PORT).map(Integer::parseInt).orElse(8080),
-                    () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING, metrics);
+                    () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING,
+                    metrics);
         } catch (IOException e) {
             registry.close();
             own.close();
@@ -121,8 +132,11 @@ public final class EnrichService implements AutoCloseable {
         running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
             if (e instanceof FencedInstanceIdException || e.getCause() instanceof FencedInstanceIdException) {
-                log.error("Another enrich-service instance runs as static member {} (a copy of this data directory?): "
-                        + "stopping this one. Give each instance its own --data-dir.", instanceId, e);
+                log.error(
+                        "Another enrich-service instance runs as static member {} (a copy of this data directory?): "
+                                + "stopping this one. Give each instance its own --data-dir.",
+                        instanceId,
+                        e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
             log.error("Stream thread failed; replacing it", e);
@@ -137,15 +151,25 @@ public final class EnrichService implements AutoCloseable {
         // Per instance, of the terms whose state it hosts: dashboards sum over instances.
         own.gauge("active-bursts", "terms whose burst has started and not yet ended", queries::localActiveBursts);
         streams.start();
-        log.info("enrich-service started: application id {}, rules {}, interactive queries at {}, {} ms after its JVM started",
-                settings.applicationId(), tagger.rulesVersion(), self, ManagementFactory.getRuntimeMXBean().getUptime());
+        log.info(
+                "enrich-service started: application id {}, rules {}, interactive queries at {}, {} ms after its JVM started",
+                settings.applicationId(),
+                tagger.rulesVersion(),
+                self,
+                ManagementFactory.getRuntimeMXBean().getUptime());
         if (instanceId != null) {
-            log.info("Static group member {} (kept in {}): restarted on this data directory, it takes its tasks back at once; "
-                    + "a new data directory is a new member, which waits until the old one's session times out ({} = 45 s "
-                    + "unless set)", instanceId, stateDir, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+            log.info(
+                    "Static group member {} (kept in {}): restarted on this data directory, it takes its tasks back at once; "
+                            + "a new data directory is a new member, which waits until the old one's session times out ({} = 45 s "
+                            + "unless set)",
+                    instanceId,
+                    stateDir,
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
         } else {
-            log.info("Static membership off ({}=false): after a crash the restarted instance waits until the old "
-                    + "member's session times out", StaticMembership.ENABLED);
+            log.info(
+                    "Static membership off ({}=false): after a crash the restarted instance waits until the old "
+                            + "member's session times out",
+                    StaticMembership.ENABLED);
         }
         return new EnrichService(registry, upstream, streams, own, http);
     }
@@ -176,7 +200,8 @@ public final class EnrichService implements AutoCloseable {
             try {
                 return InetAddress.getLocalHost().getHostAddress();
             } catch (UnknownHostException e) {
-                throw new IllegalStateException("Bound to " + bind + " and the host name is unknown: set " + ADVERTISED_HOST, e);
+                throw new IllegalStateException(
+                        "Bound to " + bind + " and the host name is unknown: set " + ADVERTISED_HOST, e);
             }
         });
     }

@@ -24,15 +24,15 @@ import java.util.concurrent.Executors;
  * the slowest check, not their sum.
  */
 final class EnrichSetup {
-    private EnrichSetup() {
-    }
+    private EnrichSetup() {}
 
     /**
      * Runs the checks; the route ones once {@code rules} are loaded. Schemas go through {@code topics}'
      * registry client, which the serializers share: it then has the ids, and no record waits on a
      * registry round trip.
      */
-    static ReprocessPoint run(Stack stack, EnrichSettings settings, Topics topics, CompletableFuture<TopicRules> rules) {
+    static ReprocessPoint run(
+            Stack stack, EnrichSettings settings, Topics topics, CompletableFuture<TopicRules> rules) {
         NewsflowConfig config = stack.config();
         int partitions = config.intValue(NewsflowConfig.PARTITIONS);
         short replication = (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR);
@@ -42,17 +42,29 @@ final class EnrichSetup {
             return t;
         });
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
-            CompletableFuture<Void> fixedTopics = CompletableFuture.runAsync(() -> {
-                TopicSetup.ensure(admin, config, Topics.ALL_NAMES, partitions, replication);
-                // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
-                TopicSetup.align(admin, DedupStores.indexChangelogs(settings.applicationId()), DedupStores.INDEX_CHANGELOG_CONFIGS);
-            }, pool);
+            CompletableFuture<Void> fixedTopics = CompletableFuture.runAsync(
+                    () -> {
+                        TopicSetup.ensure(admin, config, Topics.ALL_NAMES, partitions, replication);
+                        // Streams creates the index changelogs right; one an older var/ holds is brought up to date.
+                        TopicSetup.align(
+                                admin,
+                                DedupStores.indexChangelogs(settings.applicationId()),
+                                DedupStores.INDEX_CHANGELOG_CONFIGS);
+                    },
+                    pool);
             CompletableFuture<Void> schemas = CompletableFuture.runAsync(topics::registerValueSchemas, pool);
             CompletableFuture<ReprocessPoint> reprocess = CompletableFuture.supplyAsync(
                     () -> ReprocessPoints.read(stack.kafkaClientProperties(), settings.applicationId()), pool);
-            CompletableFuture<Void> routeTopics = rules.thenAcceptAsync(loaded -> TopicSetup.ensure(admin, config,
-                    slugs(loaded).stream().map(Topics::routeName).toList(), partitions, replication), pool);
-            CompletableFuture<Void> routeSchemas = rules.thenAcceptAsync(loaded -> topics.registerRouteSchemas(slugs(loaded)), pool);
+            CompletableFuture<Void> routeTopics = rules.thenAcceptAsync(
+                    loaded -> TopicSetup.ensure(
+                            admin,
+                            config,
+                            slugs(loaded).stream().map(Topics::routeName).toList(),
+                            partitions,
+                            replication),
+                    pool);
+            CompletableFuture<Void> routeSchemas =
+                    rules.thenAcceptAsync(loaded -> topics.registerRouteSchemas(slugs(loaded)), pool);
             joined(CompletableFuture.allOf(fixedTopics, schemas, routeTopics, routeSchemas));
             return joined(reprocess);
         } finally {

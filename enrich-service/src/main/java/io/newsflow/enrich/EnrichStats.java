@@ -29,15 +29,15 @@ final class EnrichStats {
         COUNTERS.put("dead-letters-total", "dead letters");
     }
 
-    private EnrichStats() {
-    }
+    private EnrichStats() {}
 
     static String json(KafkaStreams.State state, Map<MetricName, ? extends Metric> metrics) {
         Map<String, Double> sums = new LinkedHashMap<>();
         COUNTERS.values().forEach(label -> sums.put(label, 0.0));
         metrics.forEach((name, metric) -> {
             String label = COUNTERS.get(name.name());
-            if (label != null && name.group().equals(ServiceMetrics.group(StreamsSensors.SERVICE))
+            if (label != null
+                    && name.group().equals(ServiceMetrics.group(StreamsSensors.SERVICE))
                     && metric.metricValue() instanceof Number value) {
                 sums.merge(label, value.doubleValue(), Double::sum);
             }

@@ -14,8 +14,8 @@ import io.newsflow.enrich.dedup.ShardAnswer;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
-import io.newsflow.enrich.tagging.TagProcessor;
 import io.newsflow.enrich.reprocess.ReprocessPoint;
+import io.newsflow.enrich.tagging.TagProcessor;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.schemas.Topics;
@@ -53,25 +53,32 @@ import java.util.Properties;
  * state (which would lose it). Why the dedup stages look so: docs/dedup-scaleout.md.
  */
 public final class EnrichTopology {
-    private EnrichTopology() {
-    }
+    private EnrichTopology() {}
 
     /** Name of the topic through which every occurrence reaches every dedup shard. */
     public static String dedupShardsTopic(String applicationId) {
         return applicationId + "-dedup-shards-repartition";
     }
 
-    public static Topology buildTopology(EnrichSettings settings, Topics topics, Tagger tagger, UpstreamProgress upstream,
-                                         ReprocessPoint reprocess) {
+    public static Topology buildTopology(
+            EnrichSettings settings,
+            Topics topics,
+            Tagger tagger,
+            UpstreamProgress upstream,
+            ReprocessPoint reprocess) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<IngestedItem> ingested = topics.valueSerde(IngestedItem.class);
         String rulesVersion = settings.dedup().version() + "+" + tagger.rulesVersion();
 
-        KStream<String, IngestedItem> articles = builder
-                .stream(Topics.ARTICLES_NAME, Consumed.with(Serdes.String(), topics.articles.valueSerde()).withName("read-articles"))
+        KStream<String, IngestedItem> articles = builder.stream(
+                        Topics.ARTICLES_NAME,
+                        Consumed.with(Serdes.String(), topics.articles.valueSerde())
+                                .withName("read-articles"))
                 .mapValues(a -> IngestedItem.newBuilder().setItem(a).build(), Named.as("wrap-articles"));
-        KStream<String, IngestedItem> briefs = builder
-                .stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()).withName("read-briefs"))
+        KStream<String, IngestedItem> briefs = builder.stream(
+                        Topics.BRIEFS_NAME,
+                        Consumed.with(Serdes.String(), topics.briefs.valueSerde())
+                                .withName("read-briefs"))
                 .mapValues(b -> IngestedItem.newBuilder().setItem(b).build(), Named.as("wrap-briefs"));
 
         DedupWire wire = new DedupWire(ingested);
@@ -97,7 +104,9 @@ public final class EnrichTopology {
                 .merge(answers, Named.as("decide-inputs"))
                 .process(() -> new DecideProcessor(shards), Named.as("dedup-decide"), DedupStores.DECIDER)
                 // After a reprocess, items re-read before its point only rebuild the dedup context.
-                .filter((id, verdict) -> reprocess.publishes(verdict.input()), Named.as("publish-from-reprocess-point"));
+                .filter(
+                        (id, verdict) -> reprocess.publishes(verdict.input()),
+                        Named.as("publish-from-reprocess-point"));
 
         Map<String, KStream<String, Verdict>> branches = verdicts.split(Named.as("verdict-"))
                 .branch((id, verdict) -> verdict.duplicate(), Branched.as("duplicate"))
@@ -105,21 +114,30 @@ public final class EnrichTopology {
 
         branches.get("verdict-duplicate")
                 .mapValues(v -> EnrichedItems.notice(v, rulesVersion), Named.as("to-duplicate-notice"))
-                .to(Topics.DUPLICATES_NAME, Produced.with(Serdes.String(), topics.duplicates.valueSerde()).withName("write-duplicates"));
+                .to(
+                        Topics.DUPLICATES_NAME,
+                        Produced.with(Serdes.String(), topics.duplicates.valueSerde())
+                                .withName("write-duplicates"));
 
         KStream<String, SpecificRecord> enriched = branches.get("verdict-original")
                 .processValues(() -> new TagProcessor(tagger, rulesVersion), Named.as("tag"));
         enriched.filter((id, item) -> item instanceof EnrichedArticle, Named.as("articles-only"))
                 .mapValues(item -> (EnrichedArticle) item, Named.as("as-article"))
-                .to(Topics.ENRICHED_ARTICLES_NAME, Produced.with(Serdes.String(), topics.enrichedArticles.valueSerde())
-                        .withName("write-enriched-articles"));
+                .to(
+                        Topics.ENRICHED_ARTICLES_NAME,
+                        Produced.with(Serdes.String(), topics.enrichedArticles.valueSerde())
+                                .withName("write-enriched-articles"));
         enriched.filter((id, item) -> item instanceof EnrichedBrief, Named.as("briefs-only"))
                 .mapValues(item -> (EnrichedBrief) item, Named.as("as-brief"))
-                .to(Topics.ENRICHED_BRIEFS_NAME, Produced.with(Serdes.String(), topics.enrichedBriefs.valueSerde())
-                        .withName("write-enriched-briefs"));
+                .to(
+                        Topics.ENRICHED_BRIEFS_NAME,
+                        Produced.with(Serdes.String(), topics.enrichedBriefs.valueSerde())
+                                .withName("write-enriched-briefs"));
         enriched.flatMapValues(EnrichedItems::routes, Named.as("route-by-topic"))
-                .to((id, routed, context) -> Topics.routeName(routed.getSlug()),
-                        Produced.with(Serdes.String(), topics.valueSerde(io.newsflow.avro.RoutedItem.class)).withName("write-topic-routes"));
+                .to(
+                        (id, routed, context) -> Topics.routeName(routed.getSlug()),
+                        Produced.with(Serdes.String(), topics.valueSerde(io.newsflow.avro.RoutedItem.class))
+                                .withName("write-topic-routes"));
         BurstStage.addTo(builder, enriched, settings.bursts(), topics);
         return builder.build();
     }
@@ -134,8 +152,8 @@ public final class EnrichTopology {
     static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
 
     /** Streams configuration: exactly-once, dead letters to news.dlq, state under the data directory. */
-    public static Properties streamsConfig(NewsflowConfig config, EnrichSettings settings, Map<String, Object> registryProperties,
-                                           Path stateDir) {
+    public static Properties streamsConfig(
+            NewsflowConfig config, EnrichSettings settings, Map<String, Object> registryProperties, Path stateDir) {
         Properties props = new Properties();
         props.putAll(config.kafkaClientProperties());
         props.putAll(registryProperties);
@@ -144,7 +162,9 @@ public final class EnrichTopology {
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.intValue(NewsflowConfig.REPLICATION_FACTOR));
-        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get("newsflow.enrich.standby.replicas").orElse("1"));
+        props.put(
+                StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                config.get("newsflow.enrich.standby.replicas").orElse("1"));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);

@@ -20,8 +20,7 @@ import java.util.List;
 
 /** Turns dedup verdicts and tags into the records of the public contract. */
 public final class EnrichedItems {
-    private EnrichedItems() {
-    }
+    private EnrichedItems() {}
 
     public static SpecificRecord enriched(Verdict verdict, Tagger.Result tags, String rulesVersion) {
         Enrichment enrichment = Enrichment.newBuilder()
@@ -52,7 +51,8 @@ public final class EnrichedItems {
     /** One routed copy per configured topic the item matched. */
     static List<RoutedItem> routes(SpecificRecord enriched) {
         return enrichmentOf(enriched).getTopics().stream()
-                .map(TopicTag::getSlug).distinct()
+                .map(TopicTag::getSlug)
+                .distinct()
                 .map(slug -> new RoutedItem(slug, enriched))
                 .toList();
     }
@@ -73,7 +73,8 @@ public final class EnrichedItems {
     }
 
     private static Fingerprint fingerprint(ContentFingerprint fingerprint) {
-        return new Fingerprint(fingerprint.contentHash(), ByteBuffer.wrap(fingerprint.minhashBytes()), fingerprint.shingles());
+        return new Fingerprint(
+                fingerprint.contentHash(), ByteBuffer.wrap(fingerprint.minhashBytes()), fingerprint.shingles());
     }
 
     /** Headline of an item for tagging and for alert samples. */

@@ -22,8 +22,7 @@ final class StaticMembership {
     /** {@code false} turns static membership off (every start is then a new member). */
     static final String ENABLED = "newsflow.enrich.static.membership";
 
-    private StaticMembership() {
-    }
+    private StaticMembership() {}
 
     /** The id for this instance, created on its first start; empty when turned off. */
     static Optional<String> instanceId(NewsflowConfig config, Path stateDir, String applicationId) {
@@ -40,11 +39,13 @@ final class StaticMembership {
             }
             String id = applicationId + "-" + UUID.randomUUID().toString().substring(0, 8);
             Files.createDirectories(stateDir);
-            Path written = Files.writeString(stateDir.resolve(file.getFileName() + ".tmp"), id + "\n", StandardCharsets.UTF_8);
+            Path written =
+                    Files.writeString(stateDir.resolve(file.getFileName() + ".tmp"), id + "\n", StandardCharsets.UTF_8);
             Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
             return Optional.of(id);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep enrich-service's instance id in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot keep enrich-service's instance id in " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,18 +2,18 @@ package io.newsflow.enrich;
 
 import io.newsflow.avro.Article;
 import io.newsflow.avro.Brief;
-import io.newsflow.enrich.reprocess.ReprocessPoint;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.metrics.StreamsSensors;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
+import io.newsflow.enrich.reprocess.ReprocessPoint;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.metrics.ServiceMetrics;
 import io.newsflow.platform.testing.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.Topics;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,8 +43,12 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
         return start(stateDir, tagger, settings, upstream, ReprocessPoint.NONE);
     }
 
-    static EnrichDriver start(Path stateDir, Tagger tagger, EnrichSettings settings, UpstreamProgress upstream,
-                              ReprocessPoint reprocess) {
+    static EnrichDriver start(
+            Path stateDir,
+            Tagger tagger,
+            EnrichSettings settings,
+            UpstreamProgress upstream,
+            ReprocessPoint reprocess) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> registryProps = Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid");
         Topics topics = new Topics(registry, registryProps);
@@ -53,8 +57,11 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
         props.put(DeadLetterExceptionHandler.REGISTRY_CLIENT, registry);
         ServiceMetrics own = new ServiceMetrics(StreamsSensors.SERVICE);
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
-        return new EnrichDriver(new TopologyTestDriver(
-                EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props), topics, own);
+        return new EnrichDriver(
+                new TopologyTestDriver(
+                        EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props),
+                topics,
+                own);
     }
 
     /** One of our metrics in Streams' registry (newsflow_enrich_&lt;name&gt;), summed over its tags. */
@@ -64,22 +71,32 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
 
     /** Dead letters of one kind, as /metrics would show them. */
     double deadLetters(String kind) {
-        return own.metrics().entrySet().stream().filter(e -> kind.equals(e.getKey().tags().get("kind")))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+        return own.metrics().entrySet().stream()
+                .filter(e -> kind.equals(e.getKey().tags().get("kind")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
         return metrics.entrySet().stream()
-                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+                .filter(e ->
+                        e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     TestInputTopic<String, Article> articlesInput() {
-        return driver.createInputTopic(Topics.ARTICLES_NAME, new StringSerializer(), topics.articles.valueSerde().serializer());
+        return driver.createInputTopic(
+                Topics.ARTICLES_NAME,
+                new StringSerializer(),
+                topics.articles.valueSerde().serializer());
     }
 
     public TestInputTopic<String, Brief> briefsInput() {
-        return driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), topics.briefs.valueSerde().serializer());
+        return driver.createInputTopic(
+                Topics.BRIEFS_NAME,
+                new StringSerializer(),
+                topics.briefs.valueSerde().serializer());
     }
 
     <V> TestOutputTopic<String, V> output(String topic, Deserializer<V> values) {

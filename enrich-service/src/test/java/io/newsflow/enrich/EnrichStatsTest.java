@@ -14,11 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EnrichStatsTest {
 
-    private static void put(Map<MetricName, Metric> metrics, String group, String name, Map<String, String> tags, double value) {
+    private static void put(
+            Map<MetricName, Metric> metrics, String group, String name, Map<String, String> tags, double value) {
         MetricName metricName = new MetricName(name, group, "", tags);
         metrics.put(metricName, new Metric() {
-            public MetricName metricName() { return metricName; }
-            public Object metricValue() { return value; }
+            public MetricName metricName() {
+                return metricName;
+            }
+
+            public Object metricValue() {
+                return value;
+            }
         });
     }
 

@@ -31,7 +31,8 @@ class EnrichStreamsConfigTest {
 
     @Test
     void aConfiguredCommitIntervalWins() {
-        StreamsConfig config = config(NewsflowConfig.defaults().with(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250", "test"));
+        StreamsConfig config =
+                config(NewsflowConfig.defaults().with(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250", "test"));
 
         assertEquals(250L, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     }

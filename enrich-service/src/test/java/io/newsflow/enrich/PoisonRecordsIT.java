@@ -51,26 +51,45 @@ class PoisonRecordsIT {
     private static final Instant NOW = Instant.now();
 
     @Test
-    void everyPoisonRecordIsDeadLetteredWithItsReasonAndThePartitionMovesOn(TestStack stack, @TempDir Path data) throws Exception {
+    void everyPoisonRecordIsDeadLetteredWithItsReasonAndThePartitionMovesOn(TestStack stack, @TempDir Path data)
+            throws Exception {
         NewsflowConfig config = stack.config()
                 .with(NewsflowConfig.DATA_DIR, data.toString(), "test")
                 .with(EnrichService.HTTP_PORT, "0", "test")
                 .with(EnrichSettings.IDLE_FLUSH, "1s", "test");
         try (SchemaRegistryClient registry = stack.registryClient();
-             EnrichService service = EnrichService.start(Stack.resolve(config))) {
+                EnrichService service = EnrichService.start(Stack.resolve(config))) {
             Topics topics = new Topics(registry, stack.registryProperties());
-            byte[] article = topics.articles.valueSerde().serializer().serialize(Topics.ARTICLES_NAME, article("Poison test article"));
-            byte[] brief = topics.briefs.valueSerde().serializer().serialize(Topics.BRIEFS_NAME, brief("Poison test brief"));
-            byte[] deadLetter = topics.deadLetters.valueSerde().serializer().serialize(Topics.DLQ_NAME, DeadLetter.newBuilder()
-                    .setSourceId("x").setStage("x").setReason("x").setOriginalSize(0).setTruncated(false).setFailedAt(NOW).build());
+            byte[] article = topics.articles
+                    .valueSerde()
+                    .serializer()
+                    .serialize(Topics.ARTICLES_NAME, article("Poison test article"));
+            byte[] brief =
+                    topics.briefs.valueSerde().serializer().serialize(Topics.BRIEFS_NAME, brief("Poison test brief"));
+            byte[] deadLetter = topics.deadLetters
+                    .valueSerde()
+                    .serializer()
+                    .serialize(
+                            Topics.DLQ_NAME,
+                            DeadLetter.newBuilder()
+                                    .setSourceId("x")
+                                    .setStage("x")
+                                    .setReason("x")
+                                    .setOriginalSize(0)
+                                    .setTruncated(false)
+                                    .setFailedAt(NOW)
+                                    .build());
 
             // key -> poison value, and the substring its dead letter's reason must have
             Map<String, Object[]> articlePoison = new LinkedHashMap<>();
-            articlePoison.put("not-avro", new Object[] {"plain text, not Avro".getBytes(StandardCharsets.UTF_8), "magic byte"});
+            articlePoison.put(
+                    "not-avro", new Object[] {"plain text, not Avro".getBytes(StandardCharsets.UTF_8), "magic byte"});
             articlePoison.put("too-short", new Object[] {new byte[] {0, 0, 1}, "5-byte header"});
             articlePoison.put("unknown-id", new Object[] {frame(new byte[] {0, 0x0f, 0x42, 0x3f}, 1, 'a'), "999999"});
             articlePoison.put("wrong-schema", new Object[] {deadLetter, "as Article"});
-            articlePoison.put("array-count", new Object[] {withHeader(article, 1, 'a', 0, (long) Integer.MAX_VALUE - 16), "claims"});
+            articlePoison.put("array-count", new Object[] {
+                withHeader(article, 1, 'a', 0, (long) Integer.MAX_VALUE - 16), "claims"
+            });
             articlePoison.put("string-length", new Object[] {withHeader(article, 1L << 30, 'x'), "claims"});
             articlePoison.put("negative-length", new Object[] {withHeader(article, -3, 'x'), "claims"});
             Map<String, Object[]> briefPoison = new LinkedHashMap<>();
@@ -79,19 +98,37 @@ class PoisonRecordsIT {
             briefPoison.put("wrong-schema", new Object[] {article, "as Brief"});
 
             String marker = TestStack.unique("poison");
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(),
-                    new ByteArraySerializer())) {
-                send(producer, Topics.ARTICLES_NAME, articlePoison, marker,
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    stack.kafkaClientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+                send(
+                        producer,
+                        Topics.ARTICLES_NAME,
+                        articlePoison,
+                        marker,
                         topics.articles.valueSerde().serializer().serialize(Topics.ARTICLES_NAME, article(marker)));
-                send(producer, Topics.BRIEFS_NAME, briefPoison, marker,
+                send(
+                        producer,
+                        Topics.BRIEFS_NAME,
+                        briefPoison,
+                        marker,
                         topics.briefs.valueSerde().serializer().serialize(Topics.BRIEFS_NAME, brief(marker)));
             }
 
             int poison = articlePoison.size() + briefPoison.size();
-            List<DeadLetter> letters = TopicReader.awaitRecords(stack, Topics.DLQ_NAME, new StringDeserializer(),
-                    topics.deadLetters.valueSerde().deserializer(), poison, Duration.ofSeconds(90)).stream()
-                    .map(ConsumerRecord::value).toList();
-            assertEquals(poison, letters.size(), letters.stream().map(DeadLetter::getReason).collect(Collectors.joining("\n")));
+            List<DeadLetter> letters = TopicReader.awaitRecords(
+                            stack,
+                            Topics.DLQ_NAME,
+                            new StringDeserializer(),
+                            topics.deadLetters.valueSerde().deserializer(),
+                            poison,
+                            Duration.ofSeconds(90))
+                    .stream()
+                    .map(ConsumerRecord::value)
+                    .toList();
+            assertEquals(
+                    poison,
+                    letters.size(),
+                    letters.stream().map(DeadLetter::getReason).collect(Collectors.joining("\n")));
             check(letters, Topics.ARTICLES_NAME, articlePoison);
             check(letters, Topics.BRIEFS_NAME, briefPoison);
 
@@ -111,23 +148,37 @@ class PoisonRecordsIT {
     }
 
     /** Each poison record, then the good one, all under one key: one partition, in this order. */
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, Map<String, Object[]> poison, String key,
-                             byte[] good) throws Exception {
+    private static void send(
+            KafkaProducer<String, byte[]> producer, String topic, Map<String, Object[]> poison, String key, byte[] good)
+            throws Exception {
         for (Map.Entry<String, Object[]> p : poison.entrySet()) {
-            producer.send(new ProducerRecord<>(topic, null, NOW.toEpochMilli(), key, (byte[]) p.getValue()[0],
-                    List.of(new org.apache.kafka.common.header.internals.RecordHeader("poison", p.getKey().getBytes())))).get();
+            producer.send(new ProducerRecord<>(
+                            topic,
+                            null,
+                            NOW.toEpochMilli(),
+                            key,
+                            (byte[]) p.getValue()[0],
+                            List.of(new org.apache.kafka.common.header.internals.RecordHeader(
+                                    "poison", p.getKey().getBytes()))))
+                    .get();
         }
-        producer.send(new ProducerRecord<>(topic, null, NOW.toEpochMilli(), key, good)).get();
+        producer.send(new ProducerRecord<>(topic, null, NOW.toEpochMilli(), key, good))
+                .get();
     }
 
     private static void check(List<DeadLetter> letters, String topic, Map<String, Object[]> poison) {
-        List<DeadLetter> mine = letters.stream().filter(l -> topic.equals(l.getTopic())).sorted((a, b) -> Long.compare(a.getOffset(), b.getOffset())).toList();
+        List<DeadLetter> mine = letters.stream()
+                .filter(l -> topic.equals(l.getTopic()))
+                .sorted((a, b) -> Long.compare(a.getOffset(), b.getOffset()))
+                .toList();
         assertEquals(poison.size(), mine.size(), topic);
         int i = 0;
         for (Map.Entry<String, Object[]> p : poison.entrySet()) {
             DeadLetter letter = mine.get(i++);
             assertEquals("enrich.deserialize", letter.getStage(), p.getKey());
-            assertTrue(letter.getReason().contains((String) p.getValue()[1]), topic + " " + p.getKey() + ": " + letter.getReason());
+            assertTrue(
+                    letter.getReason().contains((String) p.getValue()[1]),
+                    topic + " " + p.getKey() + ": " + letter.getReason());
             byte[] original = (byte[]) p.getValue()[0];
             assertEquals(original.length, letter.getOriginalSize(), p.getKey());
         }
@@ -159,12 +210,19 @@ class PoisonRecordsIT {
     }
 
     private static Article article(String title) {
-        return new Article("poison-article-" + title, title, List.of("A paragraph about " + title + " in Zagreb."),
+        return new Article(
+                "poison-article-" + title,
+                title,
+                List.of("A paragraph about " + title + " in Zagreb."),
                 new Origin("poison-dump-" + title, 0, "test", null, NOW, null, "1"));
     }
 
     private static Brief brief(String headline) {
-        return new Brief("poison-brief-" + headline, headline, "A summary of " + headline + ".", "Latest news",
+        return new Brief(
+                "poison-brief-" + headline,
+                headline,
+                "A summary of " + headline + ".",
+                "Latest news",
                 new Origin("poison-dump-b-" + headline, 1, "test", null, NOW, null, "1"));
     }
 }

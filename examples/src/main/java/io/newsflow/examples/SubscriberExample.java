@@ -25,24 +25,37 @@ import java.util.function.Consumer;
  * </pre>
  */
 public final class SubscriberExample {
-    private SubscriberExample() {
-    }
+    private SubscriberExample() {}
 
     public static void main(String[] args) {
-        consume(args[0], args[1], "news.enriched.briefs", "my-desk", EnrichedBrief.class,
-                (ConsumerRecord<String, EnrichedBrief> r) -> System.out.println(r.value().getBrief().getHeadline()
-                        + " " + r.value().getEnrichment().getPrimaryCountry()), Long.MAX_VALUE);
+        consume(
+                args[0],
+                args[1],
+                "news.enriched.briefs",
+                "my-desk",
+                EnrichedBrief.class,
+                (ConsumerRecord<String, EnrichedBrief> r) ->
+                        System.out.println(r.value().getBrief().getHeadline() + " "
+                                + r.value().getEnrichment().getPrimaryCountry()),
+                Long.MAX_VALUE);
     }
 
     /** Polls {@code topic} as group {@code group} until {@code max} records were handled. */
-    public static <V extends SpecificRecord> long consume(String bootstrapServers, String registryUrl, String topic, String group,
-                                                          Class<V> type, Consumer<ConsumerRecord<String, V>> handler, long max) {
+    public static <V extends SpecificRecord> long consume(
+            String bootstrapServers,
+            String registryUrl,
+            String topic,
+            String group,
+            Class<V> type,
+            Consumer<ConsumerRecord<String, V>> handler,
+            long max) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        AvroDeserializer<V> values = new AvroDeserializer<>(new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl)), type);
+        AvroDeserializer<V> values =
+                new AvroDeserializer<>(new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl)), type);
         long handled = 0;
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));

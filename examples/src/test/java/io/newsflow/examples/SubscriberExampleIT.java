@@ -28,13 +28,21 @@ class SubscriberExampleIT {
     @Test
     void theExampleReadsBriefsWithTheSpecificAvroClasses(TestStack stack) {
         try (Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
             TopicSetup.prepare(resolved);
             ingester.ingest(Path.of("../samples/aleppo-page-dump.txt"), null);
         }
         List<String> headlines = new ArrayList<>();
-        SubscriberExample.consume(stack.bootstrapServers(), stack.registryUrl(), Topics.BRIEFS_NAME,
-                TestStack.unique("example"), Brief.class, r -> headlines.add(r.value().getHeadline()), 18);
-        assertTrue(headlines.contains("Syrian opposition rules out future role for President al-Assad"), headlines.toString());
+        SubscriberExample.consume(
+                stack.bootstrapServers(),
+                stack.registryUrl(),
+                Topics.BRIEFS_NAME,
+                TestStack.unique("example"),
+                Brief.class,
+                r -> headlines.add(r.value().getHeadline()),
+                18);
+        assertTrue(
+                headlines.contains("Syrian opposition rules out future role for President al-Assad"),
+                headlines.toString());
     }
 }

@@ -35,7 +35,7 @@ final class DumpLog implements AutoCloseable {
 
     void flush() {
         try {
-            writer.submit(() -> { }).get();
+            writer.submit(() -> {}).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -67,13 +67,19 @@ final class DumpLog implements AutoCloseable {
     }
 
     static String line(DumpOutcome dump, DumpPublisher.Result result) {
-        KeyValueLine line = KeyValueLine.of("dump").add("id", dump.dumpId() == null ? "-" : dump.dumpId())
-                .add("source", dump.sourceId()).add("articles", dump.articles()).add("briefs", dump.briefs())
+        KeyValueLine line = KeyValueLine.of("dump")
+                .add("id", dump.dumpId() == null ? "-" : dump.dumpId())
+                .add("source", dump.sourceId())
+                .add("articles", dump.articles())
+                .add("briefs", dump.briefs())
                 .add("bytes", dump.bytes());
         if (!result.delivered()) {
-            line.add("outcome", "not_delivered").add("reason_class", IngestMetrics.DELIVERY).add("reason", result.error());
+            line.add("outcome", "not_delivered")
+                    .add("reason_class", IngestMetrics.DELIVERY)
+                    .add("reason", result.error());
         } else if (dump.deadLettered()) {
-            line.add("outcome", "dead_letter").add("reason_class", dump.failure().failureClass().label())
+            line.add("outcome", "dead_letter")
+                    .add("reason_class", dump.failure().failureClass().label())
                     .add("reason", dump.failure().reason());
         } else {
             line.add("outcome", "ingested");

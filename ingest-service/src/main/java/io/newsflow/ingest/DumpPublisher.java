@@ -42,8 +42,11 @@ public final class DumpPublisher implements AutoCloseable {
      * @param transactionalId stable for a spool directory (so a restarted watcher fences its zombie),
      *                        unique for one-off runs
      */
-    public DumpPublisher(Map<String, Object> kafkaClientProperties, Serializer<SpecificRecord> valueSerializer,
-                         String transactionalId, Clock clock) {
+    public DumpPublisher(
+            Map<String, Object> kafkaClientProperties,
+            Serializer<SpecificRecord> valueSerializer,
+            String transactionalId,
+            Clock clock) {
         this.valueSerializer = valueSerializer;
         Map<String, Object> config = producerConfig(kafkaClientProperties, transactionalId);
         this.records = new DumpRecords(valueSerializer, clock, maxRequestSize(config));
@@ -53,7 +56,8 @@ public final class DumpPublisher implements AutoCloseable {
     }
 
     /** Producer settings: idempotent, acks=all, lz4, batching; user-given client properties win. */
-    public static Map<String, Object> producerConfig(Map<String, Object> kafkaClientProperties, String transactionalId) {
+    public static Map<String, Object> producerConfig(
+            Map<String, Object> kafkaClientProperties, String transactionalId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -68,7 +72,9 @@ public final class DumpPublisher implements AutoCloseable {
 
     private static int maxRequestSize(Map<String, Object> config) {
         Object size = config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-        return size == null ? DumpRecords.DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(size.toString().trim());
+        return size == null
+                ? DumpRecords.DEFAULT_MAX_REQUEST_SIZE
+                : Integer.parseInt(size.toString().trim());
     }
 
     /**
@@ -104,8 +110,7 @@ public final class DumpPublisher implements AutoCloseable {
      *
      * @param startedNanos {@link System#nanoTime()} when parsing began
      */
-    public record Prepared(String sourceId, List<DumpOutcome> outcomes, String error, long startedNanos) {
-    }
+    public record Prepared(String sourceId, List<DumpOutcome> outcomes, String error, long startedNanos) {}
 
     /**
      * Parses and publishes everything read from one source, and waits until the broker acknowledged it.
@@ -123,7 +128,8 @@ public final class DumpPublisher implements AutoCloseable {
      * they can be sent while the next dump is parsed. After a serialization error nothing more is
      * handed on, and the error in the result says the source's transaction must be aborted.
      */
-    public Prepared prepare(String sourceId, List<ReadOutcome> outcomes, Consumer<List<ProducerRecord<String, byte[]>>> sink) {
+    public Prepared prepare(
+            String sourceId, List<ReadOutcome> outcomes, Consumer<List<ProducerRecord<String, byte[]>>> sink) {
         return records.prepare(sourceId, outcomes, sink);
     }
 
@@ -140,8 +146,7 @@ public final class DumpPublisher implements AutoCloseable {
         private boolean open;
         private String error;
 
-        private SourceTransaction() {
-        }
+        private SourceTransaction() {}
 
         public void send(List<ProducerRecord<String, byte[]>> records) {
             if (error != null) {
@@ -193,7 +198,8 @@ public final class DumpPublisher implements AutoCloseable {
         }
 
         private String failed(KafkaException e) {
-            if (e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
+            if (e instanceof ProducerFencedException
+                    || e instanceof OutOfOrderSequenceException
                     || e instanceof AuthorizationException) {
                 // Fatal for this producer: another instance took over its transactional id, or no rights.
                 throw new IllegalStateException("Kafka producer cannot continue: " + e.getMessage(), e);
@@ -227,7 +233,11 @@ public final class DumpPublisher implements AutoCloseable {
     }
 
     private static Result result(Prepared prepared, String error) {
-        return new Result(prepared.sourceId(), prepared.outcomes(), error, Duration.ofNanos(System.nanoTime() - prepared.startedNanos()));
+        return new Result(
+                prepared.sourceId(),
+                prepared.outcomes(),
+                error,
+                Duration.ofNanos(System.nanoTime() - prepared.startedNanos()));
     }
 
     /** Opens a transaction for several sources, published one after the other. */
@@ -241,8 +251,7 @@ public final class DumpPublisher implements AutoCloseable {
      * sources published again in a transaction of its own, so only the failing one fails.
      */
     public final class Batch {
-        private record Source(Prepared prepared, List<ProducerRecord<String, byte[]>> records) {
-        }
+        private record Source(Prepared prepared, List<ProducerRecord<String, byte[]>> records) {}
 
         private final SourceTransaction transaction = new SourceTransaction();
         private final List<Source> sources = new ArrayList<>();
@@ -251,8 +260,7 @@ public final class DumpPublisher implements AutoCloseable {
         private boolean failed;
         private int transactions = 1;
 
-        private Batch() {
-        }
+        private Batch() {}
 
         /** Sends records of the source being published. */
         public void send(List<ProducerRecord<String, byte[]>> records) {
@@ -287,7 +295,9 @@ public final class DumpPublisher implements AutoCloseable {
         /** Commits the batch, or publishes its sources one by one if it cannot; one result per source, in order. */
         public List<Result> commit() {
             if (!failed && transaction.commit() == null) {
-                return sources.stream().map(source -> result(source.prepared(), null)).toList();
+                return sources.stream()
+                        .map(source -> result(source.prepared(), null))
+                        .toList();
             }
             transaction.abandon();
             transactions += sources.size();
@@ -312,7 +322,9 @@ public final class DumpPublisher implements AutoCloseable {
     static String message(KafkaException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         Throwable cause = e.getCause();
-        return cause == null || cause == e ? message : message + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        return cause == null || cause == e
+                ? message
+                : message + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
     }
 
     /** The producer's own metrics, for /metrics. */

@@ -53,6 +53,7 @@ final class DumpRecords {
     private final Serializer<SpecificRecord> valueSerializer;
     /** Largest value a record may carry; a dump with a larger one is dead-lettered, not sent to be refused. */
     private final int maxValueBytes;
+
     private final DumpParser parser = new DumpParser();
     private final Clock clock;
     /** Writes articles and briefs when the serializer is ours and the schemas are the encoder's; else null. */
@@ -77,7 +78,8 @@ final class DumpRecords {
      * soon as they are ready. After a serialization error nothing more is handed on, and the error in
      * the result says the source's transaction must be aborted.
      */
-    DumpPublisher.Prepared prepare(String sourceId, List<ReadOutcome> outcomes, Consumer<List<ProducerRecord<String, byte[]>>> sink) {
+    DumpPublisher.Prepared prepare(
+            String sourceId, List<ReadOutcome> outcomes, Consumer<List<ProducerRecord<String, byte[]>>> sink) {
         long started = System.nanoTime();
         List<DumpOutcome> dumps = new ArrayList<>(outcomes.size());
         Instant now = clock.instant();
@@ -86,14 +88,19 @@ final class DumpRecords {
                 List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
                 ParseOutcome parsed = read instanceof RawDump raw ? events(raw, now, records) : (DumpFailure) read;
                 if (parsed instanceof ParsedDump dump) {
-                    dumps.add(DumpOutcome.parsed(dump, count(records, Topics.ARTICLES_NAME), count(records, Topics.BRIEFS_NAME)));
+                    dumps.add(DumpOutcome.parsed(
+                            dump, count(records, Topics.ARTICLES_NAME), count(records, Topics.BRIEFS_NAME)));
                 } else {
                     DumpFailure failure = (DumpFailure) parsed;
                     DeadLetter letter = DumpEvents.deadLetter(failure, clock.instant());
                     RecordHeaders none = new RecordHeaders();
                     records.clear();
-                    records.add(record(Topics.DLQ_NAME, failure.sourceId(), valueSerializer.serialize(Topics.DLQ_NAME, none, letter),
-                            none, letter.getFailedAt().toEpochMilli()));
+                    records.add(record(
+                            Topics.DLQ_NAME,
+                            failure.sourceId(),
+                            valueSerializer.serialize(Topics.DLQ_NAME, none, letter),
+                            none,
+                            letter.getFailedAt().toEpochMilli()));
                     dumps.add(DumpOutcome.failed(failure));
                 }
                 sink.accept(records);
@@ -118,9 +125,13 @@ final class DumpRecords {
                 addEvents(dump, now, records);
                 for (ProducerRecord<String, byte[]> record : records) {
                     if (record.value().length > maxValueBytes) {
-                        return failure(raw, FailureClass.TOO_LARGE, "its " + record.topic() + " value of " + record.value().length
-                                + " bytes is larger than the record limit of " + maxValueBytes + " bytes (the producer's "
-                                + ProducerConfig.MAX_REQUEST_SIZE_CONFIG + " less room for key and headers)");
+                        return failure(
+                                raw,
+                                FailureClass.TOO_LARGE,
+                                "its " + record.topic() + " value of " + record.value().length
+                                        + " bytes is larger than the record limit of " + maxValueBytes
+                                        + " bytes (the producer's "
+                                        + ProducerConfig.MAX_REQUEST_SIZE_CONFIG + " less room for key and headers)");
                     }
                 }
             }
@@ -136,10 +147,16 @@ final class DumpRecords {
         RecordHeaders headers = headers(dump);
         long timestamp = eventTime(dump, now).toEpochMilli();
         for (Article article : DumpEvents.article(dump).stream().toList()) {
-            records.add(record(Topics.ARTICLES_NAME, article.getId(), value(Topics.ARTICLES_NAME, article, headers), headers, timestamp));
+            records.add(record(
+                    Topics.ARTICLES_NAME,
+                    article.getId(),
+                    value(Topics.ARTICLES_NAME, article, headers),
+                    headers,
+                    timestamp));
         }
         for (Brief brief : DumpEvents.briefs(dump)) {
-            records.add(record(Topics.BRIEFS_NAME, brief.getId(), value(Topics.BRIEFS_NAME, brief, headers), headers, timestamp));
+            records.add(record(
+                    Topics.BRIEFS_NAME, brief.getId(), value(Topics.BRIEFS_NAME, brief, headers), headers, timestamp));
         }
     }
 
@@ -195,11 +212,13 @@ final class DumpRecords {
             }
             return bytes;
         }
-        return value instanceof Article article ? encoder.article(header, article) : encoder.brief(header, (Brief) value);
+        return value instanceof Article article
+                ? encoder.article(header, article)
+                : encoder.brief(header, (Brief) value);
     }
 
-    private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, RecordHeaders headers,
-                                                         long timestamp) {
+    private static ProducerRecord<String, byte[]> record(
+            String topic, String key, byte[] value, RecordHeaders headers, long timestamp) {
         return new ProducerRecord<>(topic, null, timestamp, key, value, headers);
     }
 }

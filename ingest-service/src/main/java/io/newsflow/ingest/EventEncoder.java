@@ -21,6 +21,7 @@ import java.util.List;
 final class EventEncoder {
     /** {@code SchemaNormalization.fingerprint64} of the schemas' full JSON, as generated from newsflow.avdl. */
     static final long ARTICLE_SCHEMA = -1464432329241337470L;
+
     static final long BRIEF_SCHEMA = -5540761446798345538L;
 
     private byte[] out = new byte[4096];
@@ -28,7 +29,8 @@ final class EventEncoder {
 
     /** Whether the generated classes have the schemas this encoder writes. */
     static boolean supports() {
-        return fingerprint(Article.getClassSchema()) == ARTICLE_SCHEMA && fingerprint(Brief.getClassSchema()) == BRIEF_SCHEMA;
+        return fingerprint(Article.getClassSchema()) == ARTICLE_SCHEMA
+                && fingerprint(Brief.getClassSchema()) == BRIEF_SCHEMA;
     }
 
     static long fingerprint(Schema schema) {

@@ -18,13 +18,15 @@ final class IngestMetrics implements AutoCloseable {
     static final String DELIVERY = "delivery";
 
     private final ServiceMetrics metrics = new ServiceMetrics("ingest");
-    private final Sensor ingested = metrics.counter("dumps-ingested-total", "dumps parsed and committed to Kafka", Map.of());
+    private final Sensor ingested =
+            metrics.counter("dumps-ingested-total", "dumps parsed and committed to Kafka", Map.of());
     private final Map<String, Sensor> failed = new HashMap<>();
     private final Sensor articles = metrics.counter("articles-total", "article events committed", Map.of());
     private final Sensor briefs = metrics.counter("briefs-total", "brief events committed", Map.of());
     private final Sensor deadLetters = metrics.counter("dead-letters-total", "dumps committed to news.dlq", Map.of());
     private final Sensor bytes = metrics.counter("read-bytes-total", "bytes of the source files read", Map.of());
-    private final Sensor sourceSeconds = metrics.avgMax("source-latency", "seconds", "seconds from parsing a source to its commit");
+    private final Sensor sourceSeconds =
+            metrics.avgMax("source-latency", "seconds", "seconds from parsing a source to its commit");
 
     IngestMetrics() {
         // Every reason is exported from the start, so a dashboard shows 0 rather than no data.
@@ -35,7 +37,10 @@ final class IngestMetrics implements AutoCloseable {
     }
 
     private Sensor failedCounter(String reason) {
-        return metrics.counter("dumps-failed-total", "dumps dead-lettered or not delivered, by reason class", Map.of("reason", reason));
+        return metrics.counter(
+                "dumps-failed-total",
+                "dumps dead-lettered or not delivered, by reason class",
+                Map.of("reason", reason));
     }
 
     void record(DumpPublisher.Result result, long sourceBytes) {

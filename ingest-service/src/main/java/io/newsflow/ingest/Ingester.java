@@ -87,7 +87,10 @@ public final class Ingester implements AutoCloseable {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list " + path + ": " + e.getMessage(), e);
             }
@@ -109,7 +112,8 @@ public final class Ingester implements AutoCloseable {
 
     public DumpPublisher.Result ingest(Path file, InputStream stdin) {
         stats.transactions.incrementAndGet();
-        DumpPublisher.Result result = counted(file, publisher.publish(file.toString(), read(file, stdin, Clock.systemUTC())));
+        DumpPublisher.Result result =
+                counted(file, publisher.publish(file.toString(), read(file, stdin, Clock.systemUTC())));
         dumpLog.flush();
         return result;
     }
@@ -124,19 +128,23 @@ public final class Ingester implements AutoCloseable {
      */
     public void ingestAll(List<Path> files, InputStream stdin, Consumer<DumpPublisher.Result> onResult) {
         SourcePipeline pipeline = new SourcePipeline(IN_FLIGHT_BYTES);
-        Thread preparer = new Thread(() -> {
-            try {
-                for (Path file : files) {
-                    pipeline.end(publisher.prepare(file.toString(), read(file, stdin, Clock.systemUTC()), pipeline::put));
-                }
-            } catch (RuntimeException e) {
-                pipeline.fail(e);
-            } catch (Error e) {
-                // Said to the sending thread too, which would otherwise wait for this thread's records for ever.
-                pipeline.fail(new IllegalStateException("Preparing sources failed: " + e, e));
-                throw e;
-            }
-        }, "newsflow-ingest-prepare");
+        Thread preparer = new Thread(
+                () -> {
+                    try {
+                        for (Path file : files) {
+                            pipeline.end(publisher.prepare(
+                                    file.toString(), read(file, stdin, Clock.systemUTC()), pipeline::put));
+                        }
+                    } catch (RuntimeException e) {
+                        pipeline.fail(e);
+                    } catch (Error e) {
+                        // Said to the sending thread too, which would otherwise wait for this thread's records for
+                        // ever.
+                        pipeline.fail(new IllegalStateException("Preparing sources failed: " + e, e));
+                        throw e;
+                    }
+                },
+                "newsflow-ingest-prepare");
         preparer.setDaemon(true);
         preparer.start();
         try {

@@ -20,16 +20,20 @@ final class SourcePipeline {
     static final int PIECE_BYTES = 1 << 20;
 
     /** Records of some dumps, the end of a source, or what stopped the preparing thread. */
-    private record Piece(List<ProducerRecord<String, byte[]>> records, int bytes, DumpPublisher.Prepared end,
-                         RuntimeException failure) {
-    }
+    private record Piece(
+            List<ProducerRecord<String, byte[]>> records,
+            int bytes,
+            DumpPublisher.Prepared end,
+            RuntimeException failure) {}
 
     private final BlockingQueue<Piece> pieces = new LinkedBlockingQueue<>();
     /** Records of the current piece, only touched by the preparing thread. */
     private List<ProducerRecord<String, byte[]>> piece = new ArrayList<>();
+
     private long pieceBytes;
     /** Whether records of the current source were handed on yet. */
     private boolean sourceStarted;
+
     private final Semaphore budget;
     private final int budgetBytes;
 

@@ -47,7 +47,9 @@ public final class SpoolWatcher {
 
     /** A stable transactional id per spool directory, so a restarted watcher fences its predecessor. */
     public static String transactionalId(Path spool) {
-        return "newsflow-ingest-spool-" + Integer.toHexString(spool.toAbsolutePath().normalize().toString().hashCode());
+        return "newsflow-ingest-spool-"
+                + Integer.toHexString(
+                        spool.toAbsolutePath().normalize().toString().hashCode());
     }
 
     /** Ingests what is in the spool now. @return how many files were moved out */
@@ -59,18 +61,29 @@ public final class SpoolWatcher {
                 log.warn("Spool file {} stays for a retry: {}", file.getFileName(), result.error());
                 return;
             }
-            Path target = unused((result.deadLetters() == 0 ? done : failed), file.getFileName().toString());
+            Path target = unused(
+                    (result.deadLetters() == 0 ? done : failed),
+                    file.getFileName().toString());
             try {
                 Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 // Its events are committed: ingesting it again would only repeat them. Left until it changes.
                 unmovable.put(file, modified(file));
-                log.error("Spool file {} was ingested but cannot be moved to {}: {}; skipped until it changes",
-                        file.getFileName(), spool.relativize(target), e.toString());
+                log.error(
+                        "Spool file {} was ingested but cannot be moved to {}: {}; skipped until it changes",
+                        file.getFileName(),
+                        spool.relativize(target),
+                        e.toString());
                 return;
             }
-            log.info("Spool file {}: {} dumps, {} articles, {} briefs, {} dead letters -> {}", file.getFileName(),
-                    result.dumps(), result.articles(), result.briefs(), result.deadLetters(), spool.relativize(target));
+            log.info(
+                    "Spool file {}: {} dumps, {} articles, {} briefs, {} dead letters -> {}",
+                    file.getFileName(),
+                    result.dumps(),
+                    result.articles(),
+                    result.briefs(),
+                    result.deadLetters(),
+                    spool.relativize(target));
             moved[0]++;
         });
         return moved[0];

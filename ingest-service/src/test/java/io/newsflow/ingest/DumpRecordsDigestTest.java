@@ -44,7 +44,8 @@ class DumpRecordsDigestTest {
             "ria-cyrillic.txt", "bf5077c44c9606fb2c01a4586feff5681c6e6c93068c19a3bceffdca8b14a915",
             "generated", "0abae140123c448dfab4f64de787a53253284266c05e4e1c604805b13a0be84b");
 
-    private final DumpRecords records = new DumpRecords(serializer(), Clock.fixed(Samples.MTIME.plusSeconds(3600), ZoneOffset.UTC));
+    private final DumpRecords records =
+            new DumpRecords(serializer(), Clock.fixed(Samples.MTIME.plusSeconds(3600), ZoneOffset.UTC));
     private final DumpReader reader = new DumpReader();
 
     @Test
@@ -53,7 +54,8 @@ class DumpRecordsDigestTest {
         expected.remove("generated");
         Map<String, String> actual = new TreeMap<>();
         actual.put("aleppo-page-dump.txt", digest(List.of(Samples.aleppo().getBytes(StandardCharsets.UTF_8))));
-        for (String name : List.of("jsonl-with-bad-line.jsonl", "multi.txt", "reuters-agrokor.txt", "ria-cyrillic.txt")) {
+        for (String name :
+                List.of("jsonl-with-bad-line.jsonl", "multi.txt", "reuters-agrokor.txt", "ria-cyrillic.txt")) {
             try (InputStream in = getClass().getResourceAsStream("/dumps/" + name)) {
                 actual.put(name, digest(List.of(in.readAllBytes())));
             }
@@ -97,8 +99,10 @@ class DumpRecordsDigestTest {
             });
             text(sha, String.valueOf(prepared.error()));
             for (DumpOutcome o : prepared.outcomes()) {
-                text(sha, o.sourceId() + " " + o.dumpId() + " " + o.articles() + " " + o.briefs() + " " + o.bytes()
-                        + " " + (o.failure() == null ? "-" : o.failure().reason()));
+                text(
+                        sha,
+                        o.sourceId() + " " + o.dumpId() + " " + o.articles() + " " + o.briefs() + " " + o.bytes() + " "
+                                + (o.failure() == null ? "-" : o.failure().reason()));
             }
         }
         return HexFormat.of().formatHex(sha.digest());

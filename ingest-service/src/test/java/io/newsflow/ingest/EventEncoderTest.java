@@ -29,20 +29,29 @@ class EventEncoderTest {
 
     @Example
     void theGeneratedClassesHaveTheSchemasTheEncoderWrites() {
-        assertTrue(EventEncoder.supports(), "newsflow.avdl changed Article or Brief: update EventEncoder and its fingerprints");
+        assertTrue(
+                EventEncoder.supports(),
+                "newsflow.avdl changed Article or Brief: update EventEncoder and its fingerprints");
     }
 
     @Property(tries = 500)
-    void articles(@ForAll("texts") String id, @ForAll("optionalTexts") String title, @ForAll("paragraphs") List<String> paragraphs,
-                  @ForAll("origins") Origin origin) {
+    void articles(
+            @ForAll("texts") String id,
+            @ForAll("optionalTexts") String title,
+            @ForAll("paragraphs") List<String> paragraphs,
+            @ForAll("origins") Origin origin) {
         Article article = new Article(id, title, paragraphs, origin);
         byte[] expected = serializer.serialize("news.articles", article);
         assertArrayEquals(expected, encoder.article(Arrays.copyOf(expected, WireFormat.HEADER_SIZE), article));
     }
 
     @Property(tries = 500)
-    void briefs(@ForAll("texts") String id, @ForAll("texts") String headline, @ForAll("optionalTexts") String summary,
-                @ForAll("optionalTexts") String section, @ForAll("origins") Origin origin) {
+    void briefs(
+            @ForAll("texts") String id,
+            @ForAll("texts") String headline,
+            @ForAll("optionalTexts") String summary,
+            @ForAll("optionalTexts") String section,
+            @ForAll("origins") Origin origin) {
         Brief brief = new Brief(id, headline, summary, section, origin);
         byte[] expected = serializer.serialize("news.briefs", brief);
         assertArrayEquals(expected, encoder.brief(Arrays.copyOf(expected, WireFormat.HEADER_SIZE), brief));
@@ -50,7 +59,8 @@ class EventEncoderTest {
 
     @Provide
     Arbitrary<String> texts() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(300),
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(300),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(5000),
                 Arbitraries.of("", "Агрокор", "克罗地亚 \uD83D\uDE00", "Caf\u00e9\u00a0"));
     }
@@ -67,11 +77,18 @@ class EventEncoderTest {
 
     @Provide
     Arbitrary<Origin> origins() {
-        Arbitrary<Instant> times = Arbitraries.longs().between(0, 253402300799999L).map(Instant::ofEpochMilli);
-        return net.jqwik.api.Combinators.combine(texts(), Arbitraries.integers().between(0, 100_000), optionalTexts(),
-                optionalTexts(), times, times.injectNull(0.5), texts())
-                .as((dumpId, position, source, url, captured, published, version)
-                        -> new Origin(dumpId, position, source, url, captured, published, version));
+        Arbitrary<Instant> times =
+                Arbitraries.longs().between(0, 253402300799999L).map(Instant::ofEpochMilli);
+        return net.jqwik.api.Combinators.combine(
+                        texts(),
+                        Arbitraries.integers().between(0, 100_000),
+                        optionalTexts(),
+                        optionalTexts(),
+                        times,
+                        times.injectNull(0.5),
+                        texts())
+                .as((dumpId, position, source, url, captured, published, version) ->
+                        new Origin(dumpId, position, source, url, captured, published, version));
     }
 
     private static AvroSerializer<SpecificRecord> serializer() {

@@ -43,13 +43,19 @@ class HostileCorpusIT {
     }
 
     @Test
-    void everyHostileInputEndsPublishedOrInTheDeadLetterTopicWithItsReason(TestStack stack, @TempDir Path dir) throws Exception {
+    void everyHostileInputEndsPublishedOrInTheDeadLetterTopicWithItsReason(TestStack stack, @TempDir Path dir)
+            throws Exception {
         Map<String, HostileCorpus.Expected> corpus = HostileCorpus.write(dir, TestStack.unique("hostile"));
         Map<String, DumpPublisher.Result> results = new HashMap<>();
         try (Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
-            assertTimeoutPreemptively(Duration.ofMinutes(3), () -> ingester.ingestAll(Ingester.expand(List.of(dir)),
-                    InputStream.nullInputStream(), result -> results.put(Path.of(result.sourceId()).getFileName().toString(), result)));
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+            assertTimeoutPreemptively(
+                    Duration.ofMinutes(3),
+                    () -> ingester.ingestAll(
+                            Ingester.expand(List.of(dir)),
+                            InputStream.nullInputStream(),
+                            result -> results.put(
+                                    Path.of(result.sourceId()).getFileName().toString(), result)));
         }
         assertEquals(corpus.keySet(), results.keySet(), "every input has its result");
 
@@ -79,11 +85,15 @@ class HostileCorpusIT {
         Map<String, List<DeadLetter>> byFile = new HashMap<>();
         try (SchemaRegistryClient registry = stack.registryClient()) {
             Topics topics = new Topics(registry, stack.registryProperties());
-            for (ConsumerRecord<String, DeadLetter> record : TopicReader.readAll(stack, Topics.DLQ_NAME, new StringDeserializer(),
+            for (ConsumerRecord<String, DeadLetter> record : TopicReader.readAll(
+                    stack,
+                    Topics.DLQ_NAME,
+                    new StringDeserializer(),
                     topics.deadLetters.valueSerde().deserializer())) {
                 if (record.key().startsWith(dir.toString())) {
                     String name = Path.of(record.key()).getFileName().toString().replaceAll("[:#][0-9]+$", "");
-                    byFile.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(record.value());
+                    byFile.computeIfAbsent(name, n -> new java.util.ArrayList<>())
+                            .add(record.value());
                 }
             }
         }

@@ -41,13 +41,18 @@ class HostileRecordsTest {
         DumpPublisher.Prepared prepared = records.prepare("src", read, out::addAll);
         assertNull(prepared.error(), "the source is not aborted");
         for (ProducerRecord<String, byte[]> record : out) {
-            assertTrue(record.value().length < ONE_MIB - (64 << 10), record.topic() + " record of " + record.value().length + " bytes");
+            assertTrue(
+                    record.value().length < ONE_MIB - (64 << 10),
+                    record.topic() + " record of " + record.value().length + " bytes");
         }
         return out;
     }
 
     private DeadLetter onlyDeadLetter(List<ProducerRecord<String, byte[]>> out) {
-        assertEquals(1, out.size(), "one record: " + out.stream().map(ProducerRecord::topic).toList());
+        assertEquals(
+                1,
+                out.size(),
+                "one record: " + out.stream().map(ProducerRecord::topic).toList());
         assertEquals(Topics.DLQ_NAME, out.get(0).topic());
         return letters.deserialize(Topics.DLQ_NAME, out.get(0).value());
     }
@@ -69,7 +74,8 @@ class HostileRecordsTest {
         while (text.length() < 3 << 20) {
             text.append(paragraph).append("\n\n");
         }
-        DeadLetter letter = onlyDeadLetter(prepare(new DumpReader().read("long.txt", text.toString().getBytes(StandardCharsets.UTF_8), NOW)));
+        DeadLetter letter = onlyDeadLetter(
+                prepare(new DumpReader().read("long.txt", text.toString().getBytes(StandardCharsets.UTF_8), NOW)));
         assertTrue(letter.getReason().contains("larger than the record limit"), letter.getReason());
         assertTrue(letter.getOriginalSize() > 3 << 20);
     }
@@ -77,23 +83,30 @@ class HostileRecordsTest {
     @Test
     void aFarFutureDateIsADeadLetterNotAnOverflow() {
         String dump = "Published: +999999999-12-31T23:59:59Z\n\nAn article from the end of time.\n";
-        DeadLetter letter = onlyDeadLetter(prepare(new DumpReader().read("future.txt", dump.getBytes(StandardCharsets.UTF_8), NOW)));
+        DeadLetter letter = onlyDeadLetter(
+                prepare(new DumpReader().read("future.txt", dump.getBytes(StandardCharsets.UTF_8), NOW)));
         assertTrue(letter.getReason().contains("+999999999-12-31T23:59:59Z"), letter.getReason());
     }
 
     @Test
     void aFarFutureCaptureTimeInJsonLinesIsADeadLetterToo() {
-        String line = "{\"url\": \"https://example.com/a\", \"captured\": \"+10000-01-01T00:00:00Z\", \"text\": \"Some article text.\"}\n";
-        DeadLetter letter = onlyDeadLetter(prepare(new DumpReader().read("future.jsonl", line.getBytes(StandardCharsets.UTF_8), NOW)));
+        String line =
+                "{\"url\": \"https://example.com/a\", \"captured\": \"+10000-01-01T00:00:00Z\", \"text\": \"Some article text.\"}\n";
+        DeadLetter letter = onlyDeadLetter(
+                prepare(new DumpReader().read("future.jsonl", line.getBytes(StandardCharsets.UTF_8), NOW)));
         assertTrue(letter.getReason().contains("+10000-01-01"), letter.getReason());
     }
 
     @Test
     void aLongReasonIsCut() {
         String line = "{\"url\": \"" + "u".repeat(100_000) + "\", \"captured\": 5, \"text\": 7}\n";
-        for (ProducerRecord<String, byte[]> record : prepare(new DumpReader().read("types.jsonl", line.getBytes(StandardCharsets.UTF_8), NOW))) {
+        for (ProducerRecord<String, byte[]> record :
+                prepare(new DumpReader().read("types.jsonl", line.getBytes(StandardCharsets.UTF_8), NOW))) {
             if (record.topic().equals(Topics.DLQ_NAME)) {
-                assertTrue(letters.deserialize(Topics.DLQ_NAME, record.value()).getReason().length() <= 4200);
+                assertTrue(letters.deserialize(Topics.DLQ_NAME, record.value())
+                                .getReason()
+                                .length()
+                        <= 4200);
             }
         }
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +45,23 @@ class HostileSpoolIT {
     }
 
     @Test
-    void linksAndPipesAreRefusedUnreadAndNamesAlreadyDoneAreKept(TestStack stack, @TempDir Path spool, @TempDir Path elsewhere)
-            throws Exception {
+    void linksAndPipesAreRefusedUnreadAndNamesAlreadyDoneAreKept(
+            TestStack stack, @TempDir Path spool, @TempDir Path elsewhere) throws Exception {
         String marker = TestStack.unique("secret");
-        Path key = Files.writeString(elsewhere.resolve("id_rsa"), "Title: " + marker + "\n\n-----BEGIN PRIVATE KEY----- " + marker + "\n");
+        Path key = Files.writeString(
+                elsewhere.resolve("id_rsa"), "Title: " + marker + "\n\n-----BEGIN PRIVATE KEY----- " + marker + "\n");
         Files.createSymbolicLink(spool.resolve("key.txt"), key);
         Files.createSymbolicLink(spool.resolve("environ.txt"), Path.of("/proc/self/environ"));
-        assertEquals(0, new ProcessBuilder("mkfifo", spool.resolve("pipe.txt").toString()).start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder("mkfifo", spool.resolve("pipe.txt").toString())
+                        .start()
+                        .waitFor());
         Files.createDirectories(spool.resolve("done"));
         Files.writeString(spool.resolve("done/page.txt"), "an earlier page.txt");
         Files.writeString(spool.resolve("page.txt"), "Title: Page " + marker + "\n\nThe second page.txt of the day.\n");
-        // touch -h dates the links themselves, not their targets, and a FIFO without opening it (Java would wait for a writer).
+        // touch -h dates the links themselves, not their targets, and a FIFO without opening it (Java would wait for a
+        // writer).
         List<String> touch = new java.util.ArrayList<>(List.of("touch", "-h", "-d", "@" + OLD.getEpochSecond()));
         for (String name : List.of("key.txt", "environ.txt", "pipe.txt", "page.txt")) {
             touch.add(spool.resolve(name).toString());
@@ -64,7 +69,7 @@ class HostileSpoolIT {
         assertEquals(0, new ProcessBuilder(touch).inheritIO().start().waitFor());
 
         try (Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, SpoolWatcher.transactionalId(spool))) {
+                Ingester ingester = new Ingester(resolved, 16 << 20, SpoolWatcher.transactionalId(spool))) {
             SpoolWatcher watcher = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 SpoolWatcher w = new SpoolWatcher(spool, ingester, Duration.ofSeconds(30));
                 assertEquals(4, w.pollOnce(), "no file blocks the spool, a FIFO neither");
@@ -81,21 +86,25 @@ class HostileSpoolIT {
 
         Map<String, DeadLetter> letters = deadLetters(stack, spool);
         assertTrue(letters.get(spool.resolve("key.txt").toString()).getReason().contains("symbolic link"));
-        assertTrue(letters.get(spool.resolve("environ.txt").toString()).getReason().contains("symbolic link"));
+        assertTrue(
+                letters.get(spool.resolve("environ.txt").toString()).getReason().contains("symbolic link"));
         assertTrue(letters.get(spool.resolve("pipe.txt").toString()).getReason().contains("not a regular file"));
         for (DeadLetter letter : letters.values()) {
-            assertEquals(0, letter.getOriginal().remaining(), "nothing of a refused file is kept: " + letter.getSourceId());
+            assertEquals(
+                    0, letter.getOriginal().remaining(), "nothing of a refused file is kept: " + letter.getSourceId());
         }
         assertFalse(articleTitles(stack).contains(marker), "the linked key is not published");
         assertTrue(articleTitles(stack).contains("Page " + marker));
     }
 
     @Test
-    void aFileThatCannotBeMovedOutIsNotIngestedAgainAndTheWatcherGoesOn(TestStack stack, @TempDir Path spool) throws Exception {
-        Path page = Files.writeString(spool.resolve("page.txt"), "Title: Unmovable " + TestStack.unique("m") + "\n\nText.\n");
+    void aFileThatCannotBeMovedOutIsNotIngestedAgainAndTheWatcherGoesOn(TestStack stack, @TempDir Path spool)
+            throws Exception {
+        Path page = Files.writeString(
+                spool.resolve("page.txt"), "Title: Unmovable " + TestStack.unique("m") + "\n\nText.\n");
         Files.setLastModifiedTime(page, FileTime.from(OLD));
         try (Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, SpoolWatcher.transactionalId(spool))) {
+                Ingester ingester = new Ingester(resolved, 16 << 20, SpoolWatcher.transactionalId(spool))) {
             SpoolWatcher watcher = new SpoolWatcher(spool, ingester, Duration.ofSeconds(30));
             Files.delete(spool.resolve("done"));
             Files.writeString(spool.resolve("done"), "done/ is now a file: every move into it fails");
@@ -116,9 +125,12 @@ class HostileSpoolIT {
             }
         };
         try (Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
-            IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IllegalStateException.class,
-                    () -> ingester.ingestAll(List.of(Path.of(Ingester.STDIN)), dying, result -> { })));
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+            IllegalStateException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(60),
+                    () -> assertThrows(
+                            IllegalStateException.class,
+                            () -> ingester.ingestAll(List.of(Path.of(Ingester.STDIN)), dying, result -> {})));
             assertTrue(e.getMessage().contains("simulated"), e.getMessage());
         }
     }
@@ -126,8 +138,13 @@ class HostileSpoolIT {
     private static Map<String, DeadLetter> deadLetters(TestStack stack, Path spool) {
         try (SchemaRegistryClient registry = stack.registryClient()) {
             Topics topics = new Topics(registry, stack.registryProperties());
-            return TopicReader.readAll(stack, Topics.DLQ_NAME, new StringDeserializer(), topics.deadLetters.valueSerde().deserializer())
-                    .stream().filter(r -> r.key().startsWith(spool.toString()))
+            return TopicReader.readAll(
+                            stack,
+                            Topics.DLQ_NAME,
+                            new StringDeserializer(),
+                            topics.deadLetters.valueSerde().deserializer())
+                    .stream()
+                    .filter(r -> r.key().startsWith(spool.toString()))
                     .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> b));
         }
     }
@@ -135,8 +152,16 @@ class HostileSpoolIT {
     private static List<String> articleTitles(TestStack stack) {
         try (SchemaRegistryClient registry = stack.registryClient()) {
             Topics topics = new Topics(registry, stack.registryProperties());
-            return TopicReader.readAll(stack, Topics.ARTICLES_NAME, new StringDeserializer(), topics.articles.valueSerde().deserializer())
-                    .stream().map(ConsumerRecord::value).map(Article::getTitle).filter(t -> t != null).toList();
+            return TopicReader.readAll(
+                            stack,
+                            Topics.ARTICLES_NAME,
+                            new StringDeserializer(),
+                            topics.articles.valueSerde().deserializer())
+                    .stream()
+                    .map(ConsumerRecord::value)
+                    .map(Article::getTitle)
+                    .filter(t -> t != null)
+                    .toList();
         }
     }
 }

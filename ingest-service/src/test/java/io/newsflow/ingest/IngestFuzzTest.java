@@ -34,11 +34,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IngestFuzzTest {
     private static final Instant NOW = Instant.parse("2026-01-05T12:00:00Z");
-    private static final List<String> PIECES = List.of("Title: ", "Captured: ", "Published: ", "Source: ", "URL: ", ": ",
-            "2017-04-07T10:15:30Z", "+999999999-12-31T23:59:59Z", "-000001-01-01", "0000-01-01T00:00:00Z", "1850-01-01",
-            "\n", "\n\n", "\r\n", "\r", "=====\n", "Latest news\n\n", "More news", "\uFEFF", "\u0000", "\u001b[2J", "\u202e",
-            "\u062d\u0644\u0628", "\ud83d\ude00", "\ud800", "\u00a0", "{\"text\": \"", "\"}", "{\"url\": 5, \"text\": \"x\"}\n",
-            "{", "}", "\"", "\\", "Zagreb", "Agrokor", " ", "\t", "a", "Headline", "Summary of it.");
+    private static final List<String> PIECES = List.of(
+            "Title: ",
+            "Captured: ",
+            "Published: ",
+            "Source: ",
+            "URL: ",
+            ": ",
+            "2017-04-07T10:15:30Z",
+            "+999999999-12-31T23:59:59Z",
+            "-000001-01-01",
+            "0000-01-01T00:00:00Z",
+            "1850-01-01",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            "=====\n",
+            "Latest news\n\n",
+            "More news",
+            "\uFEFF",
+            "\u0000",
+            "\u001b[2J",
+            "\u202e",
+            "\u062d\u0644\u0628",
+            "\ud83d\ude00",
+            "\ud800",
+            "\u00a0",
+            "{\"text\": \"",
+            "\"}",
+            "{\"url\": 5, \"text\": \"x\"}\n",
+            "{",
+            "}",
+            "\"",
+            "\\",
+            "Zagreb",
+            "Agrokor",
+            " ",
+            "\t",
+            "a",
+            "Headline",
+            "Summary of it.");
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final DumpRecords records = new DumpRecords(serializer(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -56,7 +92,8 @@ class IngestFuzzTest {
 
     @Provide
     Arbitrary<String> dumpShaped() {
-        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(PIECES), Arbitraries.strings().ofMaxLength(12));
+        Arbitrary<String> piece =
+                Arbitraries.oneOf(Arbitraries.of(PIECES), Arbitraries.strings().ofMaxLength(12));
         return piece.list().ofMaxSize(80).map(p -> String.join("", p));
     }
 
@@ -64,11 +101,18 @@ class IngestFuzzTest {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         DumpPublisher.Prepared prepared = records.prepare("fuzz", reader.read("fuzz", bytes, NOW), out::addAll);
         assertNull(prepared.error(), "the source is not aborted");
-        long deadLetters = out.stream().filter(r -> r.topic().equals(Topics.DLQ_NAME)).count();
-        assertEquals(prepared.outcomes().stream().filter(DumpOutcome::deadLettered).count(), deadLetters, "one dead letter a failed dump");
+        long deadLetters =
+                out.stream().filter(r -> r.topic().equals(Topics.DLQ_NAME)).count();
+        assertEquals(
+                prepared.outcomes().stream().filter(DumpOutcome::deadLettered).count(),
+                deadLetters,
+                "one dead letter a failed dump");
         for (ProducerRecord<String, byte[]> record : out) {
             assertTrue(record.value().length < (1 << 20) - (16 << 10), record.topic() + ": " + record.value().length);
-            assertTrue(record.timestamp() >= 0 && record.timestamp() <= NOW.plusSeconds(300).toEpochMilli(), "a time Kafka takes");
+            assertTrue(
+                    record.timestamp() >= 0
+                            && record.timestamp() <= NOW.plusSeconds(300).toEpochMilli(),
+                    "a time Kafka takes");
         }
         Statistics.collect(deadLetters == 0 ? "published" : deadLetters == out.size() ? "dead-lettered" : "mixed");
     }

@@ -30,14 +30,19 @@ import java.util.stream.Stream;
  * {@code ./newsflow bench}: speed measured as ratios against a baseline on the same broker in the same
  * run, so the numbers survive a busy machine (speed targets live here, never in timed unit tests).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmark on a private embedded stack (temporary data dir, free loopback ports): "
                 + "ingest vs Kafka's ProducerPerformance, and the enrich topology vs a pass-through topology "
                 + "plus ingest-to-enriched latency. Prints a table and the ratios.")
 public final class BenchCommand implements Callable<Integer> {
     enum Only { ingest, enrich, scaleout }
 
-    @Option(names = "--items", paramLabel = "N", defaultValue = "4000",
+    @Option(
+            names = "--items",
+            paramLabel = "N",
+            defaultValue = "4000",
             description = "Items (articles + briefs) to ingest and enrich (default ${DEFAULT-VALUE}).")
     long items;
 
@@ -45,21 +50,34 @@ public final class BenchCommand implements Callable<Integer> {
             + "CPU and records per item, dedup balance over tasks, 1 vs 2 instances; #16).")
     Only only;
 
-    @Option(names = "--sample", paramLabel = "FILE", defaultValue = "samples/aleppo-page-dump.txt",
+    @Option(
+            names = "--sample",
+            paramLabel = "FILE",
+            defaultValue = "samples/aleppo-page-dump.txt",
             description = "The page dump the bench data is made from (default ${DEFAULT-VALUE}).")
     Path sample;
 
-    @Option(names = "--latency-rate", paramLabel = "ITEMS/S", defaultValue = "50",
+    @Option(
+            names = "--latency-rate",
+            paramLabel = "ITEMS/S",
+            defaultValue = "50",
             description = "Steady input rate of the latency runs (default ${DEFAULT-VALUE}); keep it below the enrich "
                     + "throughput, else the latency is mostly queueing.")
     int latencyRate;
 
-    @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
+    @Option(
+            names = "--latency-seconds",
+            paramLabel = "S",
+            defaultValue = "20",
             description = "Length of each latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--short-grace-ms", paramLabel = "MS", defaultValue = "1000",
-            description = "Reorder grace of the second latency run (default ${DEFAULT-VALUE} ms), to show what the grace costs.")
+    @Option(
+            names = "--short-grace-ms",
+            paramLabel = "MS",
+            defaultValue = "1000",
+            description =
+                    "Reorder grace of the second latency run (default ${DEFAULT-VALUE} ms), to show what the grace costs.")
     long shortGraceMs;
 
     private static final int FILES = 8;
@@ -74,15 +92,16 @@ public final class BenchCommand implements Callable<Integer> {
                     .with(NewsflowConfig.KAFKA_PORT, Integer.toString(freePort()), "bench")
                     .with(NewsflowConfig.CONTROLLER_PORT, Integer.toString(freePort()), "bench")
                     .with(NewsflowConfig.REGISTRY_PORT, Integer.toString(freePort()), "bench");
-            // Event times one minute apart, ending an hour ago: the latency runs' items (event time = now) come after all of them.
+            // Event times one minute apart, ending an hour ago: the latency runs' items (event time = now) come after
+            // all of them.
             long dumpCount = (items + dumps.itemsPerDump() - 1) / dumps.itemsPerDump();
             Instant start = Instant.now().minus(Duration.ofMinutes(dumpCount + 60));
             List<Path> files = dumps.writeFiles(Files.createDirectories(dir.resolve("dumps")), items, FILES, start);
             ResultTable table = new ResultTable();
             try (Stack stack = Stack.startEmbedded(config, true);
-                 SchemaRegistryClient registry = stack.registryClient()) {
-                System.out.println("bench: embedded stack " + stack.bootstrapServers() + ", " + stack.registryUrl() + " (data in "
-                        + dir + "), " + Runtime.getRuntime().availableProcessors() + " cores");
+                    SchemaRegistryClient registry = stack.registryClient()) {
+                System.out.println("bench: embedded stack " + stack.bootstrapServers() + ", " + stack.registryUrl()
+                        + " (data in " + dir + "), " + Runtime.getRuntime().availableProcessors() + " cores");
                 TopicSetup.prepare(stack);
                 Topics topics = new Topics(registry, stack.registryProperties());
                 IngestBench ingest = new IngestBench(stack, topics);

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs one enrich-service instance against the given cluster until stopped. */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
+@Command(
+        name = "enrich",
+        mixinStandardHelpOptions = true,
         description = "Run one enrich-service instance (Kafka Streams) until Ctrl-C; several instances with the same "
                 + "newsflow.enrich.application.id share the work. HTTP on 127.0.0.1:8080 (/health/ready, /metrics).")
 public final class EnrichCommand implements Callable<Integer> {
@@ -31,11 +33,14 @@ public final class EnrichCommand implements Callable<Integer> {
     /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then runs {@code stop}. */
     static void awaitShutdown(Runnable stop) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("Stopping Newsflow...");
-            stop.run();
-            stopped.countDown();
-        }, "newsflow-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.err.println("Stopping Newsflow...");
+                            stop.run();
+                            stopped.countDown();
+                        },
+                        "newsflow-shutdown"));
         stopped.await();
     }
 }

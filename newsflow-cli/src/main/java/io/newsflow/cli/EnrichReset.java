@@ -40,11 +40,10 @@ import java.util.stream.Stream;
  */
 public final class EnrichReset {
     private static final List<String> INPUTS = List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME);
-    private static final DateTimeFormatter RESETTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RESETTER_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    private EnrichReset() {
-    }
+    private EnrichReset() {}
 
     /** Resets to {@code from}; returns the point the instances will apply from their next start. */
     public static ReprocessPoint resetTo(Stack stack, EnrichSettings settings, Instant from) {
@@ -53,20 +52,29 @@ public final class EnrichReset {
         // Written before the offsets move: if the reset fails half-way, running it again merges with it.
         ReprocessPoint point = new ReprocessPoint(from, published)
                 .after(ReprocessPoints.read(stack.kafkaClientProperties(), applicationId));
-        ReprocessPoints.write(stack.kafkaClientProperties(), applicationId, point,
-                (short) stack.config().intValue(NewsflowConfig.REPLICATION_FACTOR));
+        ReprocessPoints.write(stack.kafkaClientProperties(), applicationId, point, (short)
+                stack.config().intValue(NewsflowConfig.REPLICATION_FACTOR));
         Instant readFrom = point.contextStart(DedupStores.retention(settings.dedup(), settings.reorderGrace()));
         Properties client = new Properties();
         client.putAll(stack.kafkaClientProperties());
         // offsetsForTimes(readFrom): every record at an earlier offset is dated before readFrom, so no
         // item dated after `from` is skipped, wherever it sits in its partition.
-        int rc = new StreamsResetter().execute(new String[]{
-                "--bootstrap-server", stack.bootstrapServers(),
-                "--application-id", applicationId,
-                "--input-topics", String.join(",", INPUTS),
-                "--to-datetime", RESETTER_TIME.format(readFrom) + "Z"}, client);
+        int rc = new StreamsResetter()
+                .execute(
+                        new String[] {
+                            "--bootstrap-server",
+                            stack.bootstrapServers(),
+                            "--application-id",
+                            applicationId,
+                            "--input-topics",
+                            String.join(",", INPUTS),
+                            "--to-datetime",
+                            RESETTER_TIME.format(readFrom) + "Z"
+                        },
+                        client);
         if (rc != 0) {
-            throw new IllegalStateException("Kafka's StreamsResetter failed (exit status " + rc + "); see its output above");
+            throw new IllegalStateException(
+                    "Kafka's StreamsResetter failed (exit status " + rc + "); see its output above");
         }
         deleteRecursively(Stack.dataDir(stack.config()).resolve("streams").resolve(applicationId));
         return point;
@@ -75,20 +83,31 @@ public final class EnrichReset {
     /** Refuses while an instance runs; else the group's committed offsets on the input topics. */
     private static Map<TopicPartition, Long> requireStopped(Stack stack, String applicationId) {
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all()
-                    .get(30, TimeUnit.SECONDS).get(applicationId);
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(applicationId);
             if (!group.members().isEmpty()) {
-                throw new IllegalStateException(group.members().size() + " enrich-service instance(s) still run in group "
-                        + applicationId + " (" + group.members().stream().map(m -> m.host()).distinct().toList()
+                throw new IllegalStateException(group.members().size()
+                        + " enrich-service instance(s) still run in group "
+                        + applicationId + " ("
+                        + group.members().stream().map(m -> m.host()).distinct().toList()
                         + "): stop them first, then reprocess");
             }
-            return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).entrySet().stream()
-                    .filter(e -> e.getValue() != null && INPUTS.contains(e.getKey().topic()))
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            return admin
+                    .listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .entrySet()
+                    .stream()
+                    .filter(e ->
+                            e.getValue() != null && INPUTS.contains(e.getKey().topic()))
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                throw new IllegalStateException("Cannot describe group " + applicationId + ": " + e.getCause(), e.getCause());
+                throw new IllegalStateException(
+                        "Cannot describe group " + applicationId + ": " + e.getCause(), e.getCause());
             }
             return Map.of();
         } catch (InterruptedException e) {

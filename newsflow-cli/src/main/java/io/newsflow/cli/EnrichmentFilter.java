@@ -11,8 +11,7 @@ import java.util.List;
  * countries the item is about ({@code regions}), never those it only mentions ({@code mentionedRegions}).
  */
 final class EnrichmentFilter {
-    private EnrichmentFilter() {
-    }
+    private EnrichmentFilter() {}
 
     static boolean matches(Object value, String tag, String region) {
         if (tag == null && region == null) {
@@ -23,11 +22,20 @@ final class EnrichmentFilter {
             return false;
         }
         boolean tagOk = tag == null
-                || records(enrichment.get("topics")).stream().anyMatch(t -> equal(t.get("slug"), tag) || equal(t.get("label"), tag))
+                || records(enrichment.get("topics")).stream()
+                        .anyMatch(t -> equal(t.get("slug"), tag) || equal(t.get("label"), tag))
                 || values(enrichment.get("keywords")).stream().anyMatch(k -> equal(k, tag));
-        boolean regionOk = region == null || records(enrichment.get("regions")).stream().anyMatch(r ->
-                List.of("countryCode", "countryName", "subregion", "subregionCode", "continent", "continentCode").stream()
-                        .anyMatch(field -> equal(r.get(field), region)));
+        boolean regionOk = region == null
+                || records(enrichment.get("regions")).stream()
+                        .anyMatch(r -> List.of(
+                                        "countryCode",
+                                        "countryName",
+                                        "subregion",
+                                        "subregionCode",
+                                        "continent",
+                                        "continentCode")
+                                .stream()
+                                .anyMatch(field -> equal(r.get(field), region)));
         return tagOk && regionOk;
     }
 

@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ./newsflow ingest}: raw dumps in, article and brief events out. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Split raw dumps into article and brief events on news.articles and news.briefs. "
                 + "Exit status 1 if any dump failed (it is on news.dlq with the reason).")
 public final class IngestCommand implements Callable<Integer> {
@@ -40,15 +42,22 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
             description = "Dump files (.txt, .gz, .jsonl), directories (recursive, sorted) or - for stdin.")
     List<Path> paths = List.of();
 
-    @Option(names = "--watch", paramLabel = "DIR",
-            description = "Spool directory: ingest every file moved into it once, then move it to DIR/done or DIR/failed.")
+    @Option(
+            names = "--watch",
+            paramLabel = "DIR",
+            description =
+                    "Spool directory: ingest every file moved into it once, then move it to DIR/done or DIR/failed.")
     Path watch;
 
-    @Option(names = "--dry-run", description = "Parse only and print the events as JSON lines; nothing is sent to Kafka.")
+    @Option(
+            names = "--dry-run",
+            description = "Parse only and print the events as JSON lines; nothing is sent to Kafka.")
     boolean dryRun;
 
     @Mixin
@@ -89,19 +98,27 @@ public final class IngestCommand implements Callable<Integer> {
 
     private int watch(Stack stack, List<Path> files) throws IOException, InterruptedException {
         try (Ingester ingester = new Ingester(stack, dumpSize.bytes(), SpoolWatcher.transactionalId(watch));
-             ServiceHttpServer http = startHttp(stack.config(), ingester)) {
+                ServiceHttpServer http = startHttp(stack.config(), ingester)) {
             ingestAll(ingester, files, System.err);
-            new SpoolWatcher(Files.createDirectories(watch), ingester, Duration.ofSeconds(1)).run(Duration.ofSeconds(1));
+            new SpoolWatcher(Files.createDirectories(watch), ingester, Duration.ofSeconds(1))
+                    .run(Duration.ofSeconds(1));
             return 0;
         }
     }
 
     /** The service's endpoints: health, /metrics (producer metrics and our counters), /api/stats. */
     public static ServiceHttpServer startHttp(NewsflowConfig config, Ingester ingester) throws IOException {
-        ServiceHttpServer http = new ServiceHttpServer(config.require(NewsflowConfig.BIND_ADDRESS),
-                config.get(HTTP_PORT).map(Integer::parseInt).orElse(8085), () -> true, ingester::metrics);
-        http.json("/api/stats", query -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": " + ingester.stats().articles()
-                + ", \"briefs\": " + ingester.stats().briefs() + ", \"failed\": " + ingester.stats().failed() + "}");
+        ServiceHttpServer http = new ServiceHttpServer(
+                config.require(NewsflowConfig.BIND_ADDRESS),
+                config.get(HTTP_PORT).map(Integer::parseInt).orElse(8085),
+                () -> true,
+                ingester::metrics);
+        http.json(
+                "/api/stats",
+                query -> "{\"dumps\": " + ingester.stats().dumps() + ", \"articles\": "
+                        + ingester.stats().articles() + ", \"briefs\": "
+                        + ingester.stats().briefs() + ", \"failed\": "
+                        + ingester.stats().failed() + "}");
         return http;
     }
 
@@ -112,7 +129,8 @@ public final class IngestCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             List<ReadOutcome> outcomes = file.toString().equals(Ingester.STDIN)
-                    ? reader.read("stdin", System.in, Clock.systemUTC().instant()) : reader.read(file);
+                    ? reader.read("stdin", System.in, Clock.systemUTC().instant())
+                    : reader.read(file);
             for (ReadOutcome read : outcomes) {
                 ParseOutcome parsed = read instanceof RawDump raw ? parser.parse(raw) : (DumpFailure) read;
                 if (parsed instanceof ParsedDump dump) {

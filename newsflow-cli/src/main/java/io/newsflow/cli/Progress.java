@@ -34,13 +34,23 @@ final class Progress {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         double mbPerSecond = stats.bytes() / 1e6 / seconds;
         long files = stats.files();
-        double fraction = totalBytes > 0 ? Math.min(1, (double) stats.bytes() / totalBytes)
+        double fraction = totalBytes > 0
+                ? Math.min(1, (double) stats.bytes() / totalBytes)
                 : totalFiles > 0 ? (double) files / totalFiles : 1;
         int width = 24;
         int filled = (int) Math.round(fraction * width);
-        String eta = fraction > 0 && fraction < 1 ? String.format(" ETA %ds", Math.round(seconds * (1 - fraction) / fraction)) : "";
-        out.printf("\r[%s%s] %d/%d files  %d items  %.1f MB/s%s   ", "#".repeat(filled), " ".repeat(width - filled),
-                files, totalFiles, stats.articles() + stats.briefs(), mbPerSecond, eta);
+        String eta = fraction > 0 && fraction < 1
+                ? String.format(" ETA %ds", Math.round(seconds * (1 - fraction) / fraction))
+                : "";
+        out.printf(
+                "\r[%s%s] %d/%d files  %d items  %.1f MB/s%s   ",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                files,
+                totalFiles,
+                stats.articles() + stats.briefs(),
+                mbPerSecond,
+                eta);
         if (force) {
             out.println();
         }

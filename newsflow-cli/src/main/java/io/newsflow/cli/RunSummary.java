@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * of items ingested; alerts are counted but not part of that tally.
  */
 final class RunSummary implements AutoCloseable {
-    private static final List<String> OUTPUTS = List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME,
-            Topics.DUPLICATES_NAME, Topics.BURSTS_NAME);
+    private static final List<String> OUTPUTS = List.of(
+            Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME, Topics.BURSTS_NAME);
 
     private final Topics topics;
     private final CommittedReader<String, byte[]> outputs;
@@ -45,8 +45,13 @@ final class RunSummary implements AutoCloseable {
     /** Positions at the current end of the output topics: only what comes after counts. */
     RunSummary(Map<String, Object> kafkaClientProperties, Topics topics) {
         this.topics = topics;
-        outputs = new CommittedReader<>(kafkaClientProperties, "newsflow-run-summary", OUTPUTS,
-                new StringDeserializer(), new ByteArrayDeserializer()).fromEnd();
+        outputs = new CommittedReader<>(
+                        kafkaClientProperties,
+                        "newsflow-run-summary",
+                        OUTPUTS,
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())
+                .fromEnd();
     }
 
     /** Reads outputs until {@code expected} items are accounted for or {@code timeout} passes. */
@@ -61,50 +66,73 @@ final class RunSummary implements AutoCloseable {
     }
 
     long total() {
-        return enrichedArticles + enrichedBriefs + duplicatesByMethod.values().stream().mapToInt(Integer::intValue).sum();
+        return enrichedArticles
+                + enrichedBriefs
+                + duplicatesByMethod.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum();
     }
 
     private void count(ConsumerRecord<String, byte[]> record) {
         switch (record.topic()) {
             case Topics.ENRICHED_ARTICLES_NAME -> {
-                EnrichedArticle a = topics.enrichedArticles.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                EnrichedArticle a =
+                        topics.enrichedArticles.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 enrichedArticles++;
-                tally(a.getEnrichment(), "article  " + (a.getArticle().getTitle() != null ? a.getArticle().getTitle()
-                        : a.getArticle().getParagraphs().get(0)));
+                tally(
+                        a.getEnrichment(),
+                        "article  "
+                                + (a.getArticle().getTitle() != null
+                                        ? a.getArticle().getTitle()
+                                        : a.getArticle().getParagraphs().get(0)));
             }
             case Topics.ENRICHED_BRIEFS_NAME -> {
-                EnrichedBrief b = topics.enrichedBriefs.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                EnrichedBrief b =
+                        topics.enrichedBriefs.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 enrichedBriefs++;
                 tally(b.getEnrichment(), "brief    " + b.getBrief().getHeadline());
             }
             case Topics.BURSTS_NAME -> {
-                BurstAlert alert = topics.bursts.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                BurstAlert alert =
+                        topics.bursts.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 bursts.merge(alert.getKeyword(), 1, Integer::sum);
             }
             default -> {
-                DuplicateNotice d = topics.duplicates.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                DuplicateNotice d =
+                        topics.duplicates.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 duplicatesByMethod.merge(d.getMethod().name().toLowerCase(), 1, Integer::sum);
             }
         }
     }
 
     private void tally(Enrichment enrichment, String line) {
-        enrichment.getRegions().stream().map(RegionTag::getCountryCode).forEach(c -> countries.merge(c, 1, Integer::sum));
+        enrichment.getRegions().stream()
+                .map(RegionTag::getCountryCode)
+                .forEach(c -> countries.merge(c, 1, Integer::sum));
         enrichment.getTopics().stream().map(TopicTag::getLabel).forEach(t -> topicLabels.merge(t, 1, Integer::sum));
         if (examples.size() < 5) {
             String tags = (enrichment.getPrimaryCountry() == null ? "-" : enrichment.getPrimaryCountry())
-                    + enrichment.getTopics().stream().map(TopicTag::getSlug).map(s -> " #" + s).collect(Collectors.joining());
+                    + enrichment.getTopics().stream()
+                            .map(TopicTag::getSlug)
+                            .map(s -> " #" + s)
+                            .collect(Collectors.joining());
             examples.add(String.format("  %-75.75s [%s]", line, tags));
         }
     }
 
     void print(PrintStream out) {
-        int duplicates = duplicatesByMethod.values().stream().mapToInt(Integer::intValue).sum();
-        out.printf("enrich:  %d articles and %d briefs published, %d duplicates %s%n", enrichedArticles, enrichedBriefs,
-                duplicates, duplicatesByMethod.isEmpty() ? "" : duplicatesByMethod.toString());
+        int duplicates =
+                duplicatesByMethod.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf(
+                "enrich:  %d articles and %d briefs published, %d duplicates %s%n",
+                enrichedArticles,
+                enrichedBriefs,
+                duplicates,
+                duplicatesByMethod.isEmpty() ? "" : duplicatesByMethod.toString());
         out.println("tags:    countries " + top(countries) + "; topics " + top(topicLabels));
         // Few runs span the detector's one-day warm-up, hence the hint when there are none.
-        out.println("bursts:  " + (bursts.isEmpty() ? "no alerts (none fire within a day of the first window)" : top(bursts)));
+        out.println("bursts:  "
+                + (bursts.isEmpty() ? "no alerts (none fire within a day of the first window)" : top(bursts)));
         if (!examples.isEmpty()) {
             out.println("a few enriched items (./newsflow tail news.enriched.briefs for all):");
             examples.forEach(out::println);
@@ -116,8 +144,12 @@ final class RunSummary implements AutoCloseable {
             return "none";
         }
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(6).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(6)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     @Override

@@ -23,7 +23,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class LayeringTest {
     private static final String SCHEMAS = "io.newsflow.schemas..";
-    private static final String[] CONTRACT = {SCHEMAS, "io.newsflow.serde..", "io.newsflow.registry..", "io.newsflow.avro.."};
+    private static final String[] CONTRACT = {
+        SCHEMAS, "io.newsflow.serde..", "io.newsflow.registry..", "io.newsflow.avro.."
+    };
     private static final String PLATFORM = "io.newsflow.platform..";
     private static final String DEV_STACK = "io.newsflow.devstack..";
     private static final String INGEST = "io.newsflow.ingest..";
@@ -40,7 +42,8 @@ class LayeringTest {
      * its adapter).
      */
     static final String[] TAGGING_AND_BURSTS_ADAPTERS = {
-            "TagProcessor", "BurstStage", "TermCounter", "BurstProcessor", "AlertLog", "BurstQueries"};
+        "TagProcessor", "BurstStage", "TermCounter", "BurstProcessor", "AlertLog", "BurstQueries"
+    };
 
     /**
      * The pure core of dedup: fingerprints, the near-duplicate index and the match rules. Named one
@@ -48,10 +51,28 @@ class LayeringTest {
      * tracking, all Kafka; a name that no longer exists matches nothing and checks nothing.
      */
     static final String[] DEDUP_CORE = {
-            "BandKeyFilter", "BriefOfArticleMatcher", "ContentFingerprint", "DedupItem", "DedupSettings",
-            "DuplicateMatch", "DuplicateVerifier", "EntryRef", "Fingerprinter", "Hashing", "InMemoryDedupStore",
-            "IndexCodec", "IndexEntry", "ItemRef", "KeyTerms", "LshBanding", "MinHasher", "NearDuplicateIndex",
-            "NormalizedText", "DedupText", "Verdict"};
+        "BandKeyFilter",
+        "BriefOfArticleMatcher",
+        "ContentFingerprint",
+        "DedupItem",
+        "DedupSettings",
+        "DuplicateMatch",
+        "DuplicateVerifier",
+        "EntryRef",
+        "Fingerprinter",
+        "Hashing",
+        "InMemoryDedupStore",
+        "IndexCodec",
+        "IndexEntry",
+        "ItemRef",
+        "KeyTerms",
+        "LshBanding",
+        "MinHasher",
+        "NearDuplicateIndex",
+        "NormalizedText",
+        "DedupText",
+        "Verdict"
+    };
 
     private static JavaClasses classes;
 
@@ -66,63 +87,102 @@ class LayeringTest {
 
     @Test
     void theContractDependsOnNothingOfNewsflowAboveIt() {
-        check(noClasses().that().resideInAnyPackage(CONTRACT).should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(CONTRACT)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(PLATFORM, DEV_STACK, INGEST, ENRICH, BENCH, APP, EXAMPLES));
     }
 
     @Test
     void platformDependsOnNoServiceNoAppAndNoBroker() {
-        check(noClasses().that().resideInAPackage(PLATFORM).should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAPackage(PLATFORM)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(DEV_STACK, INGEST, ENRICH, BENCH, APP, EXAMPLES));
     }
 
     @Test
     void theDevStackServesTheAppAndTestsOnly() {
-        check(noClasses().that().resideInAPackage(DEV_STACK).should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAPackage(DEV_STACK)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(INGEST, ENRICH, BENCH, APP, EXAMPLES));
     }
 
     @Test
     void ingestDependsOnNeitherEnrichNorTheAppNorTheBenchmarks() {
-        check(noClasses().that().resideInAPackage(INGEST).should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAPackage(INGEST)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(ENRICH, DEV_STACK, BENCH, APP, EXAMPLES));
     }
 
     @Test
     void enrichDependsOnNeitherIngestNorTheAppNorTheBenchmarks() {
-        check(noClasses().that().resideInAPackage(ENRICH).should().dependOnClassesThat()
+        check(noClasses()
+                .that()
+                .resideInAPackage(ENRICH)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(INGEST, DEV_STACK, BENCH, APP, EXAMPLES));
     }
 
     @Test
     void benchmarksDoNotReachIntoTheApp() {
-        check(noClasses().that().resideInAPackage(BENCH).should().dependOnClassesThat().resideInAPackage(APP));
+        check(noClasses()
+                .that()
+                .resideInAPackage(BENCH)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(APP));
     }
 
     @Test
     void theParserAndTheTextHelpersImportNoKafka() {
-        check(noClasses().that().resideInAnyPackage("io.newsflow.ingest.parse..", "io.newsflow.enrich.text..")
-                .should().dependOnClassesThat().resideInAPackage(KAFKA));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("io.newsflow.ingest.parse..", "io.newsflow.enrich.text..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(KAFKA));
     }
 
     @Test
     void taggingAndBurstsImportNoKafkaOutsideTheirStreamsAdapters() {
-        check(noClasses().that().resideInAnyPackage("io.newsflow.enrich.tagging..", "io.newsflow.enrich.bursts..")
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("io.newsflow.enrich.tagging..", "io.newsflow.enrich.bursts..")
                 .and(not(topLevelNameIn(TAGGING_AND_BURSTS_ADAPTERS)))
-                .should().dependOnClassesThat().resideInAPackage(KAFKA));
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(KAFKA));
     }
 
     @Test
     void theDedupCoreImportsNoKafka() {
-        check(noClasses().that().resideInAPackage("io.newsflow.enrich.dedup..").and(topLevelNameIn(DEDUP_CORE))
-                .should().dependOnClassesThat().resideInAPackage(KAFKA));
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.newsflow.enrich.dedup..")
+                .and(topLevelNameIn(DEDUP_CORE))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(KAFKA));
     }
 
     /** Matches a class by the name of its top-level class, so nested classes and lambdas go with it. */
     private static DescribedPredicate<JavaClass> topLevelNameIn(String... names) {
         Set<String> set = Set.of(names);
         return DescribedPredicate.describe("top-level class named one of " + new TreeSet<>(set), javaClass -> {
-            String name = javaClass.getName().substring(javaClass.getPackageName().length() + 1);
+            String name =
+                    javaClass.getName().substring(javaClass.getPackageName().length() + 1);
             int nested = name.indexOf('$');
             return set.contains(nested < 0 ? name : name.substring(0, nested));
         });

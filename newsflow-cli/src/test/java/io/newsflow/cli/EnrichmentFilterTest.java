@@ -19,17 +19,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnrichmentFilterTest {
     private static final EnrichedBrief AGROKOR = new EnrichedBrief(
-            Brief.newBuilder().setId("b").setHeadline("Banks and Agrokor agree").setOrigin(Origin.newBuilder().setDumpId("d")
-                    .setPosition(1).setCapturedAt(Instant.EPOCH).setParserVersion("1").build()).build(),
+            Brief.newBuilder()
+                    .setId("b")
+                    .setHeadline("Banks and Agrokor agree")
+                    .setOrigin(Origin.newBuilder()
+                            .setDumpId("d")
+                            .setPosition(1)
+                            .setCapturedAt(Instant.EPOCH)
+                            .setParserVersion("1")
+                            .build())
+                    .build(),
             Enrichment.newBuilder()
-                    .setRegions(List.of(new RegionTag("HR", "Croatia", "Southern Europe", "039", "Europe", "150", 2, List.of("Zagreb"), 0.9, List.of("lead"))))
+                    .setRegions(List.of(new RegionTag(
+                            "HR",
+                            "Croatia",
+                            "Southern Europe",
+                            "039",
+                            "Europe",
+                            "150",
+                            2,
+                            List.of("Zagreb"),
+                            0.9,
+                            List.of("lead"))))
                     .setPrimaryCountry("HR")
-                    .setMentionedRegions(List.of(new RegionTag("RS", "Serbia", "Southern Europe", "039", "Europe", "150", 1,
-                            List.of("Belgrade"), 0.1, List.of("mentioned"))))
+                    .setMentionedRegions(List.of(new RegionTag(
+                            "RS",
+                            "Serbia",
+                            "Southern Europe",
+                            "039",
+                            "Europe",
+                            "150",
+                            1,
+                            List.of("Belgrade"),
+                            0.1,
+                            List.of("mentioned"))))
                     .setTopics(List.of(new TopicTag("agrokor", "Agrokor", List.of("Agrokor"), 1)))
                     .setKeywords(List.of("Zagreb Stock Exchange"))
                     .setFingerprint(new Fingerprint("h", ByteBuffer.allocate(0), 0))
-                    .setRulesVersion("r").build());
+                    .setRulesVersion("r")
+                    .build());
 
     @Test
     void matchesTopicsKeywordsAndRegionsAtEveryLevel() {

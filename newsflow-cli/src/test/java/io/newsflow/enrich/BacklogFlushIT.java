@@ -40,14 +40,19 @@ class BacklogFlushIT {
     private static final int COPIES = 120;
 
     @Test
-    void aBacklogWithOneEventTimeIsDecidedInShortTransactionsAndAllOfItComesOut(TestStack stack, @TempDir Path dir) throws Exception {
-        BenchDumps dumps = BenchDumps.fromSample(Files.readString(Path.of("../samples/aleppo-page-dump.txt"), StandardCharsets.UTF_8));
+    void aBacklogWithOneEventTimeIsDecidedInShortTransactionsAndAllOfItComesOut(TestStack stack, @TempDir Path dir)
+            throws Exception {
+        BenchDumps dumps = BenchDumps.fromSample(
+                Files.readString(Path.of("../samples/aleppo-page-dump.txt"), StandardCharsets.UTF_8));
         Instant captured = Instant.now().minus(Duration.ofHours(1));
         List<Path> files = new ArrayList<>();
         for (int n = 0; files.size() < COPIES; n++) {
             // Distinct stories (no re-scrapes, whose exact repeats would share ids), all captured at one moment.
             if (n % BenchDumps.REVISION_EVERY != BenchDumps.REVISION_EVERY - 1) {
-                files.add(Files.writeString(dir.resolve(String.format("page-%03d.txt", n)), dumps.dump(n, captured), StandardCharsets.UTF_8));
+                files.add(Files.writeString(
+                        dir.resolve(String.format("page-%03d.txt", n)),
+                        dumps.dump(n, captured),
+                        StandardCharsets.UTF_8));
             }
         }
         NewsflowConfig config = stack.config()
@@ -57,8 +62,8 @@ class BacklogFlushIT {
                 .with("transaction.timeout.ms", "5000", "test");
         int items = COPIES * dumps.itemsPerDump();
         try (EnrichService service = EnrichService.start(Stack.resolve(config));
-             Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+                Stack resolved = Stack.resolve(stack.config());
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
             ingester.ingestAll(files, null, result -> assertEquals(null, result.error()));
 
             List<String> keys = outputs(stack);
@@ -76,9 +81,11 @@ class BacklogFlushIT {
 
     private static List<String> outputs(TestStack stack) {
         List<String> keys = new ArrayList<>();
-        for (String topic : List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME)) {
+        for (String topic :
+                List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME)) {
             TopicReader.readAll(stack, topic, new StringDeserializer(), new ByteArrayDeserializer()).stream()
-                    .map(ConsumerRecord::key).forEach(keys::add);
+                    .map(ConsumerRecord::key)
+                    .forEach(keys::add);
         }
         return keys;
     }

@@ -44,11 +44,11 @@ class BacklogWhileRunningIT {
     private static final int PAGES = 60;
 
     /** One run's output: per item id its verdicts (an id ingested again has one per occurrence), and the late ones. */
-    private record Verdicts(Map<String, List<String>> byId, List<String> published, int late) {
-    }
+    private record Verdicts(Map<String, List<String>> byId, List<String> published, int late) {}
 
     @Test
-    void aBatchIngestedWhileEnrichRunsGetsTheVerdictsOfIngestingFirst(TestStack stack, @TempDir Path dir) throws Exception {
+    void aBatchIngestedWhileEnrichRunsGetsTheVerdictsOfIngestingFirst(TestStack stack, @TempDir Path dir)
+            throws Exception {
         Instant start = Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.SECONDS);
         List<Path> files = NewswirePages.fromStories(Path.of("../tools/corpora/reuters-21578/stories.jsonl"))
                 .writeFiles(dir.resolve("pages"), PAGES, start, Duration.ofHours(4));
@@ -64,7 +64,7 @@ class BacklogWhileRunningIT {
             try (EnrichService service = EnrichService.start(Stack.resolve(config(stack, dir, "enrich-live")))) {
                 awaitRunning(service);
                 try (Stack resolved = Stack.resolve(stack.config());
-                     Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+                        Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
                     ingester.ingestAll(files, null, result -> assertEquals(null, result.error()));
                 }
                 live = await(stack, topics, Map.of(), items);
@@ -80,7 +80,9 @@ class BacklogWhileRunningIT {
         for (Verdicts run : List.of(live, after)) {
             assertEquals(run.published().size(), new HashSet<>(run.published()).size(), "no id published twice");
         }
-        assertTrue(live.byId().values().stream().anyMatch(v -> v.get(0).startsWith("BRIEF_OF_ARTICLE")), "a realistic mix");
+        assertTrue(
+                live.byId().values().stream().anyMatch(v -> v.get(0).startsWith("BRIEF_OF_ARTICLE")),
+                "a realistic mix");
         assertEquals(after.byId(), live.byId(), "every item the same verdict");
     }
 
@@ -101,7 +103,8 @@ class BacklogWhileRunningIT {
     }
 
     /** Waits until the run added {@code items} output records (beyond {@code from}), then reads them. */
-    private static Verdicts await(TestStack stack, Topics topics, Map<String, Long> from, int items) throws InterruptedException {
+    private static Verdicts await(TestStack stack, Topics topics, Map<String, Long> from, int items)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         Verdicts verdicts = read(stack, topics, from);
         while (count(verdicts) < items && System.nanoTime() < deadline) {
@@ -122,21 +125,37 @@ class BacklogWhileRunningIT {
         Map<String, List<String>> byId = new TreeMap<>();
         List<String> published = new ArrayList<>();
         int late = 0;
-        for (ConsumerRecord<String, io.newsflow.avro.EnrichedArticle> r : after(TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME,
-                new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer()), from)) {
+        for (ConsumerRecord<String, io.newsflow.avro.EnrichedArticle> r : after(
+                TopicReader.readAll(
+                        stack,
+                        Topics.ENRICHED_ARTICLES_NAME,
+                        new StringDeserializer(),
+                        topics.enrichedArticles.valueSerde().deserializer()),
+                from)) {
             byId.computeIfAbsent(r.key(), k -> new ArrayList<>()).add("original");
             published.add(r.key());
             late += r.value().getEnrichment().getLate() ? 1 : 0;
         }
-        for (ConsumerRecord<String, io.newsflow.avro.EnrichedBrief> r : after(TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME,
-                new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer()), from)) {
+        for (ConsumerRecord<String, io.newsflow.avro.EnrichedBrief> r : after(
+                TopicReader.readAll(
+                        stack,
+                        Topics.ENRICHED_BRIEFS_NAME,
+                        new StringDeserializer(),
+                        topics.enrichedBriefs.valueSerde().deserializer()),
+                from)) {
             byId.computeIfAbsent(r.key(), k -> new ArrayList<>()).add("original");
             published.add(r.key());
             late += r.value().getEnrichment().getLate() ? 1 : 0;
         }
-        for (ConsumerRecord<String, io.newsflow.avro.DuplicateNotice> r : after(TopicReader.readAll(stack, Topics.DUPLICATES_NAME,
-                new StringDeserializer(), topics.duplicates.valueSerde().deserializer()), from)) {
-            byId.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value().getMethod() + " of " + r.value().getDuplicateOf());
+        for (ConsumerRecord<String, io.newsflow.avro.DuplicateNotice> r : after(
+                TopicReader.readAll(
+                        stack,
+                        Topics.DUPLICATES_NAME,
+                        new StringDeserializer(),
+                        topics.duplicates.valueSerde().deserializer()),
+                from)) {
+            byId.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                    .add(r.value().getMethod() + " of " + r.value().getDuplicateOf());
             late += r.value().getLate() ? 1 : 0;
         }
         byId.values().forEach(v -> v.sort(null));
@@ -144,14 +163,18 @@ class BacklogWhileRunningIT {
     }
 
     /** The records at or after the given end offsets (topic-partition to offset). */
-    private static <V> List<ConsumerRecord<String, V>> after(List<ConsumerRecord<String, V>> records, Map<String, Long> from) {
-        return records.stream().filter(r -> r.offset() >= from.getOrDefault(r.topic() + "-" + r.partition(), 0L)).toList();
+    private static <V> List<ConsumerRecord<String, V>> after(
+            List<ConsumerRecord<String, V>> records, Map<String, Long> from) {
+        return records.stream()
+                .filter(r -> r.offset() >= from.getOrDefault(r.topic() + "-" + r.partition(), 0L))
+                .toList();
     }
 
     /** Where each output partition ends now: a key past the last record read. */
     private static Map<String, Long> ends(TestStack stack) {
         Map<String, Long> ends = new HashMap<>();
-        for (String topic : List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME)) {
+        for (String topic :
+                List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME)) {
             TopicReader.readAll(stack, topic, new StringDeserializer(), new StringDeserializer())
                     .forEach(r -> ends.merge(r.topic() + "-" + r.partition(), r.offset() + 1, Math::max));
         }

@@ -66,24 +66,28 @@ class BrokerOutageIT {
 
             int after = ingest(view, dumps, dir.resolve("after.txt"), 4, 6, t0.plus(Duration.ofMinutes(30)));
             List<String> keys = awaitOutputs(view, before + after);
-            Map<String, Long> times = keys.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+            Map<String, Long> times = keys.stream()
+                    .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
             assertEquals(before + after, times.size(), "every ingested item is downstream");
             times.forEach((id, n) -> assertEquals(1L, n, id + " is downstream once, not " + n + " times"));
-            assertTrue(service.streams().state().isRunningOrRebalancing(), "still running: " + service.streams().state());
+            assertTrue(
+                    service.streams().state().isRunningOrRebalancing(),
+                    "still running: " + service.streams().state());
         } finally {
             stack.close();
         }
     }
 
     /** Ingests dumps {@code first..last} as one file; returns how many items it held. */
-    private static int ingest(TestStack view, BenchDumps dumps, Path file, int first, int last, Instant start) throws Exception {
+    private static int ingest(TestStack view, BenchDumps dumps, Path file, int first, int last, Instant start)
+            throws Exception {
         StringBuilder text = new StringBuilder();
         for (int n = first; n <= last; n++) {
             text.append(n == first ? "" : "=====\n").append(dumps.dump(n, start.plus(Duration.ofMinutes(n))));
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
         try (Stack resolved = Stack.resolve(view.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
             DumpPublisher.Result result = ingester.ingest(file, null);
             assertTrue(result.delivered(), result.toString());
         }
@@ -108,13 +112,17 @@ class BrokerOutageIT {
 
     private static List<String> read(TestStack view, Topics topics) {
         List<String> keys = new ArrayList<>();
-        for (String topic : List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME)) {
+        for (String topic :
+                List.of(Topics.ENRICHED_ARTICLES_NAME, Topics.ENRICHED_BRIEFS_NAME, Topics.DUPLICATES_NAME)) {
             TopicReader.readAll(view, topic, new StringDeserializer(), new StringDeserializer() {
-                @Override
-                public String deserialize(String t, byte[] data) {
-                    return "";
-                }
-            }).stream().map(ConsumerRecord::key).forEach(keys::add);
+                        @Override
+                        public String deserialize(String t, byte[] data) {
+                            return "";
+                        }
+                    })
+                    .stream()
+                    .map(ConsumerRecord::key)
+                    .forEach(keys::add);
         }
         return keys;
     }

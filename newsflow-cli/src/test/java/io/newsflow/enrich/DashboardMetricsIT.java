@@ -51,7 +51,9 @@ class DashboardMetricsIT {
     @Test
     void theDashboardOnlyNamesMetricsTheServicesExport(TestStack stack, @TempDir Path dataDir) throws Exception {
         Set<String> wanted = new TreeSet<>();
-        JsonNode dashboard = new ObjectMapper().readTree(Path.of("../monitoring/grafana/dashboards/newsflow.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(Path.of("../monitoring/grafana/dashboards/newsflow.json")
+                        .toFile());
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.get("targets")) {
                 Matcher m = METRIC.matcher(target.get("expr").asText());
@@ -61,24 +63,30 @@ class DashboardMetricsIT {
             }
         }
         assertFalse(wanted.isEmpty());
-        Path binary = Files.write(dataDir.resolve("picture.txt"), new byte[]{'P', 'K', 3, 4, 0, 0, 'x', 'y'});
+        Path binary = Files.write(dataDir.resolve("picture.txt"), new byte[] {'P', 'K', 3, 4, 0, 0, 'x', 'y'});
 
-        NewsflowConfig config = stack.config().with(NewsflowConfig.DATA_DIR, dataDir.toString(), "test")
-                .with(EnrichService.HTTP_PORT, "0", "test").with(IngestCommand.HTTP_PORT, "0", "test")
+        NewsflowConfig config = stack.config()
+                .with(NewsflowConfig.DATA_DIR, dataDir.toString(), "test")
+                .with(EnrichService.HTTP_PORT, "0", "test")
+                .with(IngestCommand.HTTP_PORT, "0", "test")
                 .with(EnrichSettings.IDLE_FLUSH, "1s", "test");
-        try (Stack resolved = Stack.resolve(config); EnrichService service = EnrichService.start(resolved);
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId());
-             ServiceHttpServer ingestHttp = IngestCommand.startHttp(config, ingester)) {
-            ingester.ingestAll(List.of(Path.of("../samples/aleppo-page-dump.txt"), binary), null, result -> { });
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(resolved.kafkaClientProperties(),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.BRIEFS_NAME, "not-avro", "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+        try (Stack resolved = Stack.resolve(config);
+                EnrichService service = EnrichService.start(resolved);
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId());
+                ServiceHttpServer ingestHttp = IngestCommand.startHttp(config, ingester)) {
+            ingester.ingestAll(List.of(Path.of("../samples/aleppo-page-dump.txt"), binary), null, result -> {});
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    resolved.kafkaClientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(
+                                Topics.BRIEFS_NAME, "not-avro", "not avro at all".getBytes(StandardCharsets.UTF_8)))
+                        .get();
             }
 
             MetricsScrape enrich = MetricsScrape.of(service.httpPort());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && (enrich.sum("newsflow_enrich_tagged_items_total") < 19
-                    || enrich.sum("newsflow_enrich_dead_letters_total") < 1)) {
+            while (System.nanoTime() < deadline
+                    && (enrich.sum("newsflow_enrich_tagged_items_total") < 19
+                            || enrich.sum("newsflow_enrich_dead_letters_total") < 1)) {
                 Thread.sleep(1000);
                 enrich = MetricsScrape.of(service.httpPort());
             }
@@ -116,33 +124,64 @@ class DashboardMetricsIT {
             // whole sample, which the five Agrokor briefs (the agrokor topic) mark.
             JsonNode top = null;
             long countsDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < countsDeadline && !countOf(top, "agrokor").equals("5")) {
+            while (System.nanoTime() < countsDeadline
+                    && !countOf(top, "agrokor").equals("5")) {
                 Thread.sleep(500);
-                top = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + service.httpPort() + "/api/keywords/top")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                top = new ObjectMapper()
+                        .readTree(http.send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://127.0.0.1:" + service.httpPort() + "/api/keywords/top"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body());
             }
             assertEquals("RUNNING", top.get("state").asText(), top.toString());
             assertFalse(top.get("items").isEmpty(), top.toString());
             JsonNode first = top.get("items").get(0);
-            assertEquals("HR", first.get("term").asText(), "Croatia is the most mentioned term of the sample's window: " + top);
-            JsonNode bursts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.httpPort() + "/api/bursts")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(
+                    "HR",
+                    first.get("term").asText(),
+                    "Croatia is the most mentioned term of the sample's window: " + top);
+            JsonNode bursts = new ObjectMapper()
+                    .readTree(http.send(
+                                    HttpRequest.newBuilder(URI.create(
+                                                    "http://127.0.0.1:" + service.httpPort() + "/api/bursts"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
             assertTrue(bursts.get("items").isArray());
-            assertEquals(bursts.get("items").size(), MetricsScrape.of(service.httpPort()).sum("newsflow_enrich_active_bursts"),
+            assertEquals(
+                    bursts.get("items").size(),
+                    MetricsScrape.of(service.httpPort()).sum("newsflow_enrich_active_bursts"),
                     "the active-bursts gauge counts what /api/bursts lists: " + bursts);
 
             // The live page and the totals it polls.
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/")).build(),
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
-            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+            assertTrue(
+                    page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                    page.headers().toString());
             for (String endpoint : List.of("/api/stats", "/api/bursts", "/api/keywords/top")) {
                 assertTrue(page.body().contains("'" + endpoint + "'"), "the page polls " + endpoint);
             }
-            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/no-such-page")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            JsonNode stats = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.httpPort() + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(
+                    404,
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(
+                                                    "http://127.0.0.1:" + service.httpPort() + "/no-such-page"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
+            JsonNode stats = new ObjectMapper()
+                    .readTree(http.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create("http://127.0.0.1:" + service.httpPort() + "/api/stats"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
             assertEquals(19, stats.get("counts").get("published").asLong(), stats.toString());
             assertEquals(0, stats.get("counts").get("duplicates").asLong(), stats.toString());
             assertEquals(1, stats.get("counts").get("dead letters").asLong(), stats.toString());

@@ -56,13 +56,13 @@ class EnrichServiceIT {
     private static final Instant T0 = Instant.now();
 
     @Test
-    void twoInstancesOnSixPartitionsPublishEachStoryOnceAndEveryDuplicateOnce(TestStack stack,
-                                                                            @TempDir Path one, @TempDir Path two) throws Exception {
+    void twoInstancesOnSixPartitionsPublishEachStoryOnceAndEveryDuplicateOnce(
+            TestStack stack, @TempDir Path one, @TempDir Path two) throws Exception {
         try (Stack resolved = Stack.resolve(stack.config());
-             SchemaRegistryClient registry = stack.registryClient()) {
+                SchemaRegistryClient registry = stack.registryClient()) {
             Topics topics = new Topics(registry, stack.registryProperties());
             try (EnrichService first = EnrichService.start(instance(stack, one));
-                 EnrichService second = EnrichService.start(instance(stack, two))) {
+                    EnrichService second = EnrichService.start(instance(stack, two))) {
                 // The sample twice: 19 originals, then 19 exact repeats.
                 try (Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
                     DumpPublisher.Result a = ingester.ingest(SAMPLE, null);
@@ -71,23 +71,33 @@ class EnrichServiceIT {
                 }
                 // Edited copies of real sidebar briefs under new ids, so they land on other partitions.
                 List<Brief> edits = List.of(
-                        brief("edit-1", "UPDATE 1-Croatia, China sign action plan for cooperation in agriculture",
+                        brief(
+                                "edit-1",
+                                "UPDATE 1-Croatia, China sign action plan for cooperation in agriculture",
                                 "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation "
                                         + "in the field of agriculture for the period 2017-2018, the Croatian ministry said in a statement."),
-                        brief("edit-2", "Berlin police defend handling of Berlin market attacker",
+                        brief(
+                                "edit-2",
+                                "Berlin police defend handling of Berlin market attacker",
                                 "Berlin police defended themselves on Friday against accusations that they stopped surveillance on "
                                         + "Berlin Christmas market attacker despite knowing in June 2016 he was dangerous. The attacker killed 12 people."),
-                        brief("other-1", "Zagreb Stock Exchange indices fall, Agrokor shares under pressure",
+                        brief(
+                                "other-1",
+                                "Zagreb Stock Exchange indices fall, Agrokor shares under pressure",
                                 "The Zagreb Stock Exchange (ZSE) indices on Monday fell by 2.4%, with stocks of the Agrokor food and "
                                         + "retail concern under pressure after the government named an emergency administrator."));
-                try (KafkaProducer<String, Brief> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                        new StringSerializer(), topics.briefs.valueSerde().serializer());
-                     KafkaProducer<String, byte[]> raw = new KafkaProducer<>(stack.kafkaClientProperties(),
-                             new StringSerializer(), new ByteArraySerializer())) {
+                try (KafkaProducer<String, Brief> producer = new KafkaProducer<>(
+                                stack.kafkaClientProperties(),
+                                new StringSerializer(),
+                                topics.briefs.valueSerde().serializer());
+                        KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                                stack.kafkaClientProperties(), new StringSerializer(), new ByteArraySerializer())) {
                     for (Brief edit : edits) {
-                        producer.send(new ProducerRecord<>(Topics.BRIEFS_NAME, null, T0.plusSeconds(60).toEpochMilli(), edit.getId(), edit));
+                        producer.send(new ProducerRecord<>(
+                                Topics.BRIEFS_NAME, null, T0.plusSeconds(60).toEpochMilli(), edit.getId(), edit));
                     }
-                    raw.send(new ProducerRecord<>(Topics.BRIEFS_NAME, "not-avro", "plain text, not Avro".getBytes(StandardCharsets.UTF_8)));
+                    raw.send(new ProducerRecord<>(
+                            Topics.BRIEFS_NAME, "not-avro", "plain text, not Avro".getBytes(StandardCharsets.UTF_8)));
                 }
 
                 int inputs = 38 + edits.size();
@@ -106,7 +116,8 @@ class EnrichServiceIT {
                 assertEquals(1, articles.size(), "the article once");
                 assertEquals(18 + 1, briefs.size(), "18 sample briefs and the one distinct story, once each");
                 assertEquals(19 + 2, duplicates.size(), "19 exact repeats and the two edits");
-                assertEquals(inputs, articles.size() + briefs.size() + duplicates.size(), "nothing lost, nothing doubled");
+                assertEquals(
+                        inputs, articles.size() + briefs.size() + duplicates.size(), "nothing lost, nothing doubled");
 
                 Set<String> published = new HashSet<>();
                 articles.forEach(r -> published.add(r.key()));
@@ -116,11 +127,19 @@ class EnrichServiceIT {
 
                 // The country route carries exactly the stories about Croatia (their regions), whatever they mention.
                 Set<String> aboutCroatia = new HashSet<>();
-                articles.stream().filter(r -> isAbout(r.value().getEnrichment(), "HR")).forEach(r -> aboutCroatia.add(r.key()));
-                briefs.stream().filter(r -> isAbout(r.value().getEnrichment(), "HR")).forEach(r -> aboutCroatia.add(r.key()));
+                articles.stream()
+                        .filter(r -> isAbout(r.value().getEnrichment(), "HR"))
+                        .forEach(r -> aboutCroatia.add(r.key()));
+                briefs.stream()
+                        .filter(r -> isAbout(r.value().getEnrichment(), "HR"))
+                        .forEach(r -> aboutCroatia.add(r.key()));
                 Set<String> routedCroatia = new HashSet<>();
-                TopicReader.readAll(stack, Topics.routeName("croatia"), new StringDeserializer(),
-                        topics.valueSerde(RoutedItem.class).deserializer()).forEach(r -> routedCroatia.add(r.key()));
+                TopicReader.readAll(
+                                stack,
+                                Topics.routeName("croatia"),
+                                new StringDeserializer(),
+                                topics.valueSerde(RoutedItem.class).deserializer())
+                        .forEach(r -> routedCroatia.add(r.key()));
                 assertTrue(aboutCroatia.size() >= 5, "the Agrokor briefs at least: " + aboutCroatia);
                 assertEquals(aboutCroatia, routedCroatia);
 
@@ -135,30 +154,55 @@ class EnrichServiceIT {
                 }
                 assertEquals(19, repeats.size());
                 repeats.forEach(n -> assertEquals(DuplicateMethod.EXACT, n.getMethod()));
-                String agriculture = idOfHeadline(briefs, "Croatia, China sign action plan for cooperation in agriculture");
+                String agriculture =
+                        idOfHeadline(briefs, "Croatia, China sign action plan for cooperation in agriculture");
                 String berlin = idOfHeadline(briefs, "Berlin police defend handling of Berlin market attacker");
                 assertEquals(agriculture, byId.get("edit-1").getDuplicateOf());
                 assertEquals(berlin, byId.get("edit-2").getDuplicateOf());
                 assertEquals(DuplicateMethod.NEAR, byId.get("edit-2").getMethod());
 
-                List<DeadLetter> letters = TopicReader.readAll(stack, Topics.DLQ_NAME, new StringDeserializer(),
-                        topics.deadLetters.valueSerde().deserializer()).stream().map(ConsumerRecord::value)
-                        .filter(l -> "enrich.deserialize".equals(l.getStage())).toList();
+                List<DeadLetter> letters = TopicReader.readAll(
+                                stack,
+                                Topics.DLQ_NAME,
+                                new StringDeserializer(),
+                                topics.deadLetters.valueSerde().deserializer())
+                        .stream()
+                        .map(ConsumerRecord::value)
+                        .filter(l -> "enrich.deserialize".equals(l.getStage()))
+                        .toList();
                 assertEquals(1, letters.size());
                 assertEquals(Topics.BRIEFS_NAME, letters.get(0).getTopic());
-                assertEquals("plain text, not Avro", StandardCharsets.UTF_8.decode(letters.get(0).getOriginal()).toString());
+                assertEquals(
+                        "plain text, not Avro",
+                        StandardCharsets.UTF_8
+                                .decode(letters.get(0).getOriginal())
+                                .toString());
             }
         }
     }
 
     /** Everything on the three output topics; read again after a pause to see late extras too. */
-    private record Outputs(List<ConsumerRecord<String, EnrichedArticle>> articles, List<ConsumerRecord<String, EnrichedBrief>> briefs,
-                           List<ConsumerRecord<String, DuplicateNotice>> duplicates) {
+    private record Outputs(
+            List<ConsumerRecord<String, EnrichedArticle>> articles,
+            List<ConsumerRecord<String, EnrichedBrief>> briefs,
+            List<ConsumerRecord<String, DuplicateNotice>> duplicates) {
         static Outputs read(TestStack stack, Topics topics) {
             return new Outputs(
-                    TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer()),
-                    TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer()),
-                    TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(), topics.duplicates.valueSerde().deserializer()));
+                    TopicReader.readAll(
+                            stack,
+                            Topics.ENRICHED_ARTICLES_NAME,
+                            new StringDeserializer(),
+                            topics.enrichedArticles.valueSerde().deserializer()),
+                    TopicReader.readAll(
+                            stack,
+                            Topics.ENRICHED_BRIEFS_NAME,
+                            new StringDeserializer(),
+                            topics.enrichedBriefs.valueSerde().deserializer()),
+                    TopicReader.readAll(
+                            stack,
+                            Topics.DUPLICATES_NAME,
+                            new StringDeserializer(),
+                            topics.duplicates.valueSerde().deserializer()));
         }
 
         int total() {
@@ -171,7 +215,11 @@ class EnrichServiceIT {
     }
 
     private static String idOfHeadline(List<ConsumerRecord<String, EnrichedBrief>> briefs, String headline) {
-        return briefs.stream().filter(r -> r.value().getBrief().getHeadline().equals(headline)).findFirst().orElseThrow().key();
+        return briefs.stream()
+                .filter(r -> r.value().getBrief().getHeadline().equals(headline))
+                .findFirst()
+                .orElseThrow()
+                .key();
     }
 
     private static Stack instance(TestStack stack, Path dataDir) {
@@ -183,9 +231,17 @@ class EnrichServiceIT {
     }
 
     private static Brief brief(String id, String headline, String summary) {
-        return Brief.newBuilder().setId(id).setHeadline(headline).setSummary(summary).setSection("Latest news")
-                .setOrigin(Origin.newBuilder().setDumpId("it-dump").setPosition(1).setCapturedAt(T0.plusSeconds(60))
-                        .setParserVersion("1").build())
+        return Brief.newBuilder()
+                .setId(id)
+                .setHeadline(headline)
+                .setSummary(summary)
+                .setSection("Latest news")
+                .setOrigin(Origin.newBuilder()
+                        .setDumpId("it-dump")
+                        .setPosition(1)
+                        .setCapturedAt(T0.plusSeconds(60))
+                        .setParserVersion("1")
+                        .build())
                 .build();
     }
 }

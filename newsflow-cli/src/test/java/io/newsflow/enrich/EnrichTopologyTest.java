@@ -49,6 +49,7 @@ class EnrichTopologyTest {
 
     @TempDir
     Path stateDir;
+
     private EnrichDriver enrich;
     private TopologyTestDriver driver;
     private Topics topics;
@@ -68,7 +69,10 @@ class EnrichTopologyTest {
         topics = enrich.topics();
         articles = enrich.articlesInput();
         briefs = enrich.briefsInput();
-        rawBriefs = driver.createInputTopic(Topics.BRIEFS_NAME, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+        rawBriefs = driver.createInputTopic(
+                Topics.BRIEFS_NAME,
+                new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
     @AfterEach
@@ -100,11 +104,14 @@ class EnrichTopologyTest {
     }
 
     private List<EnrichedArticle> enrichedArticles() {
-        return output(Topics.ENRICHED_ARTICLES_NAME, topics.enrichedArticles.valueSerde().deserializer());
+        return output(
+                Topics.ENRICHED_ARTICLES_NAME,
+                topics.enrichedArticles.valueSerde().deserializer());
     }
 
     private List<EnrichedBrief> enrichedBriefs() {
-        return output(Topics.ENRICHED_BRIEFS_NAME, topics.enrichedBriefs.valueSerde().deserializer());
+        return output(
+                Topics.ENRICHED_BRIEFS_NAME, topics.enrichedBriefs.valueSerde().deserializer());
     }
 
     private List<DuplicateNotice> duplicates() {
@@ -112,7 +119,9 @@ class EnrichTopologyTest {
     }
 
     private <V> List<V> output(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
-        return enrich.output(topic, values).readRecordsToList().stream().map(TestRecord::value).toList();
+        return enrich.output(topic, values).readRecordsToList().stream()
+                .map(TestRecord::value)
+                .toList();
     }
 
     @Test
@@ -138,8 +147,10 @@ class EnrichTopologyTest {
         ingestSample(T0);
         ingestSample(T0);
         idle();
-        List<String> published = new java.util.ArrayList<>(enrichedArticles().stream().map(a -> a.getArticle().getId()).toList());
-        published.addAll(enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+        List<String> published = new java.util.ArrayList<>(
+                enrichedArticles().stream().map(a -> a.getArticle().getId()).toList());
+        published.addAll(
+                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
         List<String> noticed = duplicates().stream().map(DuplicateNotice::getId).toList();
 
         EnrichSettings d = EnrichSettings.defaults();
@@ -150,27 +161,37 @@ class EnrichTopologyTest {
             TestInputTopic<String, Article> slowArticles = slow.articlesInput();
             TestInputTopic<String, Brief> slowBriefs = slow.briefsInput();
             for (int copy = 0; copy < 2; copy++) {
-                ParsedDump dump = (ParsedDump) new DumpParser().parse((RawDump) new DumpReader().read("sample", readSample(), T0).get(0));
+                ParsedDump dump = (ParsedDump) new DumpParser().parse((RawDump)
+                        new DumpReader().read("sample", readSample(), T0).get(0));
                 DumpEvents.article(dump).ifPresent(a -> slowArticles.pipeInput(a.getId(), a, T0));
                 DumpEvents.briefs(dump).forEach(b -> slowBriefs.pipeInput(b.getId(), b, T0));
             }
-            TestOutputTopic<String, EnrichedArticle> articlesOut = slow.output(Topics.ENRICHED_ARTICLES_NAME,
+            TestOutputTopic<String, EnrichedArticle> articlesOut = slow.output(
+                    Topics.ENRICHED_ARTICLES_NAME,
                     slow.topics().enrichedArticles.valueSerde().deserializer());
-            TestOutputTopic<String, EnrichedBrief> briefsOut = slow.output(Topics.ENRICHED_BRIEFS_NAME,
+            TestOutputTopic<String, EnrichedBrief> briefsOut = slow.output(
+                    Topics.ENRICHED_BRIEFS_NAME,
                     slow.topics().enrichedBriefs.valueSerde().deserializer());
-            TestOutputTopic<String, DuplicateNotice> noticesOut = slow.output(Topics.DUPLICATES_NAME,
+            TestOutputTopic<String, DuplicateNotice> noticesOut = slow.output(
+                    Topics.DUPLICATES_NAME,
                     slow.topics().duplicates.valueSerde().deserializer());
             List<String> slowPublished = new java.util.ArrayList<>();
             List<String> slowNoticed = new java.util.ArrayList<>();
             slow.driver().advanceWallClockTime(Duration.ofSeconds(5));
             for (int call = 1; call <= 38; call++) {
-                articlesOut.readValuesToList().forEach(a -> slowPublished.add(a.getArticle().getId()));
-                briefsOut.readValuesToList().forEach(b -> slowPublished.add(b.getBrief().getId()));
+                articlesOut
+                        .readValuesToList()
+                        .forEach(a -> slowPublished.add(a.getArticle().getId()));
+                briefsOut
+                        .readValuesToList()
+                        .forEach(b -> slowPublished.add(b.getBrief().getId()));
                 noticesOut.readValuesToList().forEach(n -> slowNoticed.add(n.getId()));
                 assertEquals(call, slowPublished.size() + slowNoticed.size(), "one decision per call");
                 slow.driver().advanceWallClockTime(Duration.ofMillis(10));
             }
-            assertEquals(published.stream().sorted().toList(), slowPublished.stream().sorted().toList());
+            assertEquals(
+                    published.stream().sorted().toList(),
+                    slowPublished.stream().sorted().toList());
             assertEquals(noticed, slowNoticed, "the same verdicts, in the same order");
         }
     }
@@ -181,22 +202,31 @@ class EnrichTopologyTest {
         idle();
         EnrichedArticle article = enrichedArticles().get(0);
         assertEquals("SY", article.getEnrichment().getPrimaryCountry());
-        assertTrue(article.getEnrichment().getTopics().stream().anyMatch(t -> t.getSlug().startsWith("syria")),
+        assertTrue(
+                article.getEnrichment().getTopics().stream()
+                        .anyMatch(t -> t.getSlug().startsWith("syria")),
                 article.getEnrichment().getTopics().toString());
-        List<RoutedItem> agrokor = output(Topics.routeName("agrokor"), topics.valueSerde(RoutedItem.class).deserializer());
+        List<RoutedItem> agrokor = output(
+                Topics.routeName("agrokor"), topics.valueSerde(RoutedItem.class).deserializer());
         assertEquals(5, agrokor.size());
         for (RoutedItem routed : agrokor) {
             EnrichedBrief brief = (EnrichedBrief) routed.getItem();
-            assertTrue(brief.getEnrichment().getRegions().stream().anyMatch(r -> r.getCountryCode().equals("HR")),
+            assertTrue(
+                    brief.getEnrichment().getRegions().stream()
+                            .anyMatch(r -> r.getCountryCode().equals("HR")),
                     brief.getBrief().getHeadline());
         }
-        List<Enrichment> all = new ArrayList<>(enrichedBriefs().stream().map(EnrichedBrief::getEnrichment).toList());
+        List<Enrichment> all = new ArrayList<>(
+                enrichedBriefs().stream().map(EnrichedBrief::getEnrichment).toList());
         all.add(article.getEnrichment());
         assertEquals(19.0, enrich.streamsMetric("tagged-items-total"));
-        assertEquals(all.stream().filter(e -> !e.getRegions().isEmpty()).count(), (long) enrich.streamsMetric("items-with-region-total"));
-        assertEquals(all.stream().filter(e -> !e.getTopics().isEmpty()).count(), (long) enrich.streamsMetric("items-with-topic-total"));
+        assertEquals(all.stream().filter(e -> !e.getRegions().isEmpty()).count(), (long)
+                enrich.streamsMetric("items-with-region-total"));
+        assertEquals(all.stream().filter(e -> !e.getTopics().isEmpty()).count(), (long)
+                enrich.streamsMetric("items-with-topic-total"));
         assertTrue(enrich.streamsMetric("items-with-topic-total") >= 5, "the Agrokor briefs at least");
-        assertTrue(enrich.streamsMetric("event-to-enriched-max-seconds") > 0, "the sample is older than the wall clock");
+        assertTrue(
+                enrich.streamsMetric("event-to-enriched-max-seconds") > 0, "the sample is older than the wall clock");
     }
 
     @Test
@@ -207,8 +237,12 @@ class EnrichTopologyTest {
         enrichedBriefs().forEach(b -> byId.put(b.getBrief().getId(), b.getEnrichment()));
         enrichedArticles().forEach(a -> byId.put(a.getArticle().getId(), a.getEnrichment()));
         Set<String> routed = new HashSet<>();
-        for (RoutedItem item : output(Topics.routeName("croatia"), topics.valueSerde(RoutedItem.class).deserializer())) {
-            routed.add(item.getItem() instanceof EnrichedBrief b ? b.getBrief().getId() : ((EnrichedArticle) item.getItem()).getArticle().getId());
+        for (RoutedItem item : output(
+                Topics.routeName("croatia"), topics.valueSerde(RoutedItem.class).deserializer())) {
+            routed.add(
+                    item.getItem() instanceof EnrichedBrief b
+                            ? b.getBrief().getId()
+                            : ((EnrichedArticle) item.getItem()).getArticle().getId());
         }
         Set<String> aboutCroatia = new HashSet<>();
         byId.forEach((id, e) -> {
@@ -222,10 +256,14 @@ class EnrichTopologyTest {
 
     @Test
     void oneWordEditIsANearDuplicateOfTheEarlierBrief() {
-        Brief first = brief("b-1", "Croatia, China sign action plan for cooperation in agriculture",
+        Brief first = brief(
+                "b-1",
+                "Croatia, China sign action plan for cooperation in agriculture",
                 "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the field "
                         + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement.");
-        Brief edited = brief("b-2", "Croatia, China sign action plan for cooperation in agriculture",
+        Brief edited = brief(
+                "b-2",
+                "Croatia, China sign action plan for cooperation in agriculture",
                 "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the area "
                         + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement.");
         briefs.pipeInput(first.getId(), first, T0);
@@ -241,10 +279,14 @@ class EnrichTopologyTest {
 
     @Test
     void theOriginalIsTheEarliestByEventTimeEvenWhenItArrivesSecondWithinTheGrace() {
-        Brief earlier = brief("b-early", "ZSE indices up, Agrokor shares in focus of investor interest",
+        Brief earlier = brief(
+                "b-early",
+                "ZSE indices up, Agrokor shares in focus of investor interest",
                 "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
                         + "retail concern being in the focus of investor interest again.");
-        Brief later = brief("b-late", "UPDATE 1-ZSE indices up, Agrokor shares in focus of investor interest",
+        Brief later = brief(
+                "b-late",
+                "UPDATE 1-ZSE indices up, Agrokor shares in focus of investor interest",
                 earlier.getSummary());
         briefs.pipeInput(later.getId(), later, T0.plusSeconds(20));
         briefs.pipeInput(earlier.getId(), earlier, T0);
@@ -260,7 +302,9 @@ class EnrichTopologyTest {
 
     @Test
     void aLateCopyEarlierThanAPublishedOriginalIsItsDuplicateAndTheStoryGoesOutOnce() {
-        Brief first = brief("b-first", "Berlin police defend handling of Berlin market attacker",
+        Brief first = brief(
+                "b-first",
+                "Berlin police defend handling of Berlin market attacker",
                 "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
                         + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
         briefs.pipeInput(first.getId(), first, T0.plusSeconds(3600));
@@ -268,13 +312,17 @@ class EnrichTopologyTest {
         Brief copy = brief("b-copy", first.getHeadline(), first.getSummary());
         briefs.pipeInput(copy.getId(), copy, T0);
         List<EnrichedBrief> originals = enrichedBriefs();
-        assertEquals(List.of("b-first"), originals.stream().map(b -> b.getBrief().getId()).toList(), "published once");
+        assertEquals(
+                List.of("b-first"),
+                originals.stream().map(b -> b.getBrief().getId()).toList(),
+                "published once");
         DuplicateNotice notice = duplicates().get(0);
         assertEquals("b-copy", notice.getId(), "decided at once, not dropped");
         assertEquals("b-first", notice.getDuplicateOf(), "the published original stays the original");
         assertTrue(notice.getLate());
 
-        Brief edit = brief("b-edit", first.getHeadline(), first.getSummary() + " Police said they would review the case.");
+        Brief edit =
+                brief("b-edit", first.getHeadline(), first.getSummary() + " Police said they would review the case.");
         briefs.pipeInput(edit.getId(), edit, T0.plusSeconds(7200));
         idle();
         assertEquals("b-first", duplicates().get(0).getDuplicateOf(), "later copies still name the published original");
@@ -283,12 +331,16 @@ class EnrichTopologyTest {
 
     @Test
     void aLateItemMatchingNothingIsPublishedMarkedLate() {
-        Brief first = brief("b-first", "Berlin police defend handling of Berlin market attacker",
+        Brief first = brief(
+                "b-first",
+                "Berlin police defend handling of Berlin market attacker",
                 "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
                         + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
         briefs.pipeInput(first.getId(), first, T0.plusSeconds(3600));
         idle();
-        Brief other = brief("b-other", "ZSE indices up, Agrokor shares in focus of investor interest",
+        Brief other = brief(
+                "b-other",
+                "ZSE indices up, Agrokor shares in focus of investor interest",
                 "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
                         + "retail concern being in the focus of investor interest again.");
         briefs.pipeInput(other.getId(), other, T0);
@@ -301,13 +353,19 @@ class EnrichTopologyTest {
 
     @Test
     void briefThatIsTheHeadlineAndLeadOfAnEarlierArticleIsLinkedToIt() {
-        Article article = Article.newBuilder().setId("a-1").setTitle("Dalic: We welcome possible deal between Agrokor and banks")
-                .setParagraphs(List.of("The government welcomes the possibility of an agreement being concluded between the "
+        Article article = Article.newBuilder()
+                .setId("a-1")
+                .setTitle("Dalic: We welcome possible deal between Agrokor and banks")
+                .setParagraphs(List.of(
+                        "The government welcomes the possibility of an agreement being concluded between the "
                                 + "Agrokor food company and creditor banks, Deputy Prime Minister Martina Dalic told a press conference in Zagreb on Friday.",
                         "She said the bill on vitally important companies was not a fallback plan.",
                         "Agrokor employs some 60,000 people in the region."))
-                .setOrigin(origin()).build();
-        Brief brief = brief("b-of-a", "Dalic: We welcome possible deal between Agrokor and banks",
+                .setOrigin(origin())
+                .build();
+        Brief brief = brief(
+                "b-of-a",
+                "Dalic: We welcome possible deal between Agrokor and banks",
                 "The government welcomes the possibility of an agreement being concluded between the Agrokor food company and "
                         + "creditor banks, Deputy Prime Minister Martina Dalic told a press conference in Zagreb on Friday.");
         articles.pipeInput(article.getId(), article, T0);
@@ -323,20 +381,35 @@ class EnrichTopologyTest {
     @Test
     void undeserializableRecordIsSkippedAndProcessingGoesOn() {
         rawBriefs.pipeInput("garbage", "not avro at all".getBytes(StandardCharsets.UTF_8), T0);
-        Brief good = brief("b-good", "Croatia, China sign action plan for cooperation in agriculture", "The ministries signed a plan.");
+        Brief good = brief(
+                "b-good",
+                "Croatia, China sign action plan for cooperation in agriculture",
+                "The ministries signed a plan.");
         briefs.pipeInput(good.getId(), good, T0);
         idle();
-        assertEquals(List.of("b-good"), enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+        assertEquals(
+                List.of("b-good"),
+                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
         assertEquals(1.0, enrich.deadLetters("deserialization"));
         assertEquals(0.0, enrich.deadLetters("processing"));
     }
 
     private static Brief brief(String id, String headline, String summary) {
-        return Brief.newBuilder().setId(id).setHeadline(headline).setSummary(summary).setSection("Latest news")
-                .setOrigin(origin()).build();
+        return Brief.newBuilder()
+                .setId(id)
+                .setHeadline(headline)
+                .setSummary(summary)
+                .setSection("Latest news")
+                .setOrigin(origin())
+                .build();
     }
 
     private static Origin origin() {
-        return Origin.newBuilder().setDumpId("dump-1").setPosition(1).setCapturedAt(T0).setParserVersion("1").build();
+        return Origin.newBuilder()
+                .setDumpId("dump-1")
+                .setPosition(1)
+                .setCapturedAt(T0)
+                .setParserVersion("1")
+                .build();
     }
 }

@@ -37,10 +37,11 @@ class InteractiveQueriesIT {
     @Test
     void eitherInstanceAnswersForAllPartitions(TestStack stack, @TempDir Path one, @TempDir Path two) throws Exception {
         try (EnrichService first = EnrichService.start(instance(stack, one));
-             EnrichService second = EnrichService.start(instance(stack, two));
-             Stack resolved = Stack.resolve(stack.config());
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
-            assertTrue(ingester.ingest(Path.of("../samples/aleppo-page-dump.txt"), null).delivered());
+                EnrichService second = EnrichService.start(instance(stack, two));
+                Stack resolved = Stack.resolve(stack.config());
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+            assertTrue(ingester.ingest(Path.of("../samples/aleppo-page-dump.txt"), null)
+                    .delivered());
 
             // The burst stage counts behind its own repartition topic, so answers change until it has
             // counted the whole sample: wait until both instances give the same complete answer with
@@ -51,10 +52,19 @@ class InteractiveQueriesIT {
                 Thread.sleep(500);
                 seen = snapshot(first, second);
             }
-            assertEquals(5, countOf(seen.fromFirst(), "agrokor"), seen.fromFirst().toString());
-            assertTrue(seen.fromFirst().get("complete").asBoolean(), seen.fromFirst().toString());
-            assertEquals(seen.fromFirst().get("items"), seen.fromSecond().get("items"), "both instances give the same answer");
-            assertEquals("HR", seen.fromFirst().get("items").get(0).get("term").asText(), "Croatia leads the sample's window: " + seen);
+            assertEquals(
+                    5, countOf(seen.fromFirst(), "agrokor"), seen.fromFirst().toString());
+            assertTrue(
+                    seen.fromFirst().get("complete").asBoolean(),
+                    seen.fromFirst().toString());
+            assertEquals(
+                    seen.fromFirst().get("items"),
+                    seen.fromSecond().get("items"),
+                    "both instances give the same answer");
+            assertEquals(
+                    "HR",
+                    seen.fromFirst().get("items").get(0).get("term").asText(),
+                    "Croatia leads the sample's window: " + seen);
             // Kafka Streams decides which instance hosts which terms (possibly all on one): whatever it
             // decided, each term comes from exactly one instance, so at least one of the two answers
             // was assembled from the other instance's part.
@@ -72,19 +82,25 @@ class InteractiveQueriesIT {
     /** The answers of both instances, for all partitions and for their own, taken one after the other. */
     private record Snapshot(JsonNode fromFirst, JsonNode fromSecond, JsonNode localFirst, JsonNode localSecond) {
         boolean settled() {
-            return countOf(fromFirst, "agrokor") == 5 && fromFirst.get("complete").asBoolean()
+            return countOf(fromFirst, "agrokor") == 5
+                    && fromFirst.get("complete").asBoolean()
                     && fromFirst.get("items").equals(fromSecond.get("items"));
         }
     }
 
     private Snapshot snapshot(EnrichService first, EnrichService second) throws Exception {
-        return new Snapshot(get(first, "/api/keywords/top"), get(second, "/api/keywords/top"),
-                get(first, "/api/keywords/top?local=true"), get(second, "/api/keywords/top?local=true"));
+        return new Snapshot(
+                get(first, "/api/keywords/top"),
+                get(second, "/api/keywords/top"),
+                get(first, "/api/keywords/top?local=true"),
+                get(second, "/api/keywords/top?local=true"));
     }
 
     private JsonNode get(EnrichService service, String pathAndQuery) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.httpPort() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + pathAndQuery))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return json.readTree(response.body());
     }

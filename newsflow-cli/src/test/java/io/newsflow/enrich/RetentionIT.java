@@ -77,15 +77,20 @@ class RetentionIT {
         Path dump2016 = dated(dir, "aleppo-2016.txt", "2016-10-07T09:00:00Z");
         // Six hours later in event time: its arrival decides the first dump's items (past the reorder
         // grace), so their index entries are written with 2016 record timestamps.
-        Path later2016 = Files.writeString(dir.resolve("reuters-2016.txt"),
-                Files.readString(REUTERS_2017, StandardCharsets.UTF_8).replace("2017-04-07T", "2016-10-07T"), StandardCharsets.UTF_8);
-        Path dumpNow = dated(dir, "aleppo-now.txt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Path later2016 = Files.writeString(
+                dir.resolve("reuters-2016.txt"),
+                Files.readString(REUTERS_2017, StandardCharsets.UTF_8).replace("2017-04-07T", "2016-10-07T"),
+                StandardCharsets.UTF_8);
+        Path dumpNow = dated(
+                dir,
+                "aleppo-now.txt",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Path data = dir.resolve("enrich");
         createTopicsTheOldWay();
 
         try (Stack resolved = Stack.resolve(stack.config());
-             SchemaRegistryClient registry = stack.registryClient();
-             Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
+                SchemaRegistryClient registry = stack.registryClient();
+                Ingester ingester = new Ingester(resolved, 16 << 20, Ingester.oneOffTransactionalId())) {
             Topics topics = new Topics(registry, stack.registryProperties());
 
             Outputs before;
@@ -104,7 +109,9 @@ class RetentionIT {
             try (EnrichService second = EnrichService.start(instance(data))) {
                 Outputs outputs = awaitOutputs(topics, before.total() + 19);
                 assertEquals(before.originals().size(), outputs.originals().size(), "the 2016 items once");
-                assertEquals(before.duplicates().size() + 19, outputs.duplicates().size(),
+                assertEquals(
+                        before.duplicates().size() + 19,
+                        outputs.duplicates().size(),
                         "their repeats, ingested while enrich was down");
             }
 
@@ -115,8 +122,12 @@ class RetentionIT {
             try (EnrichService third = EnrichService.start(instance(data))) {
                 ingest(ingester, dump2016);
                 Outputs outputs = awaitOutputs(topics, before.total() + 38);
-                assertEquals(before.originals().size(), outputs.originals().size(), "repeats after the restore are still duplicates");
-                assertEquals(before.duplicates().size() + 38, outputs.duplicates().size());
+                assertEquals(
+                        before.originals().size(),
+                        outputs.originals().size(),
+                        "repeats after the restore are still duplicates");
+                assertEquals(
+                        before.duplicates().size() + 38, outputs.duplicates().size());
 
                 ingest(ingester, REUTERS_2017);
                 ingest(ingester, dumpNow);
@@ -125,7 +136,10 @@ class RetentionIT {
                 awaitRetentionChecks();
                 assertNothingDeleted();
                 outputs = awaitOutputs(topics, inputs);
-                assertEquals(inputs, outputs.originals().size() + outputs.duplicates().size(), "every input once");
+                assertEquals(
+                        inputs,
+                        outputs.originals().size() + outputs.duplicates().size(),
+                        "every input once");
                 // The same story in 2016 and now is two stories: ten years apart, beyond the dedup window.
                 Set<String> out = new HashSet<>(outputs.originals());
                 out.addAll(outputs.duplicates());
@@ -150,15 +164,19 @@ class RetentionIT {
     /** The configs the upgrade set; brokers apply an alteration a moment after it is acknowledged. */
     private static void assertUpgraded() throws Exception {
         ConfigResource briefs = new ConfigResource(ConfigResource.Type.TOPIC, Topics.BRIEFS_NAME);
-        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, DedupStores.indexChangelogs(APP_ID).get(0));
+        ConfigResource changelog = new ConfigResource(
+                ConfigResource.Type.TOPIC, DedupStores.indexChangelogs(APP_ID).get(0));
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
             while (true) {
-                Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(briefs, changelog)).all().get();
-                List<String> seen = List.of(configs.get(briefs).get("retention.ms").value(),
+                Map<ConfigResource, Config> configs =
+                        admin.describeConfigs(List.of(briefs, changelog)).all().get();
+                List<String> seen = List.of(
+                        configs.get(briefs).get("retention.ms").value(),
                         configs.get(briefs).get("retention.bytes").value(),
                         configs.get(changelog).get("message.timestamp.type").value());
-                if (seen.equals(List.of("-1", String.valueOf(1L << 30), "LogAppendTime")) || System.nanoTime() > deadline) {
+                if (seen.equals(List.of("-1", String.valueOf(1L << 30), "LogAppendTime"))
+                        || System.nanoTime() > deadline) {
                     assertEquals(List.of("-1", String.valueOf(1L << 30), "LogAppendTime"), seen);
                     return;
                 }
@@ -174,11 +192,15 @@ class RetentionIT {
     private static void awaitRetentionChecks() throws Exception {
         String canary = "retention-canary-" + System.nanoTime();
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
-            admin.createTopics(List.of(new NewTopic(canary, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(canary, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(canary, 0, Instant.parse("2016-10-07T09:00:00Z").toEpochMilli(), "k", "v")).get();
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                            canary, 0, Instant.parse("2016-10-07T09:00:00Z").toEpochMilli(), "k", "v"))
+                    .get();
         }
         TopicPartition tp = new TopicPartition(canary, 0);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -194,9 +216,14 @@ class RetentionIT {
         List<TopicPartition> partitions = new ArrayList<>();
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            admin.describeTopics(names.stream().filter(n -> n.startsWith("news.") || n.startsWith(APP_ID)).toList())
-                    .allTopicNames().get(30, TimeUnit.SECONDS).values()
-                    .forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+            admin.describeTopics(names.stream()
+                            .filter(n -> n.startsWith("news.") || n.startsWith(APP_ID))
+                            .toList())
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()
+                    .forEach(d ->
+                            d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
         }
         Map<TopicPartition, Long> start = logStart(partitions);
         start.forEach((tp, offset) -> {
@@ -208,8 +235,8 @@ class RetentionIT {
     }
 
     private static Map<TopicPartition, Long> logStart(List<TopicPartition> partitions) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(stack.kafkaClientProperties(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                stack.kafkaClientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return consumer.beginningOffsets(partitions);
         }
     }
@@ -217,14 +244,19 @@ class RetentionIT {
     private static Set<String> inputIds() {
         Set<String> ids = new HashSet<>();
         for (String topic : List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME)) {
-            TopicReader.readAll(stack, topic, new StringDeserializer(), new ByteArrayDeserializer()).forEach(r -> ids.add(r.key()));
+            TopicReader.readAll(stack, topic, new StringDeserializer(), new ByteArrayDeserializer())
+                    .forEach(r -> ids.add(r.key()));
         }
         return ids;
     }
 
     private static int inputs() {
-        return TopicReader.readAll(stack, Topics.ARTICLES_NAME, new ByteArrayDeserializer(), new ByteArrayDeserializer()).size()
-                + TopicReader.readAll(stack, Topics.BRIEFS_NAME, new ByteArrayDeserializer(), new ByteArrayDeserializer()).size();
+        return TopicReader.readAll(
+                                stack, Topics.ARTICLES_NAME, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .size()
+                + TopicReader.readAll(
+                                stack, Topics.BRIEFS_NAME, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .size();
     }
 
     /** Item ids published to the enriched topics, and ids on news.duplicates. */
@@ -246,12 +278,26 @@ class RetentionIT {
 
     private static Outputs read(Topics topics) {
         List<String> originals = new ArrayList<>();
-        TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(),
-                topics.enrichedArticles.valueSerde().deserializer()).forEach(r -> originals.add(r.key()));
-        TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(),
-                topics.enrichedBriefs.valueSerde().deserializer()).forEach(r -> originals.add(r.key()));
-        List<String> duplicates = TopicReader.readAll(stack, Topics.DUPLICATES_NAME, new StringDeserializer(),
-                topics.duplicates.valueSerde().deserializer()).stream().map(ConsumerRecord::key).toList();
+        TopicReader.readAll(
+                        stack,
+                        Topics.ENRICHED_ARTICLES_NAME,
+                        new StringDeserializer(),
+                        topics.enrichedArticles.valueSerde().deserializer())
+                .forEach(r -> originals.add(r.key()));
+        TopicReader.readAll(
+                        stack,
+                        Topics.ENRICHED_BRIEFS_NAME,
+                        new StringDeserializer(),
+                        topics.enrichedBriefs.valueSerde().deserializer())
+                .forEach(r -> originals.add(r.key()));
+        List<String> duplicates = TopicReader.readAll(
+                        stack,
+                        Topics.DUPLICATES_NAME,
+                        new StringDeserializer(),
+                        topics.duplicates.valueSerde().deserializer())
+                .stream()
+                .map(ConsumerRecord::key)
+                .toList();
         return new Outputs(originals, duplicates);
     }
 
@@ -262,7 +308,10 @@ class RetentionIT {
     /** The sample dump under a {@code Captured:} header: its items' event time. */
     private static Path dated(Path dir, String name, String captured) throws Exception {
         Path file = dir.resolve(name);
-        Files.writeString(file, "Captured: " + captured + "\n\n" + Files.readString(SAMPLE, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "Captured: " + captured + "\n\n" + Files.readString(SAMPLE, StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
         return file;
     }
 

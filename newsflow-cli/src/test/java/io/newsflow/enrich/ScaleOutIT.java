@@ -198,10 +198,18 @@ class ScaleOutIT {
     /** The other instance: `./newsflow enrich` in its own JVM, so it can be killed for real. */
     private static Process startInstanceInAnotherJvm(TestStack stack, Path dataDir, String applicationId) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "io.newsflow.cli.Newsflow", "enrich",
-                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
-                "--data-dir", dataDir.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                "io.newsflow.cli.Newsflow",
+                "enrich",
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                stack.registryUrl(),
+                "--data-dir",
+                dataDir.toString());
         builder.environment().put("KAFKA_SESSION_TIMEOUT_MS", "10000");
         builder.environment().put("NEWSFLOW_ENRICH_HTTP_PORT", "0");
         builder.environment().put("NEWSFLOW_DEDUP_IDLE_FLUSH", "1s");

@@ -11,8 +11,8 @@ import io.newsflow.enrich.dedup.Occurrence;
 import io.newsflow.enrich.dedup.OccurrenceStage;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.bench.NewswirePages;
-import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.bursts.TermCounter;
+import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -25,9 +25,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,17 +79,16 @@ class SkewedInputTest {
     }
 
     /** One item as written to its input partition. */
-    private record Input(TopicPartition source, String id, SpecificRecord item, long eventTime) {
-    }
+    private record Input(TopicPartition source, String id, SpecificRecord item, long eventTime) {}
 
     /** What subscribers and the burst stage saw: each output topic's records in order, and the term counts. */
-    private record Outcome(Map<String, List<String>> topics, Map<String, String> termCounts) {
-    }
+    private record Outcome(Map<String, List<String>> topics, Map<String, String> termCounts) {}
 
     @ParameterizedTest(name = "pages from {0}")
     @ValueSource(strings = {"1987-02-26T15:00:00Z", "now"})
     void skewedReadsGiveTheVerdictsOfEvenReads(String start) {
-        Instant from = start.equals("now") ? Instant.now().minus(SPAN).truncatedTo(ChronoUnit.SECONDS) : Instant.parse(start);
+        Instant from =
+                start.equals("now") ? Instant.now().minus(SPAN).truncatedTo(ChronoUnit.SECONDS) : Instant.parse(start);
         List<Input> written = written(from);
 
         Outcome even = run(written, Map.of(), "even");
@@ -101,14 +100,23 @@ class SkewedInputTest {
         Outcome skewed = run(written, skew, "skewed");
 
         List<String> duplicates = even.topics().get(Topics.DUPLICATES_NAME);
-        assertEquals(written.size(), even.topics().get(Topics.ENRICHED_ARTICLES_NAME).size()
-                + even.topics().get(Topics.ENRICHED_BRIEFS_NAME).size() + duplicates.size(), "every item decided once");
+        assertEquals(
+                written.size(),
+                even.topics().get(Topics.ENRICHED_ARTICLES_NAME).size()
+                        + even.topics().get(Topics.ENRICHED_BRIEFS_NAME).size()
+                        + duplicates.size(),
+                "every item decided once");
         for (String method : List.of("EXACT", "NEAR", "BRIEF_OF_ARTICLE")) {
-            assertTrue(duplicates.stream().anyMatch(d -> d.contains(" " + method + " ")), "the pages hold " + method + " duplicates");
+            assertTrue(
+                    duplicates.stream().anyMatch(d -> d.contains(" " + method + " ")),
+                    "the pages hold " + method + " duplicates");
         }
         for (Outcome outcome : List.of(even, skewed)) {
-            outcome.topics().values().forEach(records -> assertTrue(records.stream().noneMatch(r -> r.endsWith("late")),
-                    "no item is late: each input partition was read in the order it was written"));
+            outcome.topics()
+                    .values()
+                    .forEach(records -> assertTrue(
+                            records.stream().noneMatch(r -> r.endsWith("late")),
+                            "no item is late: each input partition was read in the order it was written"));
             List<String> published = new ArrayList<>(outcome.topics().get(Topics.ENRICHED_ARTICLES_NAME));
             published.addAll(outcome.topics().get(Topics.ENRICHED_BRIEFS_NAME));
             assertEquals(published.size(), new HashSet<>(published).size(), "no id published twice");
@@ -126,8 +134,12 @@ class SkewedInputTest {
             for (SpecificRecord item : pages.events(n, captured)) {
                 String id = item instanceof Article a ? a.getId() : ((io.newsflow.avro.Brief) item).getId();
                 int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-                written.add(new Input(new TopicPartition(item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition),
-                        id, item, captured.toEpochMilli()));
+                written.add(new Input(
+                        new TopicPartition(
+                                item instanceof Article ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition),
+                        id,
+                        item,
+                        captured.toEpochMilli()));
             }
         }
         return written;
@@ -184,16 +196,37 @@ class SkewedInputTest {
                 enrich.driver().advanceWallClockTime(Duration.ofMillis(10));
             }
             Map<String, List<String>> topics = new TreeMap<>();
-            topics.put(Topics.ENRICHED_ARTICLES_NAME, read(enrich, Topics.ENRICHED_ARTICLES_NAME,
-                    enrich.topics().enrichedArticles.valueSerde().deserializer(),
-                    (EnrichedArticle a) -> a.getArticle().getId() + (a.getEnrichment().getLate() ? " late" : "")));
-            topics.put(Topics.ENRICHED_BRIEFS_NAME, read(enrich, Topics.ENRICHED_BRIEFS_NAME,
-                    enrich.topics().enrichedBriefs.valueSerde().deserializer(),
-                    (EnrichedBrief b) -> b.getBrief().getId() + (b.getEnrichment().getLate() ? " late" : "")));
-            topics.put(Topics.DUPLICATES_NAME, read(enrich, Topics.DUPLICATES_NAME, enrich.topics().duplicates.valueSerde().deserializer(),
-                    (DuplicateNotice d) -> d.getId() + " " + d.getMethod() + " of " + d.getDuplicateOf() + (d.getLate() ? " late" : "")));
-            topics.put(Topics.BURSTS_NAME, read(enrich, Topics.BURSTS_NAME, enrich.topics().bursts.valueSerde().deserializer(),
-                    BurstAlert::toString));
+            topics.put(
+                    Topics.ENRICHED_ARTICLES_NAME,
+                    read(
+                            enrich,
+                            Topics.ENRICHED_ARTICLES_NAME,
+                            enrich.topics().enrichedArticles.valueSerde().deserializer(),
+                            (EnrichedArticle a) ->
+                                    a.getArticle().getId() + (a.getEnrichment().getLate() ? " late" : "")));
+            topics.put(
+                    Topics.ENRICHED_BRIEFS_NAME,
+                    read(
+                            enrich,
+                            Topics.ENRICHED_BRIEFS_NAME,
+                            enrich.topics().enrichedBriefs.valueSerde().deserializer(),
+                            (EnrichedBrief b) ->
+                                    b.getBrief().getId() + (b.getEnrichment().getLate() ? " late" : "")));
+            topics.put(
+                    Topics.DUPLICATES_NAME,
+                    read(
+                            enrich,
+                            Topics.DUPLICATES_NAME,
+                            enrich.topics().duplicates.valueSerde().deserializer(),
+                            (DuplicateNotice d) -> d.getId() + " " + d.getMethod() + " of " + d.getDuplicateOf()
+                                    + (d.getLate() ? " late" : "")));
+            topics.put(
+                    Topics.BURSTS_NAME,
+                    read(
+                            enrich,
+                            Topics.BURSTS_NAME,
+                            enrich.topics().bursts.valueSerde().deserializer(),
+                            BurstAlert::toString));
             Map<String, String> counts = new TreeMap<>();
             KeyValueStore<Object, Object> buckets = enrich.driver().getKeyValueStore(TermCounter.BUCKETS);
             try (KeyValueIterator<Object, Object> it = buckets.all()) {
@@ -233,8 +266,14 @@ class SkewedInputTest {
         }
     }
 
-    private static <V> List<String> read(EnrichDriver enrich, String topic, org.apache.kafka.common.serialization.Deserializer<V> values,
-                                         Function<V, String> describe) {
-        return enrich.output(topic, values).readRecordsToList().stream().map(TestRecord::value).map(describe).toList();
+    private static <V> List<String> read(
+            EnrichDriver enrich,
+            String topic,
+            org.apache.kafka.common.serialization.Deserializer<V> values,
+            Function<V, String> describe) {
+        return enrich.output(topic, values).readRecordsToList().stream()
+                .map(TestRecord::value)
+                .map(describe)
+                .toList();
     }
 }

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Confluent's compatibility levels; names are the strings the REST API uses. */
 public enum CompatibilityLevel {
-    NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE;
+    NONE,
+    BACKWARD,
+    BACKWARD_TRANSITIVE,
+    FORWARD,
+    FORWARD_TRANSITIVE,
+    FULL,
+    FULL_TRANSITIVE;
 
     public boolean backward() {
         return this == BACKWARD || this == BACKWARD_TRANSITIVE || full();
@@ -27,7 +33,9 @@ public enum CompatibilityLevel {
         try {
             return valueOf(level.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+            throw new SchemaRegistryException(
+                    422,
+                    SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
                     "Invalid compatibility level. Valid values are none, backward, forward, full, "
                             + "backward_transitive, forward_transitive, and full_transitive");
         }

@@ -40,7 +40,9 @@ public record RegistryClientConfig(
         if (urls.isEmpty()) {
             throw new IllegalArgumentException(URL + " is required");
         }
-        urls = urls.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+        urls = urls.stream()
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                .toList();
     }
 
     public static RegistryClientConfig of(String url) {
@@ -55,11 +57,14 @@ public record RegistryClientConfig(
         String source = string(props, CREDENTIALS_SOURCE, "USER_INFO");
         String userInfo = string(props, USER_INFO, null);
         if (userInfo != null && !"USER_INFO".equalsIgnoreCase(source)) {
-            throw new IllegalArgumentException(CREDENTIALS_SOURCE + "=" + source
-                    + " is not supported; use USER_INFO with " + USER_INFO);
+            throw new IllegalArgumentException(
+                    CREDENTIALS_SOURCE + "=" + source + " is not supported; use USER_INFO with " + USER_INFO);
         }
         return new RegistryClientConfig(
-                Arrays.stream(url.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                Arrays.stream(url.toString().split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
                 userInfo,
                 string(props, SSL_PREFIX + "truststore.location", null),
                 string(props, SSL_PREFIX + "truststore.password", null),
@@ -81,7 +86,7 @@ public record RegistryClientConfig(
     /** Never print the credentials: this is what logs and error messages show. */
     @Override
     public String toString() {
-        return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + (basicAuthUserInfo != null)
-                + ", tls=" + (truststoreLocation != null) + "]";
+        return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + (basicAuthUserInfo != null) + ", tls="
+                + (truststoreLocation != null) + "]";
     }
 }

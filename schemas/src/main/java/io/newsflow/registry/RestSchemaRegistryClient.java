@@ -56,8 +56,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             builder.sslContext(sslContext(config));
         }
         this.http = builder.build();
-        this.authorization = config.basicAuthUserInfo() == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString(config.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
+        this.authorization = config.basicAuthUserInfo() == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(config.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -117,7 +120,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = send("GET", "/schemas/ids/" + id, null);
         String type = answer.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new SchemaRegistryException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Schema id " + id + " is a " + type + " schema; only AVRO is supported");
         }
         Schema schema = new Schema.Parser().parse(answer.get("schema").asText());
@@ -132,8 +137,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public boolean isCompatible(String subject, Schema schema) {
-        JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
-                schemaBody(schema));
+        JsonNode answer =
+                send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
         return answer.get("is_compatible").asBoolean();
     }
 
@@ -143,8 +148,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static RegisteredSchema registered(JsonNode answer) {
-        return new RegisteredSchema(answer.get("subject").asText(), answer.get("id").asInt(),
-                answer.get("version").asInt(), answer.get("schema").asText());
+        return new RegisteredSchema(
+                answer.get("subject").asText(),
+                answer.get("id").asInt(),
+                answer.get("version").asInt(),
+                answer.get("schema").asText());
     }
 
     private static String schemaBody(Schema schema) {
@@ -183,8 +191,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(config.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", CONTENT_TYPE);
         }
@@ -202,13 +213,21 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         JsonNode answer = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            int code = answer != null && answer.has("error_code") ? answer.get("error_code").asInt() : response.statusCode();
-            String message = answer != null && answer.has("message") ? answer.get("message").asText() : response.body();
-            throw new SchemaRegistryException(response.statusCode(), code,
+            int code = answer != null && answer.has("error_code")
+                    ? answer.get("error_code").asInt()
+                    : response.statusCode();
+            String message = answer != null && answer.has("message")
+                    ? answer.get("message").asText()
+                    : response.body();
+            throw new SchemaRegistryException(
+                    response.statusCode(),
+                    code,
                     method + " " + URI.create(url).getPath() + ": " + message + " (error code " + code + ")");
         }
         if (answer == null) {
-            throw new SchemaRegistryException(response.statusCode(), SchemaRegistryException.STORE_ERROR,
+            throw new SchemaRegistryException(
+                    response.statusCode(),
+                    SchemaRegistryException.STORE_ERROR,
                     "Schema Registry answered with a body that is not JSON: " + response.body());
         }
         return answer;
@@ -241,11 +260,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             KeyManagerFactory keys = null;
             if (config.keystoreLocation() != null) {
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                char[] password = config.keystorePassword() == null ? null : config.keystorePassword().toCharArray();
+                char[] password = config.keystorePassword() == null
+                        ? null
+                        : config.keystorePassword().toCharArray();
                 keys.init(load(config.keystoreLocation(), config.keystorePassword(), config.keystoreType()), password);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            context.init(
+                    keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("Cannot set up TLS for the Schema Registry: " + e.getMessage(), e);

@@ -34,6 +34,5 @@ public interface SchemaRegistryClient extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

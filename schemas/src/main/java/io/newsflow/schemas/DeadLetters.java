@@ -14,12 +14,12 @@ public final class DeadLetters {
     /** Characters of the reason kept. */
     public static final int REASON_CAP = 4096;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** The first {@link #ORIGINAL_CAP} bytes of {@code original}; null stays null. */
     public static ByteBuffer original(byte[] original) {
-        return original == null ? null
+        return original == null
+                ? null
                 : ByteBuffer.wrap(original.length > ORIGINAL_CAP ? Arrays.copyOf(original, ORIGINAL_CAP) : original);
     }
 
@@ -30,7 +30,9 @@ public final class DeadLetters {
     /** The reason, cut to {@link #REASON_CAP} characters, saying when the original was cut to {@code kept} bytes. */
     public static String reason(String reason, long kept, long originalSize) {
         String cut = reason.length() > REASON_CAP ? reason.substring(0, REASON_CAP) + "... (reason cut)" : reason;
-        return kept < originalSize ? cut + " (original cut to its first " + kept + " of " + originalSize + " bytes)" : cut;
+        return kept < originalSize
+                ? cut + " (original cut to its first " + kept + " of " + originalSize + " bytes)"
+                : cut;
     }
 
     /** {@link #reason(String, long, long)} for an original kept with {@link #original}. */

@@ -13,6 +13,5 @@ public final class Headers {
     /** The version of the parser that read the dump, as a decimal number. */
     public static final String PARSER_VERSION = "newsflow.parser.version";
 
-    private Headers() {
-    }
+    private Headers() {}
 }

@@ -42,8 +42,14 @@ public final class Topics {
     public static final String REPROCESS_POINTS_NAME = "newsflow.enrich.reprocess-points";
 
     /** The topics every deployment has (the per-topic routes come from the topic rules). */
-    public static final List<String> ALL_NAMES = List.of(ARTICLES_NAME, BRIEFS_NAME, ENRICHED_ARTICLES_NAME,
-            ENRICHED_BRIEFS_NAME, DUPLICATES_NAME, BURSTS_NAME, DLQ_NAME);
+    public static final List<String> ALL_NAMES = List.of(
+            ARTICLES_NAME,
+            BRIEFS_NAME,
+            ENRICHED_ARTICLES_NAME,
+            ENRICHED_BRIEFS_NAME,
+            DUPLICATES_NAME,
+            BURSTS_NAME,
+            DLQ_NAME);
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");
 
@@ -74,8 +80,8 @@ public final class Topics {
     /** The route of a configured topic rule, e.g. slug "agrokor" -> news.topic.agrokor. */
     public static String routeName(String slug) {
         if (!SLUG.matcher(slug).matches()) {
-            throw new IllegalArgumentException("Invalid topic slug '" + slug
-                    + "': use lower-case letters, digits and dashes");
+            throw new IllegalArgumentException(
+                    "Invalid topic slug '" + slug + "': use lower-case letters, digits and dashes");
         }
         return TOPIC_ROUTE_PREFIX + slug;
     }
@@ -85,14 +91,18 @@ public final class Topics {
      * look them up before the first record is written. Idempotent.
      */
     public void registerValueSchemas() {
-        for (Topic<String, ?> topic : List.of(articles, briefs, enrichedArticles, enrichedBriefs, duplicates, bursts, deadLetters)) {
+        for (Topic<String, ?> topic :
+                List.of(articles, briefs, enrichedArticles, enrichedBriefs, duplicates, bursts, deadLetters)) {
             registry.register(Subjects.topicName(topic.name(), false), valueSchemas.get(topic.name()));
         }
     }
 
     /** Registers the value schema of the routes of these topic rules, like {@link #registerValueSchemas()}. */
     public void registerRouteSchemas(List<String> slugs) {
-        registry.registerAll(slugs.stream().map(slug -> Subjects.topicName(routeName(slug), false)).toList(),
+        registry.registerAll(
+                slugs.stream()
+                        .map(slug -> Subjects.topicName(routeName(slug), false))
+                        .toList(),
                 SpecificData.get().getSchema(RoutedItem.class));
     }
 

@@ -56,13 +56,16 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         int id = WireFormat.schemaId(payload);
         try {
             DatumReader<T> reader = readers.computeIfAbsent(id, this::readerFor);
-            return reader.read(null, new BoundedDecoder(payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE));
+            return reader.read(
+                    null, new BoundedDecoder(payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE));
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot fetch writer schema id " + id + " for topic " + topic
-                    + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot fetch writer schema id " + id + " for topic " + topic + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Cannot decode a record of topic " + topic + " with schema id " + id
-                    + (target == null ? "" : " as " + target.getSimpleName()) + ": " + e, e);
+            throw new SerializationException(
+                    "Cannot decode a record of topic " + topic + " with schema id " + id
+                            + (target == null ? "" : " as " + target.getSimpleName()) + ": " + e,
+                    e);
         }
     }
 

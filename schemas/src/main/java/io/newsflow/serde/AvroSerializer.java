@@ -39,8 +39,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private final ThreadLocal<WireBuffer> buffers = ThreadLocal.withInitial(WireBuffer::new);
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
-    public AvroSerializer() {
-    }
+    public AvroSerializer() {}
 
     public AvroSerializer(SchemaRegistryClient registry) {
         this.registry = registry;
@@ -80,8 +79,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         } catch (IOException | RuntimeException e) {
             // A half-written record may sit in the encoder's buffer; reusing it would prepend it to the next one.
             out.encoder = null;
-            throw new SerializationException("Cannot encode " + schema.getFullName() + " for topic " + topic
-                    + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot encode " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
     }
@@ -95,9 +94,12 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         return ids.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(schema, s -> {
             String subject = Subjects.topicName(topic, isKey);
             try {
-                return autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
+                return autoRegister
+                        ? registry.register(subject, schema)
+                        : registry.lookup(subject, schema).id();
             } catch (SchemaRegistryException e) {
-                throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
+                throw new SerializationException(
+                        "Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
             }
         });
     }

@@ -36,7 +36,8 @@ final class BoundedDecoder extends Decoder {
         long length = in.readLong();
         long left = remaining();
         if (length < 0 || length > left) {
-            throw new IOException("Malformed Avro: a " + what + " claims " + length + " bytes where " + left + " are left");
+            throw new IOException(
+                    "Malformed Avro: a " + what + " claims " + length + " bytes where " + left + " are left");
         }
         return (int) length;
     }
@@ -44,7 +45,8 @@ final class BoundedDecoder extends Decoder {
     private long count(long items, String what) throws IOException {
         long left = remaining();
         if (items < 0 || items > left) {
-            throw new IOException("Malformed Avro: a block of " + what + " claims " + items + " items where " + left + " bytes are left");
+            throw new IOException("Malformed Avro: a block of " + what + " claims " + items + " items where " + left
+                    + " bytes are left");
         }
         return items;
     }

@@ -12,8 +12,7 @@ public final class WireFormat {
     public static final byte MAGIC = 0;
     public static final int HEADER_SIZE = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** The schema id of a framed payload, after checking its magic byte. */
     public static int schemaId(byte[] payload) {

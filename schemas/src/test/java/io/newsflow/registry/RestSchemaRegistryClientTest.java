@@ -27,7 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in SchemaRegistryApiIT.
  */
 class RestSchemaRegistryClientTest {
-    private static final Schema SCHEMA = SchemaBuilder.record("R").namespace("t").fields().requiredString("id").endRecord();
+    private static final Schema SCHEMA = SchemaBuilder.record("R")
+            .namespace("t")
+            .fields()
+            .requiredString("id")
+            .endRecord();
 
     private HttpServer server;
     private final List<String> authorizations = new ArrayList<>();
@@ -50,7 +54,8 @@ class RestSchemaRegistryClientTest {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             int status = statuses[Math.min(call, statuses.length - 1)];
             String body = switch (status) {
-                case 200 -> path.startsWith("/schemas") ? "{\"schema\": " + jsonString(SCHEMA.toString()) + "}" : "{\"id\": 7}";
+                case 200 ->
+                    path.startsWith("/schemas") ? "{\"schema\": " + jsonString(SCHEMA.toString()) + "}" : "{\"id\": 7}";
                 case 500 -> "{\"error_code\": 50001, \"message\": \"Error in the backend data store\"}";
                 default -> "{\"error_code\": 40403, \"message\": \"Schema 7 not found\"}";
             };
@@ -64,7 +69,9 @@ class RestSchemaRegistryClientTest {
 
     private RestSchemaRegistryClient client(Map<String, String> extra) {
         Map<String, Object> props = new java.util.HashMap<>(extra);
-        props.put(RegistryClientConfig.URL, "http://127.0.0.1:" + server.getAddress().getPort());
+        props.put(
+                RegistryClientConfig.URL,
+                "http://127.0.0.1:" + server.getAddress().getPort());
         props.put(RegistryClientConfig.BACKOFF_MS, "1");
         return new RestSchemaRegistryClient(RegistryClientConfig.fromMap(props));
     }
@@ -79,7 +86,8 @@ class RestSchemaRegistryClientTest {
     @Test
     void clientErrorsAreNotRetriedAndKeepConfluentsErrorCode() {
         answer("/schemas/ids/7", 404);
-        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client(Map.of()).schemaById(7));
+        SchemaRegistryException e = assertThrows(
+                SchemaRegistryException.class, () -> client(Map.of()).schemaById(7));
         assertEquals(404, e.status());
         assertEquals(40403, e.errorCode());
         assertEquals(1, calls.get());
@@ -88,7 +96,8 @@ class RestSchemaRegistryClientTest {
     @Test
     void retriesStopAfterTheConfiguredAttempts() {
         answer("/subjects/t-value/versions", 500);
-        SchemaRegistryException e = assertThrows(SchemaRegistryException.class,
+        SchemaRegistryException e = assertThrows(
+                SchemaRegistryException.class,
                 () -> client(Map.of(RegistryClientConfig.MAX_ATTEMPTS, "3")).register("t-value", SCHEMA));
         assertEquals(50001, e.errorCode());
         assertEquals(3, calls.get());
@@ -106,10 +115,11 @@ class RestSchemaRegistryClientTest {
     @Test
     void basicAuthIsSentAndNeverShownInToString() {
         answer("/subjects/t-value/versions", 200);
-        RestSchemaRegistryClient client = client(Map.of(RegistryClientConfig.CREDENTIALS_SOURCE, "USER_INFO",
-                RegistryClientConfig.USER_INFO, "alice:s3cret"));
+        RestSchemaRegistryClient client = client(Map.of(
+                RegistryClientConfig.CREDENTIALS_SOURCE, "USER_INFO", RegistryClientConfig.USER_INFO, "alice:s3cret"));
         client.register("t-value", SCHEMA);
-        assertEquals("Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
                 authorizations.get(0));
         assertTrue(!client.toString().contains("s3cret"), client.toString());
     }
@@ -119,8 +129,12 @@ class RestSchemaRegistryClientTest {
         int port = server.getAddress().getPort();
         server.stop(0);
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(RegistryClientConfig.fromMap(Map.of(
-                RegistryClientConfig.URL, "http://127.0.0.1:" + port, RegistryClientConfig.MAX_ATTEMPTS, "2",
-                RegistryClientConfig.BACKOFF_MS, "1")));
+                RegistryClientConfig.URL,
+                "http://127.0.0.1:" + port,
+                RegistryClientConfig.MAX_ATTEMPTS,
+                "2",
+                RegistryClientConfig.BACKOFF_MS,
+                "1")));
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client.schemaById(1));
         assertTrue(e.retriable());
         assertEquals(0, e.status());

@@ -34,23 +34,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SchemaEvolutionTest {
     private static final Path RELEASED = Path.of("released");
-    private static final List<Schema> TOPIC_VALUES = List.of(Article.getClassSchema(), Brief.getClassSchema(),
-            EnrichedArticle.getClassSchema(), EnrichedBrief.getClassSchema(), RoutedItem.getClassSchema(),
-            DuplicateNotice.getClassSchema(), BurstAlert.getClassSchema(), DeadLetter.getClassSchema());
+    private static final List<Schema> TOPIC_VALUES = List.of(
+            Article.getClassSchema(),
+            Brief.getClassSchema(),
+            EnrichedArticle.getClassSchema(),
+            EnrichedBrief.getClassSchema(),
+            RoutedItem.getClassSchema(),
+            DuplicateNotice.getClassSchema(),
+            BurstAlert.getClassSchema(),
+            DeadLetter.getClassSchema());
 
     @TestFactory
     Stream<DynamicTest> currentSchemasReadEveryReleasedVersion() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Schema current : TOPIC_VALUES) {
             List<Path> released = releasedVersions(current.getName());
-            assertFalse(released.isEmpty(), "no released version of " + current.getName() + " in " + RELEASED.toAbsolutePath());
+            assertFalse(
+                    released.isEmpty(),
+                    "no released version of " + current.getName() + " in " + RELEASED.toAbsolutePath());
             for (Path file : released) {
                 tests.add(DynamicTest.dynamicTest(current.getName() + " reads " + file.getFileName(), () -> {
                     Schema old = new Schema.Parser().parse(file.toFile());
                     SchemaCompatibility.SchemaPairCompatibility result =
                             SchemaCompatibility.checkReaderWriterCompatibility(current, old);
-                    assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, result.getType(),
-                            () -> "not BACKWARD compatible with " + file + ": " + result.getResult().getIncompatibilities());
+                    assertEquals(
+                            SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                            result.getType(),
+                            () -> "not BACKWARD compatible with " + file + ": "
+                                    + result.getResult().getIncompatibilities());
                 }));
             }
         }
@@ -60,11 +71,14 @@ class SchemaEvolutionTest {
     @Test
     void theCheckRejectsAFieldAddedWithoutDefault() throws IOException {
         Schema old = new Schema.Parser().parse(RELEASED.resolve("Brief.v1.avsc").toFile());
-        String broken = Brief.getClassSchema().toString()
+        String broken = Brief.getClassSchema()
+                .toString()
                 .replace("\"fields\":[", "\"fields\":[{\"name\":\"lang\",\"type\":\"string\"},");
         Schema withoutDefault = new Schema.Parser().parse(broken);
-        assertEquals(SchemaCompatibility.SchemaCompatibilityType.INCOMPATIBLE,
-                SchemaCompatibility.checkReaderWriterCompatibility(withoutDefault, old).getType());
+        assertEquals(
+                SchemaCompatibility.SchemaCompatibilityType.INCOMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(withoutDefault, old)
+                        .getType());
     }
 
     @Test
@@ -94,15 +108,16 @@ class SchemaEvolutionTest {
             case UNION -> schema.getTypes().forEach(t -> collectUndocumented(t, seen, undocumented));
             case ARRAY -> collectUndocumented(schema.getElementType(), seen, undocumented);
             case MAP -> collectUndocumented(schema.getValueType(), seen, undocumented);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static List<Path> releasedVersions(String name) throws IOException {
         try (Stream<Path> files = Files.list(RELEASED)) {
-            return files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(name) + "\\.v\\d+\\.avsc"))
-                    .sorted().toList();
+            return files.filter(f ->
+                            f.getFileName().toString().matches(java.util.regex.Pattern.quote(name) + "\\.v\\d+\\.avsc"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -29,11 +29,13 @@ class AvroDecodingFuzzTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private final AvroDeserializer<Article> specific = new AvroDeserializer<>(AvroDeserializerPoisonTest.REGISTRY, Article.class);
+    private final AvroDeserializer<Article> specific =
+            new AvroDeserializer<>(AvroDeserializerPoisonTest.REGISTRY, Article.class);
     private final AvroDeserializer<Object> generic = new AvroDeserializer<>(AvroDeserializerPoisonTest.REGISTRY, null);
 
     AvroDecodingFuzzTest() {
-        // Readers, resolvers and the failure path are built and loaded on first use: not what a payload makes the decoder allocate.
+        // Readers, resolvers and the failure path are built and loaded on first use: not what a payload makes the
+        // decoder allocate.
         for (byte[] payload : List.of(VALID, java.util.Arrays.copyOf(VALID, 5), java.util.Arrays.copyOf(VALID, 9))) {
             for (int i = 0; i < 3; i++) {
                 outcome(() -> specific.deserialize("news.articles", payload));
@@ -62,7 +64,11 @@ class AvroDecodingFuzzTest {
 
     @Provide
     Arbitrary<byte[]> mutated() {
-        Arbitrary<int[]> edits = Arbitraries.integers().between(0, Integer.MAX_VALUE).array(int[].class).ofMinSize(1).ofMaxSize(6);
+        Arbitrary<int[]> edits = Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .array(int[].class)
+                .ofMinSize(1)
+                .ofMaxSize(6);
         return edits.map(e -> {
             byte[] copy = VALID.clone();
             for (int edit : e) {
@@ -97,7 +103,9 @@ class AvroDecodingFuzzTest {
         long before = THREADS.getCurrentThreadAllocatedBytes();
         String outcome = outcome(decode);
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(allocated <= allowance(payload), "decoding " + payload.length + " bytes allocated " + allocated + " bytes");
+        assertTrue(
+                allocated <= allowance(payload),
+                "decoding " + payload.length + " bytes allocated " + allocated + " bytes");
         return outcome;
     }
 
@@ -113,8 +121,19 @@ class AvroDecodingFuzzTest {
     private static byte[] validArticle() {
         AvroSerializer<Article> serializer = new AvroSerializer<>(AvroDeserializerPoisonTest.REGISTRY);
         serializer.configure(Map.of("schema.registry.url", "http://unused.invalid"), false);
-        return serializer.serialize("news.articles", new Article("an-id", "A title", List.of("First paragraph.", "Second one."),
-                new Origin("dump", 0, "source", "https://example.com/a", Instant.ofEpochMilli(1_491_560_130_000L),
-                        Instant.ofEpochMilli(1_491_550_000_000L), "v1")));
+        return serializer.serialize(
+                "news.articles",
+                new Article(
+                        "an-id",
+                        "A title",
+                        List.of("First paragraph.", "Second one."),
+                        new Origin(
+                                "dump",
+                                0,
+                                "source",
+                                "https://example.com/a",
+                                Instant.ofEpochMilli(1_491_560_130_000L),
+                                Instant.ofEpochMilli(1_491_550_000_000L),
+                                "v1")));
     }
 }

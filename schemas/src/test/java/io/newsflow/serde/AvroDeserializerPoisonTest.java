@@ -25,16 +25,28 @@ class AvroDeserializerPoisonTest {
 
     /** Knows the Article schema under id 3. */
     static final SchemaRegistryClient REGISTRY = new SchemaRegistryClient() {
-        public int register(String subject, Schema schema) { return ID; }
-        public RegisteredSchema lookup(String subject, Schema schema) { return new RegisteredSchema(subject, ID, 1, schema.toString()); }
+        public int register(String subject, Schema schema) {
+            return ID;
+        }
+
+        public RegisteredSchema lookup(String subject, Schema schema) {
+            return new RegisteredSchema(subject, ID, 1, schema.toString());
+        }
+
         public Schema schemaById(int id) {
             if (id != ID) {
                 throw new io.newsflow.registry.SchemaRegistryException(404, 40403, "Schema " + id + " not found");
             }
             return Article.getClassSchema();
         }
-        public RegisteredSchema latest(String subject) { return lookup(subject, Article.getClassSchema()); }
-        public boolean isCompatible(String subject, Schema schema) { return true; }
+
+        public RegisteredSchema latest(String subject) {
+            return lookup(subject, Article.getClassSchema());
+        }
+
+        public boolean isCompatible(String subject, Schema schema) {
+            return true;
+        }
     };
 
     private final AvroDeserializer<Article> specific = new AvroDeserializer<>(REGISTRY, Article.class);
@@ -85,19 +97,29 @@ class AvroDeserializerPoisonTest {
 
     @Test
     void notAvroAndUnknownIdsAreBadRecords() {
-        assertThrows(SerializationException.class, () -> specific.deserialize("news.articles", "plain text".getBytes()));
-        assertThrows(SerializationException.class, () -> specific.deserialize("news.articles", new byte[] {0, 0, 0, 0, 99, 2, 'a'}));
+        assertThrows(
+                SerializationException.class, () -> specific.deserialize("news.articles", "plain text".getBytes()));
+        assertThrows(
+                SerializationException.class,
+                () -> specific.deserialize("news.articles", new byte[] {0, 0, 0, 0, 99, 2, 'a'}));
     }
 
     @Test
     void aGoodRecordStillReads() {
-        Article article = new Article("id-1", "Title", List.of("one paragraph", "another"),
+        Article article = new Article(
+                "id-1",
+                "Title",
+                List.of("one paragraph", "another"),
                 new Origin("dump", 0, "src", null, Instant.ofEpochMilli(1_000), null, "v1"));
         AvroSerializer<Article> serializer = new AvroSerializer<>(REGISTRY);
         serializer.configure(java.util.Map.of("schema.registry.url", "http://unused.invalid"), false);
         byte[] bytes = serializer.serialize("news.articles", article);
         assertEquals(article, specific.deserialize("news.articles", bytes));
-        assertEquals("id-1", ((org.apache.avro.generic.GenericRecord) generic.deserialize("news.articles", bytes)).get("id").toString());
+        assertEquals(
+                "id-1",
+                ((org.apache.avro.generic.GenericRecord) generic.deserialize("news.articles", bytes))
+                        .get("id")
+                        .toString());
     }
 
     /** Refused by the bound, before anything of the claimed size is allocated. */

@@ -15,16 +15,34 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AvroSerializerTest {
-    private static final Schema SCHEMA = SchemaBuilder.record("R").namespace("t").fields()
-            .requiredString("a").requiredString("b").endRecord();
+    private static final Schema SCHEMA = SchemaBuilder.record("R")
+            .namespace("t")
+            .fields()
+            .requiredString("a")
+            .requiredString("b")
+            .endRecord();
 
     /** A registry that knows one schema under id 7: enough to frame records, no HTTP involved. */
     private static final SchemaRegistryClient REGISTRY = new SchemaRegistryClient() {
-        public int register(String subject, Schema schema) { return 7; }
-        public RegisteredSchema lookup(String subject, Schema schema) { return new RegisteredSchema(subject, 7, 1, schema.toString()); }
-        public Schema schemaById(int id) { return SCHEMA; }
-        public RegisteredSchema latest(String subject) { return lookup(subject, SCHEMA); }
-        public boolean isCompatible(String subject, Schema schema) { return true; }
+        public int register(String subject, Schema schema) {
+            return 7;
+        }
+
+        public RegisteredSchema lookup(String subject, Schema schema) {
+            return new RegisteredSchema(subject, 7, 1, schema.toString());
+        }
+
+        public Schema schemaById(int id) {
+            return SCHEMA;
+        }
+
+        public RegisteredSchema latest(String subject) {
+            return lookup(subject, SCHEMA);
+        }
+
+        public boolean isCompatible(String subject, Schema schema) {
+            return true;
+        }
     };
 
     @Test

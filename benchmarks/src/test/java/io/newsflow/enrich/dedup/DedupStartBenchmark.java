@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DedupStartBenchmark {
     private static final Duration RETENTION = Duration.ofDays(7);
     private static final long MINUTE = 60_000L;
@@ -86,8 +88,11 @@ public class DedupStartBenchmark {
     @SuppressWarnings("unchecked")
     private static <K> WindowStore<K, byte[]> open(MockProcessorContext<Object, Object> context, String name) {
         StoreBuilder<?> builder = DedupStores.builders(RETENTION, null).stream()
-                .filter(b -> b.name().equals(name)).findFirst().orElseThrow();
-        WindowStore<K, byte[]> store = (WindowStore<K, byte[]>) builder.withLoggingDisabled().build();
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        WindowStore<K, byte[]> store =
+                (WindowStore<K, byte[]>) builder.withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         return store;
     }
@@ -97,7 +102,10 @@ public class DedupStartBenchmark {
     public void emptyBands() throws IOException {
         if (!bandsOnDisk) {
             bands.close();
-            Utils.delete(context.stateDir().toPath().resolve(StreamsDedupStore.ENTRIES).toFile());
+            Utils.delete(context.stateDir()
+                    .toPath()
+                    .resolve(StreamsDedupStore.ENTRIES)
+                    .toFile());
             bands = open(context, StreamsDedupStore.ENTRIES);
         }
     }

@@ -50,7 +50,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** {@link #start(Path, String, int, int)} with broker settings of the caller's over ours (tests). */
-    public static EmbeddedKafka start(Path dataDir, String host, int port, int controllerPort, Map<String, String> overrides) {
+    public static EmbeddedKafka start(
+            Path dataDir, String host, int port, int controllerPort, Map<String, String> overrides) {
         long started = System.nanoTime();
         Properties props = brokerProperties(dataDir, host, port, controllerPort);
         props.putAll(overrides);
@@ -65,8 +66,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        log.info("Kafka broker (KRaft) ready on {} in {} ms, data in {}", bootstrap,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
+        log.info(
+                "Kafka broker (KRaft) ready on {} in {} ms, data in {}",
+                bootstrap,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                dataDir);
         return kafka;
     }
 
@@ -116,8 +120,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 return;
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(new String[]{"format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", config.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+            int rc = StorageTool.execute(
+                    new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()
+                    },
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("Formatting Kafka storage in " + dataDir + " failed: " + output);
             }
@@ -131,13 +137,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             while (true) {
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception e) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Kafka broker on " + bootstrapServers
-                                + " did not become ready within " + timeout.toSeconds() + " s", e);
+                        throw new IllegalStateException(
+                                "Kafka broker on " + bootstrapServers + " did not become ready within "
+                                        + timeout.toSeconds() + " s",
+                                e);
                     }
                 }
                 if (System.nanoTime() > deadline) {

@@ -48,8 +48,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
     /** Attempts to claim an id and version before giving up; each loss means another registry just wrote. */
     private static final int MAX_CLAIMS = 10;
-    private static final Set<String> ACCEPTED_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
-            "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+
+    private static final Set<String> ACCEPTED_TYPES = Set.of(
+            "application/vnd.schemaregistry.v1+json",
+            "application/vnd.schemaregistry+json",
+            "application/json",
+            "application/octet-stream");
 
     /** Guards {@link #store}: reads share it, a change takes it only while being applied. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -61,7 +65,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private EmbeddedSchemaRegistry(SchemaStore store, KafkaSchemaLog schemaLog, HttpServer server, ExecutorService executor) {
+    private EmbeddedSchemaRegistry(
+            SchemaStore store, KafkaSchemaLog schemaLog, HttpServer server, ExecutorService executor) {
         this.store = store;
         this.schemaLog = schemaLog;
         this.server = server;
@@ -89,11 +94,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(store, schemaLog, server, executor);
             server.createContext("/", registry::handle);
             server.start();
-            log.info("Schema Registry ready on {} with {} subjects", registry.url(), store.subjects().size());
+            log.info(
+                    "Schema Registry ready on {} with {} subjects",
+                    registry.url(),
+                    store.subjects().size());
             return registry;
         } catch (IOException | RuntimeException e) {
             schemaLog.close();
-            throw new IllegalStateException("Cannot start the Schema Registry on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the Schema Registry on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,17 +114,28 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
-            List<String> path = Arrays.stream(exchange.getRequestURI().getRawPath().split("/"))
-                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+            List<String> path = Arrays.stream(
+                            exchange.getRequestURI().getRawPath().split("/"))
+                    .filter(s -> !s.isEmpty())
+                    .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+                    .toList();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             try {
                 JsonNode body = "POST".equals(method) || "PUT".equals(method) ? readBody(exchange) : null;
-                respond(exchange, 200, isWrite(method, path) ? write(method, path, query, body) : read(method, path, query, body));
+                respond(
+                        exchange,
+                        200,
+                        isWrite(method, path) ? write(method, path, query, body) : read(method, path, query, body));
             } catch (SchemaRegistryException e) {
                 respond(exchange, e.status(), error(e.errorCode(), e.getMessage()));
             } catch (RuntimeException e) {
                 log.warn("Schema Registry request {} {} failed", method, path, e);
-                respond(exchange, 500, error(SchemaRegistryException.STORE_ERROR, "Error in the backend data store: " + e.getMessage()));
+                respond(
+                        exchange,
+                        500,
+                        error(
+                                SchemaRegistryException.STORE_ERROR,
+                                "Error in the backend data store: " + e.getMessage()));
             }
         }
     }
@@ -143,7 +163,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static boolean isWrite(String method, List<String> path) {
-        return "PUT".equals(method) || "DELETE".equals(method)
+        return "PUT".equals(method)
+                || "DELETE".equals(method)
                 || ("POST".equals(method) && path.size() == 3 && "subjects".equals(path.get(0)));
     }
 
@@ -213,11 +234,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     }
                     if (n == 4 && "versions".equals(path.get(3))) {
                         ArrayNode uses = json.createArrayNode();
-                        store.usesOf(id).forEach(u -> uses.addObject().put("subject", u.subject()).put("version", u.version()));
+                        store.usesOf(id)
+                                .forEach(u -> uses.addObject()
+                                        .put("subject", u.subject())
+                                        .put("version", u.version()));
                         return uses;
                     }
                     if (n == 4 && "subjects".equals(path.get(3))) {
-                        return store.usesOf(id).stream().map(RegisteredSchema::subject).distinct().toList();
+                        return store.usesOf(id).stream()
+                                .map(RegisteredSchema::subject)
+                                .distinct()
+                                .toList();
                     }
                 }
                 break;
@@ -230,7 +257,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             case "mode":
                 return json.createObjectNode().put("mode", "READWRITE");
             case "compatibility":
-                if (n == 5 && "subjects".equals(path.get(1)) && "versions".equals(path.get(3)) && "POST".equals(method)) {
+                if (n == 5
+                        && "subjects".equals(path.get(1))
+                        && "versions".equals(path.get(3))
+                        && "POST".equals(method)) {
                     List<String> problems = store.checkAgainst(path.get(2), path.get(4), schemaOf(body));
                     ObjectNode answer = json.createObjectNode().put("is_compatible", problems.isEmpty());
                     if (Boolean.parseBoolean(query.get("verbose"))) {
@@ -263,27 +293,40 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 return change.id();
             }
             if (attempt == MAX_CLAIMS) {
-                throw new SchemaRegistryException(500, SchemaRegistryException.STORE_ERROR, "Error in the backend data store: "
-                        + MAX_CLAIMS + " registrations of " + subject + " lost to concurrent writers of " + KafkaSchemaLog.TOPIC);
+                throw new SchemaRegistryException(
+                        500,
+                        SchemaRegistryException.STORE_ERROR,
+                        "Error in the backend data store: " + MAX_CLAIMS + " registrations of " + subject
+                                + " lost to concurrent writers of " + KafkaSchemaLog.TOPIC);
             }
-            log.warn("Schema id {} or version {} of {} was claimed meanwhile by another writer of {}; registering again",
-                    change.id(), change.version(), subject, KafkaSchemaLog.TOPIC);
+            log.warn(
+                    "Schema id {} or version {} of {} was claimed meanwhile by another writer of {}; registering again",
+                    change.id(),
+                    change.version(),
+                    subject,
+                    KafkaSchemaLog.TOPIC);
         }
     }
 
     /** The version numbers deleted (Confluent answers one number for a version, the list for a subject). */
     private List<Integer> delete(String subject, String version, Map<String, String> query) {
         schemaLog.catchUp(this::applyLocked);
-        List<SchemaStore.Change> changes = readLocked(() -> store.planDeletion(subject, version,
-                Boolean.parseBoolean(query.get("permanent"))));
+        List<SchemaStore.Change> changes =
+                readLocked(() -> store.planDeletion(subject, version, Boolean.parseBoolean(query.get("permanent"))));
         List<Integer> versions = new ArrayList<>();
         for (SchemaStore.Change change : changes) {
             schemaLog.append(change);
             applyLocked(change);
-            versions.add(change instanceof SchemaStore.SoftDeletedVersion d ? d.version()
-                    : ((SchemaStore.RemovedVersion) change).version());
+            versions.add(
+                    change instanceof SchemaStore.SoftDeletedVersion d
+                            ? d.version()
+                            : ((SchemaStore.RemovedVersion) change).version());
         }
-        log.info("Deleted {} versions {}{}", subject, versions, Boolean.parseBoolean(query.get("permanent")) ? " permanently" : "");
+        log.info(
+                "Deleted {} versions {}{}",
+                subject,
+                versions,
+                Boolean.parseBoolean(query.get("permanent")) ? " permanently" : "");
         return versions;
     }
 
@@ -291,7 +334,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if ("PUT".equals(method)) {
             JsonNode level = body == null ? null : body.get("compatibility");
             if (level == null) {
-                throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+                throw new SchemaRegistryException(
+                        422,
+                        SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
                         "Invalid compatibility level: the body must be {\"compatibility\": \"<level>\"}");
             }
             CompatibilityLevel parsed = CompatibilityLevel.parse(level.asText());
@@ -304,7 +349,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (!"GET".equals(method)) {
             throw new SchemaRegistryException(405, 405, "HTTP 405 Method Not Allowed");
         }
-        return readLocked(() -> json.createObjectNode().put("compatibilityLevel", levelOf(subject, query).name()));
+        return readLocked(() -> json.createObjectNode()
+                .put("compatibilityLevel", levelOf(subject, query).name()));
     }
 
     private CompatibilityLevel levelOf(String subject, Map<String, String> query) {
@@ -314,30 +360,41 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         } else if (Boolean.parseBoolean(query.get("defaultToGlobal"))) {
             level = store.subjectLevel(subject).orElse(store.globalLevel());
         } else {
-            level = store.subjectLevel(subject).orElseThrow(() -> new SchemaRegistryException(404,
-                    SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
-                    "Subject '" + subject + "' does not have subject-level compatibility configured"));
+            level = store.subjectLevel(subject)
+                    .orElseThrow(() -> new SchemaRegistryException(
+                            404,
+                            SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+                            "Subject '" + subject + "' does not have subject-level compatibility configured"));
         }
         return level;
     }
 
     private static ObjectNode describe(RegisteredSchema schema) {
-        return json.createObjectNode().put("subject", schema.subject()).put("version", schema.version())
-                .put("id", schema.id()).put("schema", schema.schema());
+        return json.createObjectNode()
+                .put("subject", schema.subject())
+                .put("version", schema.version())
+                .put("id", schema.id())
+                .put("schema", schema.schema());
     }
 
     private static String schemaOf(JsonNode body) {
         if (body == null || !body.hasNonNull("schema")) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new SchemaRegistryException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid schema: the body must be {\"schema\": \"<schema as a JSON string>\"}");
         }
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new SchemaRegistryException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid schema: schema type " + type + " is not supported by this registry, only AVRO");
         }
         if (body.hasNonNull("references") && !body.get("references").isEmpty()) {
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new SchemaRegistryException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid schema: schema references are not supported by this registry");
         }
         return body.get("schema").asText();
@@ -347,7 +404,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
         }
     }
 
@@ -367,8 +425,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
                 discard(in);
-                throw new SchemaRegistryException(413, 413,
-                        "HTTP 413 Request Entity Too Large: the limit is " + MAX_BODY_BYTES + " bytes");
+                throw new SchemaRegistryException(
+                        413, 413, "HTTP 413 Request Entity Too Large: the limit is " + MAX_BODY_BYTES + " bytes");
             }
             return bytes.length == 0 ? null : json.readTree(bytes);
         } catch (IOException e) {
@@ -395,7 +453,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
-        return Arrays.stream(raw.split("&")).map(p -> p.split("=", 2))
+        return Arrays.stream(raw.split("&"))
+                .map(p -> p.split("=", 2))
                 .collect(java.util.stream.Collectors.toMap(
                         p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
                         p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "true",
@@ -407,11 +466,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     /** A JSON document already serialised, e.g. a schema returned as is by .../schema endpoints. */
-    private record RawJson(String text) {
-    }
+    private record RawJson(String text) {}
 
     private static void respond(HttpExchange exchange, int status, Object answer) throws IOException {
-        byte[] bytes = answer instanceof RawJson raw ? raw.text().getBytes(StandardCharsets.UTF_8)
+        byte[] bytes = answer instanceof RawJson raw
+                ? raw.text().getBytes(StandardCharsets.UTF_8)
                 : json.writeValueAsBytes(answer);
         HttpResponses.send(exchange, status, CONTENT_TYPE, bytes);
     }

@@ -59,8 +59,7 @@ final class KafkaSchemaLog implements AutoCloseable {
 
     private static void ensureTopic(Map<String, Object> clientConfig) {
         try (Admin admin = Admin.create(clientConfig)) {
-            NewTopic topic = new NewTopic(TOPIC, 1, (short) -1)
-                    .configs(Map.of("cleanup.policy", "compact"));
+            NewTopic topic = new NewTopic(TOPIC, 1, (short) -1).configs(Map.of("cleanup.policy", "compact"));
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -73,7 +72,8 @@ final class KafkaSchemaLog implements AutoCloseable {
 
     /** Reads every change written since the last call (all of them on the first) up to the log end. */
     void catchUp(Consumer<SchemaStore.Change> apply) {
-        long end = consumer.endOffsets(List.of(PARTITION), Duration.ofSeconds(30)).get(PARTITION);
+        long end =
+                consumer.endOffsets(List.of(PARTITION), Duration.ofSeconds(30)).get(PARTITION);
         while (consumer.position(PARTITION, Duration.ofSeconds(30)) < end) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 SchemaStore.Change change = decode(record.key(), record.value());
@@ -86,7 +86,8 @@ final class KafkaSchemaLog implements AutoCloseable {
 
     void append(SchemaStore.Change change) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, 0, key(change), value(change))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(TOPIC, 0, key(change), value(change)))
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write to the schema topic " + TOPIC + ": " + e, e);
         }
@@ -95,11 +96,20 @@ final class KafkaSchemaLog implements AutoCloseable {
     private static String key(SchemaStore.Change change) {
         ObjectNode key = json.createObjectNode();
         if (change instanceof SchemaStore.NewVersion v) {
-            key.put("keytype", "SCHEMA").put("subject", v.subject()).put("version", v.version()).put("magic", 1);
+            key.put("keytype", "SCHEMA")
+                    .put("subject", v.subject())
+                    .put("version", v.version())
+                    .put("magic", 1);
         } else if (change instanceof SchemaStore.SoftDeletedVersion d) {
-            key.put("keytype", "SCHEMA").put("subject", d.subject()).put("version", d.version()).put("magic", 1);
+            key.put("keytype", "SCHEMA")
+                    .put("subject", d.subject())
+                    .put("version", d.version())
+                    .put("magic", 1);
         } else if (change instanceof SchemaStore.RemovedVersion r) {
-            key.put("keytype", "SCHEMA").put("subject", r.subject()).put("version", r.version()).put("magic", 1);
+            key.put("keytype", "SCHEMA")
+                    .put("subject", r.subject())
+                    .put("version", r.version())
+                    .put("magic", 1);
         } else if (change instanceof SchemaStore.NewConfig c) {
             key.put("keytype", "CONFIG").put("subject", c.subject()).put("magic", 0);
         }
@@ -113,11 +123,17 @@ final class KafkaSchemaLog implements AutoCloseable {
             return null;
         }
         if (change instanceof SchemaStore.NewVersion v) {
-            value.put("subject", v.subject()).put("version", v.version()).put("id", v.id())
-                    .put("schema", v.schema()).put("deleted", false);
+            value.put("subject", v.subject())
+                    .put("version", v.version())
+                    .put("id", v.id())
+                    .put("schema", v.schema())
+                    .put("deleted", false);
         } else if (change instanceof SchemaStore.SoftDeletedVersion d) {
-            value.put("subject", d.subject()).put("version", d.version()).put("id", d.id())
-                    .put("schema", d.schema()).put("deleted", true);
+            value.put("subject", d.subject())
+                    .put("version", d.version())
+                    .put("id", d.id())
+                    .put("schema", d.schema())
+                    .put("deleted", true);
         } else if (change instanceof SchemaStore.NewConfig c) {
             value.put("compatibilityLevel", c.level().name());
         }
@@ -134,7 +150,9 @@ final class KafkaSchemaLog implements AutoCloseable {
             String type = key.path("keytype").asText();
             if (valueText == null) {
                 return "SCHEMA".equals(type)
-                        ? new SchemaStore.RemovedVersion(key.get("subject").asText(), key.get("version").asInt()) : null;
+                        ? new SchemaStore.RemovedVersion(
+                                key.get("subject").asText(), key.get("version").asInt())
+                        : null;
             }
             JsonNode value = json.readTree(valueText);
             if ("SCHEMA".equals(type) && "AVRO".equals(value.path("schemaType").asText("AVRO"))) {
@@ -142,12 +160,15 @@ final class KafkaSchemaLog implements AutoCloseable {
                 int version = value.get("version").asInt();
                 int id = value.get("id").asInt();
                 String schema = SchemaStore.canonical(value.get("schema").asText());
-                return value.path("deleted").asBoolean(false) ? new SchemaStore.SoftDeletedVersion(subject, version, id, schema)
+                return value.path("deleted").asBoolean(false)
+                        ? new SchemaStore.SoftDeletedVersion(subject, version, id, schema)
                         : new SchemaStore.NewVersion(subject, version, id, schema);
             }
             if ("CONFIG".equals(type) && value.hasNonNull("compatibilityLevel")) {
                 String subject = key.hasNonNull("subject") ? key.get("subject").asText() : null;
-                return new SchemaStore.NewConfig(subject, CompatibilityLevel.parse(value.get("compatibilityLevel").asText()));
+                return new SchemaStore.NewConfig(
+                        subject,
+                        CompatibilityLevel.parse(value.get("compatibilityLevel").asText()));
             }
             return null;
         } catch (IOException | RuntimeException e) {

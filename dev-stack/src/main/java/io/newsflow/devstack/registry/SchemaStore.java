@@ -5,7 +5,6 @@ import io.newsflow.registry.RegisteredSchema;
 import io.newsflow.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +31,17 @@ final class SchemaStore {
     private static final int VERSION_SOFT_DELETED = 40406;
     private static final int VERSION_NOT_SOFT_DELETED = 40407;
     /** A change to persist: a new subject version, or a compatibility level (subject null = global). */
-    sealed interface Change permits NewVersion, NewConfig, SoftDeletedVersion, RemovedVersion {
-    }
+    sealed interface Change permits NewVersion, NewConfig, SoftDeletedVersion, RemovedVersion {}
 
     /** A version soft-deleted: still in the log (and its id still resolves), hidden from the subject. */
-    record SoftDeletedVersion(String subject, int version, int id, String schema) implements Change {
-    }
+    record SoftDeletedVersion(String subject, int version, int id, String schema) implements Change {}
 
     /** A version permanently deleted (a tombstone in the log). */
-    record RemovedVersion(String subject, int version) implements Change {
-    }
+    record RemovedVersion(String subject, int version) implements Change {}
 
-    record NewVersion(String subject, int version, int id, String schema) implements Change {
-    }
+    record NewVersion(String subject, int version, int id, String schema) implements Change {}
 
-    record NewConfig(String subject, CompatibilityLevel level) implements Change {
-    }
+    record NewConfig(String subject, CompatibilityLevel level) implements Change {}
 
     private final Map<Integer, String> schemasById = new HashMap<>();
     private final Map<String, Integer> idsBySchema = new HashMap<>();
@@ -66,7 +60,11 @@ final class SchemaStore {
             if (holder != null && !holder.equals(v.schema())) {
                 // Another registry on the same _schemas claimed this id first: the first claim in the log wins,
                 // and the writer of this record, seeing that, registers again with a new id.
-                log.warn("Ignoring {} version {}: schema id {} already belongs to another schema", v.subject(), v.version(), v.id());
+                log.warn(
+                        "Ignoring {} version {}: schema id {} already belongs to another schema",
+                        v.subject(),
+                        v.version(),
+                        v.id());
                 return;
             }
             schemasById.put(v.id(), v.schema());
@@ -115,7 +113,9 @@ final class SchemaStore {
         }
         List<String> incompatibilities = incompatibilities(subject, canonical, versions);
         if (!incompatibilities.isEmpty()) {
-            throw new SchemaRegistryException(409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+            throw new SchemaRegistryException(
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\", details: " + incompatibilities);
         }
@@ -133,14 +133,17 @@ final class SchemaStore {
                 .filter(v -> v.schema().equals(canonical))
                 .findFirst()
                 .map(SchemaStore::registered)
-                .orElseThrow(() -> new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND,
-                        "Schema not found"));
+                .orElseThrow(() ->
+                        new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found"));
     }
 
     int idOf(String subject, String schemaText) {
         String canonical = canonical(schemaText);
-        return versions(subject).stream().filter(v -> v.schema().equals(canonical)).findFirst()
-                .orElseThrow().id();
+        return versions(subject).stream()
+                .filter(v -> v.schema().equals(canonical))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     List<String> subjects() {
@@ -155,16 +158,23 @@ final class SchemaStore {
         List<NewVersion> all = subjects.getOrDefault(subject, List.of());
         Set<Integer> deleted = softDeleted.getOrDefault(subject, Set.of());
         if (all.isEmpty()) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
         }
         List<NewVersion> targets;
         if (version == null) {
-            if (permanent && !deleted.containsAll(all.stream().map(NewVersion::version).toList())) {
-                throw new SchemaRegistryException(404, SUBJECT_NOT_SOFT_DELETED,
+            if (permanent
+                    && !deleted.containsAll(
+                            all.stream().map(NewVersion::version).toList())) {
+                throw new SchemaRegistryException(
+                        404,
+                        SUBJECT_NOT_SOFT_DELETED,
                         "Subject '" + subject + "' was not deleted first before being permanently deleted");
             }
             if (!permanent && live(subject).isEmpty()) {
-                throw new SchemaRegistryException(404, SUBJECT_SOFT_DELETED,
+                throw new SchemaRegistryException(
+                        404,
+                        SUBJECT_SOFT_DELETED,
                         "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
             }
             targets = permanent ? all : live(subject);
@@ -175,23 +185,34 @@ final class SchemaStore {
                 target = live.get(live.size() - 1);
             } else {
                 int number = parseVersion(version);
-                target = all.stream().filter(v -> v.version() == number).findFirst()
-                        .orElseThrow(() -> new SchemaRegistryException(404, SchemaRegistryException.VERSION_NOT_FOUND,
-                                "Version " + number + " not found."));
+                target = all.stream()
+                        .filter(v -> v.version() == number)
+                        .findFirst()
+                        .orElseThrow(() -> new SchemaRegistryException(
+                                404, SchemaRegistryException.VERSION_NOT_FOUND, "Version " + number + " not found."));
             }
             boolean isDeleted = deleted.contains(target.version());
             if (permanent && !isDeleted) {
-                throw new SchemaRegistryException(404, VERSION_NOT_SOFT_DELETED, "Subject '" + subject + "' Version "
-                        + target.version() + " was not deleted first before being permanently deleted");
+                throw new SchemaRegistryException(
+                        404,
+                        VERSION_NOT_SOFT_DELETED,
+                        "Subject '" + subject + "' Version " + target.version()
+                                + " was not deleted first before being permanently deleted");
             }
             if (!permanent && isDeleted) {
-                throw new SchemaRegistryException(404, VERSION_SOFT_DELETED, "Subject '" + subject + "' Version "
-                        + target.version() + " was soft deleted.Set permanent=true to delete permanently");
+                throw new SchemaRegistryException(
+                        404,
+                        VERSION_SOFT_DELETED,
+                        "Subject '" + subject + "' Version " + target.version()
+                                + " was soft deleted.Set permanent=true to delete permanently");
             }
             targets = List.of(target);
         }
-        return targets.stream().<Change>map(v -> permanent ? new RemovedVersion(v.subject(), v.version())
-                : new SoftDeletedVersion(v.subject(), v.version(), v.id(), v.schema())).toList();
+        return targets.stream()
+                .<Change>map(v -> permanent
+                        ? new RemovedVersion(v.subject(), v.version())
+                        : new SoftDeletedVersion(v.subject(), v.version(), v.id(), v.schema()))
+                .toList();
     }
 
     List<Integer> versionNumbers(String subject) {
@@ -204,16 +225,19 @@ final class SchemaStore {
             return registered(versions.get(versions.size() - 1));
         }
         int number = parseVersion(version);
-        return versions.stream().filter(v -> v.version() == number).findFirst().map(SchemaStore::registered)
-                .orElseThrow(() -> new SchemaRegistryException(404, SchemaRegistryException.VERSION_NOT_FOUND,
-                        "Version " + number + " not found."));
+        return versions.stream()
+                .filter(v -> v.version() == number)
+                .findFirst()
+                .map(SchemaStore::registered)
+                .orElseThrow(() -> new SchemaRegistryException(
+                        404, SchemaRegistryException.VERSION_NOT_FOUND, "Version " + number + " not found."));
     }
 
     String schemaById(int id) {
         String schema = schemasById.get(id);
         if (schema == null) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND,
-                    "Schema " + id + " not found");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
         }
         return schema;
     }
@@ -222,7 +246,11 @@ final class SchemaStore {
     List<RegisteredSchema> usesOf(int id) {
         schemaById(id);
         List<RegisteredSchema> uses = new ArrayList<>();
-        subjects.keySet().forEach(s -> live(s).stream().filter(v -> v.id() == id).map(SchemaStore::registered).forEach(uses::add));
+        subjects.keySet()
+                .forEach(s -> live(s).stream()
+                        .filter(v -> v.id() == id)
+                        .map(SchemaStore::registered)
+                        .forEach(uses::add));
         return uses;
     }
 
@@ -250,7 +278,8 @@ final class SchemaStore {
             return List.of();
         }
         CompatibilityLevel level = levelOf(subject);
-        List<NewVersion> against = level.transitive() ? versions : versions.subList(versions.size() - 1, versions.size());
+        List<NewVersion> against =
+                level.transitive() ? versions : versions.subList(versions.size() - 1, versions.size());
         List<String> problems = new ArrayList<>();
         for (NewVersion existing : against) {
             for (String p : problems(level, candidate, existing.schema())) {
@@ -265,20 +294,26 @@ final class SchemaStore {
         Schema oldSchema = parse(existing);
         List<String> problems = new ArrayList<>();
         if (level.backward()) {
-            describe("new schema cannot read data written with it",
-                    SchemaCompatibility.checkReaderWriterCompatibility(newSchema, oldSchema), problems);
+            describe(
+                    "new schema cannot read data written with it",
+                    SchemaCompatibility.checkReaderWriterCompatibility(newSchema, oldSchema),
+                    problems);
         }
         if (level.forward()) {
-            describe("it cannot read data written with the new schema",
-                    SchemaCompatibility.checkReaderWriterCompatibility(oldSchema, newSchema), problems);
+            describe(
+                    "it cannot read data written with the new schema",
+                    SchemaCompatibility.checkReaderWriterCompatibility(oldSchema, newSchema),
+                    problems);
         }
         return problems;
     }
 
     private static void describe(String what, SchemaCompatibility.SchemaPairCompatibility result, List<String> into) {
         if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            result.getResult().getIncompatibilities().forEach(i -> into.add(what + ": " + i.getType()
-                    + " at " + i.getLocation() + " (" + i.getMessage() + ")"));
+            result.getResult()
+                    .getIncompatibilities()
+                    .forEach(i -> into.add(
+                            what + ": " + i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")"));
         }
     }
 
@@ -289,14 +324,16 @@ final class SchemaStore {
     /** The subject's versions that are not soft-deleted, oldest first. */
     private List<NewVersion> live(String subject) {
         Set<Integer> deleted = softDeleted.getOrDefault(subject, Set.of());
-        return subjects.getOrDefault(subject, List.of()).stream().filter(v -> !deleted.contains(v.version())).toList();
+        return subjects.getOrDefault(subject, List.of()).stream()
+                .filter(v -> !deleted.contains(v.version()))
+                .toList();
     }
 
     private List<NewVersion> versions(String subject) {
         List<NewVersion> versions = live(subject);
         if (versions.isEmpty()) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_NOT_FOUND,
-                    "Subject '" + subject + "' not found.");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
         }
         return versions;
     }
@@ -318,7 +355,9 @@ final class SchemaStore {
         } catch (NumberFormatException ignored) {
             // falls through to the registry's own error
         }
-        throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_VERSION,
+        throw new SchemaRegistryException(
+                422,
+                SchemaRegistryException.INVALID_VERSION,
                 "The specified version '" + version + "' is not a valid version id. Allowed values are between "
                         + "[1, 2^31-1] and the string \"latest\"");
     }
@@ -334,8 +373,8 @@ final class SchemaStore {
         } catch (RuntimeException e) {
             // Avro reports bad schemas through several exceptions (SchemaParseException, AvroTypeException
             // for an invalid default, ...); all of them are the client's error, never the server's.
-            throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
-                    "Invalid schema: " + e.getMessage());
+            throw new SchemaRegistryException(
+                    422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
         }
     }
 }

@@ -45,18 +45,32 @@ class SchemaRegistryApiIT {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     private static Schema v1() {
-        return SchemaBuilder.record("Item").namespace("test.registry").fields()
-                .requiredString("id").endRecord();
+        return SchemaBuilder.record("Item")
+                .namespace("test.registry")
+                .fields()
+                .requiredString("id")
+                .endRecord();
     }
 
     private static Schema v2WithDefault() {
-        return SchemaBuilder.record("Item").namespace("test.registry").fields()
-                .requiredString("id").name("lang").type().stringType().stringDefault("en").endRecord();
+        return SchemaBuilder.record("Item")
+                .namespace("test.registry")
+                .fields()
+                .requiredString("id")
+                .name("lang")
+                .type()
+                .stringType()
+                .stringDefault("en")
+                .endRecord();
     }
 
     private static Schema v2WithoutDefault() {
-        return SchemaBuilder.record("Item").namespace("test.registry").fields()
-                .requiredString("id").requiredLong("size").endRecord();
+        return SchemaBuilder.record("Item")
+                .namespace("test.registry")
+                .fields()
+                .requiredString("id")
+                .requiredLong("size")
+                .endRecord();
     }
 
     @Test
@@ -74,8 +88,8 @@ class SchemaRegistryApiIT {
             assertEquals(v2WithDefault(), new Schema.Parser().parse(latest.schema()));
 
             assertFalse(client.isCompatible(subject, v2WithoutDefault()));
-            SchemaRegistryException rejected = assertThrows(SchemaRegistryException.class,
-                    () -> client.register(subject, v2WithoutDefault()));
+            SchemaRegistryException rejected =
+                    assertThrows(SchemaRegistryException.class, () -> client.register(subject, v2WithoutDefault()));
             assertEquals(409, rejected.status());
             assertEquals(409, rejected.errorCode());
             assertEquals(2, client.latest(subject).version(), "a rejected schema adds no version");
@@ -110,8 +124,11 @@ class SchemaRegistryApiIT {
     @Test
     void sameSchemaUnderAnotherSubjectKeepsItsId(TestStack stack) {
         try (SchemaRegistryClient client = stack.registryClient()) {
-            Schema schema = SchemaBuilder.record("Shared").namespace("test.registry").fields()
-                    .requiredString(TestStack.unique("f").replace('-', '_')).endRecord();
+            Schema schema = SchemaBuilder.record("Shared")
+                    .namespace("test.registry")
+                    .fields()
+                    .requiredString(TestStack.unique("f").replace('-', '_'))
+                    .endRecord();
             int a = client.register(TestStack.unique("a") + "-value", schema);
             int b = client.register(TestStack.unique("b") + "-value", schema);
             assertEquals(a, b);
@@ -122,17 +139,27 @@ class SchemaRegistryApiIT {
     void answersWithConfluentErrorCodes(TestStack stack) throws Exception {
         String missing = TestStack.unique("missing") + "-value";
         try (SchemaRegistryClient client = stack.registryClient()) {
-            assertEquals(40401, assertThrows(SchemaRegistryException.class, () -> client.latest(missing)).errorCode());
-            assertEquals(40403, assertThrows(SchemaRegistryException.class, () -> client.schemaById(987654)).errorCode());
+            assertEquals(
+                    40401,
+                    assertThrows(SchemaRegistryException.class, () -> client.latest(missing))
+                            .errorCode());
+            assertEquals(
+                    40403,
+                    assertThrows(SchemaRegistryException.class, () -> client.schemaById(987654))
+                            .errorCode());
             String subject = TestStack.unique("known") + "-value";
             client.register(subject, v1());
-            assertEquals(40403, assertThrows(SchemaRegistryException.class,
-                    () -> client.lookup(subject, v2WithDefault())).errorCode());
+            assertEquals(
+                    40403,
+                    assertThrows(SchemaRegistryException.class, () -> client.lookup(subject, v2WithDefault()))
+                            .errorCode());
         }
-        JsonNode invalid = call(stack, "POST", "/subjects/" + missing + "/versions", "{\"schema\": \"{not avro\"}", 422);
+        JsonNode invalid =
+                call(stack, "POST", "/subjects/" + missing + "/versions", "{\"schema\": \"{not avro\"}", 422);
         assertEquals(42201, invalid.get("error_code").asInt());
         JsonNode badVersion = call(stack, "GET", "/subjects/" + missing + "/versions/0", null, 404);
-        assertTrue(badVersion.get("error_code").asInt() == 40401 || badVersion.get("error_code").asInt() == 42202);
+        assertTrue(badVersion.get("error_code").asInt() == 40401
+                || badVersion.get("error_code").asInt() == 42202);
     }
 
     @Test
@@ -143,20 +170,37 @@ class SchemaRegistryApiIT {
 
         JsonNode set = call(stack, "PUT", "/config/" + subject, "{\"compatibility\": \"BACKWARD_TRANSITIVE\"}", 200);
         assertEquals("BACKWARD_TRANSITIVE", set.get("compatibility").asText());
-        assertEquals("BACKWARD_TRANSITIVE", call(stack, "GET", "/config/" + subject, null, 200)
-                .get("compatibilityLevel").asText());
+        assertEquals(
+                "BACKWARD_TRANSITIVE",
+                call(stack, "GET", "/config/" + subject, null, 200)
+                        .get("compatibilityLevel")
+                        .asText());
 
         try (SchemaRegistryClient client = stack.registryClient()) {
             // v1 {id}, v2 {id, size?} drops nothing; v3 {id, size} without a default could not read v1 data.
             client.register(subject, v1());
-            Schema v2 = SchemaBuilder.record("Item").namespace("test.registry").fields()
-                    .requiredString("id").name("size").type().longType().longDefault(0).endRecord();
+            Schema v2 = SchemaBuilder.record("Item")
+                    .namespace("test.registry")
+                    .fields()
+                    .requiredString("id")
+                    .name("size")
+                    .type()
+                    .longType()
+                    .longDefault(0)
+                    .endRecord();
             client.register(subject, v2);
-            assertFalse(client.isCompatible(subject, v2WithoutDefault()),
+            assertFalse(
+                    client.isCompatible(subject, v2WithoutDefault()),
                     "under BACKWARD_TRANSITIVE a schema that cannot read version 1 is rejected");
         }
-        JsonNode verbose = call(stack, "POST", "/compatibility/subjects/" + subject + "/versions/latest?verbose=true",
-                json.createObjectNode().put("schema", v2WithoutDefault().toString()).toString(), 200);
+        JsonNode verbose = call(
+                stack,
+                "POST",
+                "/compatibility/subjects/" + subject + "/versions/latest?verbose=true",
+                json.createObjectNode()
+                        .put("schema", v2WithoutDefault().toString())
+                        .toString(),
+                200);
         assertFalse(verbose.get("is_compatible").asBoolean());
         assertTrue(verbose.has("messages") && !verbose.get("messages").isEmpty());
 
@@ -173,7 +217,10 @@ class SchemaRegistryApiIT {
         }
         JsonNode subjects = call(stack, "GET", "/subjects", null, 200);
         assertTrue(subjects.toString().contains("\"" + subject + "\""));
-        assertEquals("[1]", call(stack, "GET", "/subjects/" + subject + "/versions", null, 200).toString());
+        assertEquals(
+                "[1]",
+                call(stack, "GET", "/subjects/" + subject + "/versions", null, 200)
+                        .toString());
         JsonNode byVersion = call(stack, "GET", "/subjects/" + subject + "/versions/1", null, 200);
         assertEquals(id, byVersion.get("id").asInt());
         assertEquals(subject, byVersion.get("subject").asText());
@@ -197,24 +244,41 @@ class SchemaRegistryApiIT {
     void refusesBodiesThatAreNotJson(TestStack stack) throws Exception {
         String subject = TestStack.unique("csrf") + "-value";
         String body = json.createObjectNode().put("schema", v1().toString()).toString();
-        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.registryUrl()
-                            + "/subjects/" + subject + "/versions")).header("Content-Type", type)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        for (String type :
+                new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects/" + subject + "/versions"))
+                            .header("Content-Type", type)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(415, response.statusCode(), type + " -> " + response.body());
             assertEquals(415, json.readTree(response.body()).get("error_code").asInt());
         }
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/config"))
-                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\": \"NONE\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/config"))
+                        .header("Content-Type", "text/plain")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\": \"NONE\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(415, put.statusCode(), put.body());
         call(stack, "GET", "/subjects/" + subject + "/versions", null, 404);
-        assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
-        for (String type : new String[] {"application/json", "application/vnd.schemaregistry+json",
-                "application/vnd.schemaregistry.v1+json; charset=utf-8"}) {
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(stack.registryUrl()
-                            + "/subjects/" + subject + "/versions")).header("Content-Type", type)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "BACKWARD",
+                call(stack, "GET", "/config", null, 200)
+                        .get("compatibilityLevel")
+                        .asText());
+        for (String type : new String[] {
+            "application/json",
+            "application/vnd.schemaregistry+json",
+            "application/vnd.schemaregistry.v1+json; charset=utf-8"
+        }) {
+            HttpResponse<String> accepted = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects/" + subject + "/versions"))
+                            .header("Content-Type", type)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, accepted.statusCode(), type + " -> " + accepted.body());
         }
     }
@@ -222,7 +286,8 @@ class SchemaRegistryApiIT {
     @Test
     void invalidDefaultsAreInvalidSchemasNotServerErrors(TestStack stack) throws Exception {
         String subject = TestStack.unique("defaults") + "-value";
-        String badDefault = "{\"type\":\"record\",\"name\":\"Item\",\"fields\":[{\"name\":\"n\",\"type\":\"int\",\"default\":\"x\"}]}";
+        String badDefault =
+                "{\"type\":\"record\",\"name\":\"Item\",\"fields\":[{\"name\":\"n\",\"type\":\"int\",\"default\":\"x\"}]}";
         String notAName = "{\"type\":\"record\",\"name\":\"1-bad\",\"fields\":[]}";
         for (String schema : new String[] {badDefault, notAName, "{\"type\":\"nosuchtype\"}", "42"}) {
             String body = json.createObjectNode().put("schema", schema).toString();
@@ -235,14 +300,33 @@ class SchemaRegistryApiIT {
     void subjectConfigLeavesTheGlobalLevelAlone(TestStack stack) throws Exception {
         String subject = TestStack.unique("own-level") + "-value";
         call(stack, "PUT", "/config/" + subject, "{\"compatibility\": \"NONE\"}", 200);
-        assertEquals("NONE", call(stack, "GET", "/config/" + subject, null, 200).get("compatibilityLevel").asText());
-        assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
+        assertEquals(
+                "NONE",
+                call(stack, "GET", "/config/" + subject, null, 200)
+                        .get("compatibilityLevel")
+                        .asText());
+        assertEquals(
+                "BACKWARD",
+                call(stack, "GET", "/config", null, 200)
+                        .get("compatibilityLevel")
+                        .asText());
         call(stack, "PUT", "/config/" + subject + "/extra", "{\"compatibility\": \"NONE\"}", 404);
-        assertEquals("BACKWARD", call(stack, "GET", "/config", null, 200).get("compatibilityLevel").asText());
+        assertEquals(
+                "BACKWARD",
+                call(stack, "GET", "/config", null, 200)
+                        .get("compatibilityLevel")
+                        .asText());
         String other = TestStack.unique("other") + "-value";
-        assertEquals(40408, call(stack, "GET", "/config/" + other, null, 404).get("error_code").asInt());
-        assertEquals("BACKWARD", call(stack, "GET", "/config/" + other + "?defaultToGlobal=true", null, 200)
-                .get("compatibilityLevel").asText());
+        assertEquals(
+                40408,
+                call(stack, "GET", "/config/" + other, null, 404)
+                        .get("error_code")
+                        .asInt());
+        assertEquals(
+                "BACKWARD",
+                call(stack, "GET", "/config/" + other + "?defaultToGlobal=true", null, 200)
+                        .get("compatibilityLevel")
+                        .asText());
     }
 
     @Test
@@ -254,22 +338,37 @@ class SchemaRegistryApiIT {
         }
         String broken = TestStack.unique("broken");
         Map<String, Object> producerConfig = new HashMap<>(stack.kafkaClientProperties());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             String key = "{\"keytype\":\"SCHEMA\",\"subject\":\"" + broken + "\",\"version\":1,\"magic\":1}";
             producer.send(new ProducerRecord<>("_schemas", 0, "not json", "{")).get();
             producer.send(new ProducerRecord<>("_schemas", 0, key, "not json")).get();
-            producer.send(new ProducerRecord<>("_schemas", 0, key, "{\"subject\":\"" + broken + "\"}")).get();
-            producer.send(new ProducerRecord<>("_schemas", 0, key, "{\"subject\":\"" + broken
-                    + "\",\"version\":1,\"id\":99999,\"schema\":\"{not avro\"}")).get();
-            producer.send(new ProducerRecord<>("_schemas", 0, "{\"keytype\":\"CONFIG\",\"subject\":\"" + broken
-                    + "\",\"magic\":0}", "{\"compatibilityLevel\":\"SIDEWAYS\"}")).get();
+            producer.send(new ProducerRecord<>("_schemas", 0, key, "{\"subject\":\"" + broken + "\"}"))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            "_schemas",
+                            0,
+                            key,
+                            "{\"subject\":\"" + broken + "\",\"version\":1,\"id\":99999,\"schema\":\"{not avro\"}"))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            "_schemas",
+                            0,
+                            "{\"keytype\":\"CONFIG\",\"subject\":\"" + broken + "\",\"magic\":0}",
+                            "{\"compatibilityLevel\":\"SIDEWAYS\"}"))
+                    .get();
         }
-        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
-            HttpResponse<String> byId = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/schemas/ids/" + id)).build(),
+        try (EmbeddedSchemaRegistry second =
+                EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
+            HttpResponse<String> byId = http.send(
+                    HttpRequest.newBuilder(URI.create(second.url() + "/schemas/ids/" + id))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, byId.statusCode(), byId.body());
-            HttpResponse<String> skipped = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + broken
-                    + "/versions")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> skipped = http.send(
+                    HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + broken + "/versions"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(404, skipped.statusCode(), skipped.body());
         }
     }
@@ -277,48 +376,74 @@ class SchemaRegistryApiIT {
     @Test
     void twoRegistriesOnOneSchemaLogNeverGiveOneIdToTwoSchemas(TestStack stack) throws Exception {
         String prefix = TestStack.unique("pair").replace('-', '_');
-        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
+        try (EmbeddedSchemaRegistry second =
+                EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
             String[] urls = {stack.registryUrl(), second.url()};
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<String[]>> answers = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     String url = urls[i % 2];
-                    String schema = SchemaBuilder.record("R" + i).namespace("test.registry").fields()
-                            .requiredString(prefix).endRecord().toString();
+                    String schema = SchemaBuilder.record("R" + i)
+                            .namespace("test.registry")
+                            .fields()
+                            .requiredString(prefix)
+                            .endRecord()
+                            .toString();
                     String subject = prefix + "_" + i + "-value";
                     answers.add(pool.submit(() -> {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/subjects/" + subject + "/versions"))
-                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                                .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("schema", schema).toString()))
-                                .build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(URI.create(url + "/subjects/" + subject + "/versions"))
+                                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode()
+                                                .put("schema", schema)
+                                                .toString()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, r.statusCode(), r.body());
-                        return new String[] {url, json.readTree(r.body()).get("id").asText(), schema};
+                        return new String[] {
+                            url, json.readTree(r.body()).get("id").asText(), schema
+                        };
                     }));
                 }
                 Map<String, String> schemaById = new HashMap<>();
                 for (Future<String[]> answer : answers) {
                     String[] a = answer.get();
                     String earlier = schemaById.putIfAbsent(a[1], a[2]);
-                    assertTrue(earlier == null, "schema id " + a[1] + " was given to two schemas: " + earlier + " and " + a[2]);
+                    assertTrue(
+                            earlier == null,
+                            "schema id " + a[1] + " was given to two schemas: " + earlier + " and " + a[2]);
                 }
                 // Each registry serves every id, including those the other one gave out.
                 for (String url : urls) {
                     for (Map.Entry<String, String> e : schemaById.entrySet()) {
-                        HttpResponse<String> byId = http.send(HttpRequest.newBuilder(URI.create(url + "/schemas/ids/" + e.getKey())).build(),
+                        HttpResponse<String> byId = http.send(
+                                HttpRequest.newBuilder(URI.create(url + "/schemas/ids/" + e.getKey()))
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, byId.statusCode(), url + " id " + e.getKey() + " -> " + byId.body());
-                        assertEquals(new Schema.Parser().parse(e.getValue()),
-                                new Schema.Parser().parse(json.readTree(byId.body()).get("schema").asText()));
+                        assertEquals(
+                                new Schema.Parser().parse(e.getValue()),
+                                new Schema.Parser()
+                                        .parse(json.readTree(byId.body())
+                                                .get("schema")
+                                                .asText()));
                     }
                 }
                 String late = TestStack.unique("late") + "-value";
-                HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + late + "/versions"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("schema", v1().toString()).toString()))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> registered = http.send(
+                        HttpRequest.newBuilder(URI.create(second.url() + "/subjects/" + late + "/versions"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode()
+                                        .put("schema", v1().toString())
+                                        .toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, registered.statusCode(), registered.body());
-                assertEquals("[1]", call(stack, "GET", "/subjects/" + late + "/versions", null, 200).toString(),
+                assertEquals(
+                        "[1]",
+                        call(stack, "GET", "/subjects/" + late + "/versions", null, 200)
+                                .toString(),
                         "a subject registered through the other registry is found at once");
             } finally {
                 pool.shutdownNow();
@@ -336,38 +461,68 @@ class SchemaRegistryApiIT {
             id2 = client.register(subject, v2WithDefault());
         }
         String s = "/subjects/" + subject;
-        assertEquals(40407, call(stack, "DELETE", s + "/versions/1?permanent=true", null, 404).get("error_code").asInt());
+        assertEquals(
+                40407,
+                call(stack, "DELETE", s + "/versions/1?permanent=true", null, 404)
+                        .get("error_code")
+                        .asInt());
         assertEquals("1", call(stack, "DELETE", s + "/versions/1", null, 200).toString());
         assertEquals("[2]", call(stack, "GET", s + "/versions", null, 200).toString());
-        assertEquals(40402, call(stack, "GET", s + "/versions/1", null, 404).get("error_code").asInt());
-        assertEquals(40406, call(stack, "DELETE", s + "/versions/1", null, 404).get("error_code").asInt());
-        assertEquals(id1, call(stack, "GET", "/schemas/ids/" + id1, null, 200).has("schema") ? id1 : -1,
+        assertEquals(
+                40402,
+                call(stack, "GET", s + "/versions/1", null, 404)
+                        .get("error_code")
+                        .asInt());
+        assertEquals(
+                40406,
+                call(stack, "DELETE", s + "/versions/1", null, 404)
+                        .get("error_code")
+                        .asInt());
+        assertEquals(
+                id1,
+                call(stack, "GET", "/schemas/ids/" + id1, null, 200).has("schema") ? id1 : -1,
                 "a soft-deleted version's id still resolves");
 
-        assertEquals(40405, call(stack, "DELETE", s + "?permanent=true", null, 404).get("error_code").asInt());
+        assertEquals(
+                40405,
+                call(stack, "DELETE", s + "?permanent=true", null, 404)
+                        .get("error_code")
+                        .asInt());
         assertEquals("[2]", call(stack, "DELETE", s, null, 200).toString());
-        assertEquals(40401, call(stack, "GET", s + "/versions", null, 404).get("error_code").asInt());
+        assertEquals(
+                40401,
+                call(stack, "GET", s + "/versions", null, 404).get("error_code").asInt());
         assertFalse(call(stack, "GET", "/subjects", null, 200).toString().contains("\"" + subject + "\""));
-        assertEquals(40404, call(stack, "DELETE", s, null, 404).get("error_code").asInt());
+        assertEquals(
+                40404, call(stack, "DELETE", s, null, 404).get("error_code").asInt());
 
         // Read back from _schemas by a registry started afterwards: the soft deletions hold.
-        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
-            HttpResponse<String> versions = http.send(HttpRequest.newBuilder(URI.create(second.url() + s + "/versions")).build(),
+        try (EmbeddedSchemaRegistry second =
+                EmbeddedSchemaRegistry.start(stack.kafkaClientProperties(), "127.0.0.1", 0)) {
+            HttpResponse<String> versions = http.send(
+                    HttpRequest.newBuilder(URI.create(second.url() + s + "/versions"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, versions.statusCode(), versions.body());
         }
-        assertEquals("[1,2]", call(stack, "DELETE", s + "?permanent=true", null, 200).toString());
-        assertEquals(40401, call(stack, "DELETE", s, null, 404).get("error_code").asInt());
+        assertEquals(
+                "[1,2]", call(stack, "DELETE", s + "?permanent=true", null, 200).toString());
+        assertEquals(
+                40401, call(stack, "DELETE", s, null, 404).get("error_code").asInt());
         try (SchemaRegistryClient client = stack.registryClient()) {
             assertEquals(id2, client.register(subject, v2WithDefault()), "the schema keeps its id");
-            assertEquals(1, client.latest(subject).version(), "a permanently deleted subject starts again at version 1");
+            assertEquals(
+                    1, client.latest(subject).version(), "a permanently deleted subject starts again at version 1");
         }
     }
 
-    private static JsonNode call(TestStack stack, String method, String path, String body, int expectedStatus) throws Exception {
+    private static JsonNode call(TestStack stack, String method, String path, String body, int expectedStatus)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.registryUrl() + path))
                 .header("Accept", "application/vnd.schemaregistry.v1+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/vnd.schemaregistry.v1+json");
         }

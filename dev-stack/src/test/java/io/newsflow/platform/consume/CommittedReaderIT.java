@@ -40,7 +40,8 @@ class CommittedReaderIT {
         TopicSetup.ensure(stack.config(), List.of(topic), 2, (short) 1);
         Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             transaction(producer, topic, "committed-a", 5);
             producer.beginTransaction();
@@ -56,8 +57,14 @@ class CommittedReaderIT {
             Map<TopicPartition, Long> end = reader.endOffsets();
             reader.fromBeginning().readToEnd(read::add);
             for (TopicPartition p : end.keySet()) {
-                long last = read.stream().filter(r -> r.partition() == p.partition()).mapToLong(ConsumerRecord::offset).max().orElseThrow();
-                assertTrue(end.get(p) > last + 1, "the end offset of " + p + " (" + end.get(p) + ") counts markers after " + last);
+                long last = read.stream()
+                        .filter(r -> r.partition() == p.partition())
+                        .mapToLong(ConsumerRecord::offset)
+                        .max()
+                        .orElseThrow();
+                assertTrue(
+                        end.get(p) > last + 1,
+                        "the end offset of " + p + " (" + end.get(p) + ") counts markers after " + last);
             }
         }
         assertEquals(9, read.size(), "the committed records, none of the aborted: " + read);
@@ -69,7 +76,7 @@ class CommittedReaderIT {
         String topic = TestStack.unique("committed-end");
         TopicSetup.ensure(stack.config(), List.of(topic), 2, (short) 1);
         try (KafkaProducer<String, String> producer = producer(stack);
-             CommittedReader<String, String> reader = reader(stack, topic)) {
+                CommittedReader<String, String> reader = reader(stack, topic)) {
             for (int i = 0; i < 4; i++) {
                 producer.send(new ProducerRecord<>(topic, i % 2, "before" + i, "v"));
             }
@@ -85,7 +92,9 @@ class CommittedReaderIT {
                 reader.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
             }
             reader.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
-            assertEquals(List.of("after0", "after1", "after2"), keys.stream().sorted().toList());
+            assertEquals(
+                    List.of("after0", "after1", "after2"),
+                    keys.stream().sorted().toList());
         }
     }
 
@@ -115,7 +124,8 @@ class CommittedReaderIT {
     @Test
     void aMissingTopicIsSaidByName(TestStack stack) {
         String topic = TestStack.unique("committed-missing");
-        UnknownTopicOrPartitionException e = assertThrows(UnknownTopicOrPartitionException.class, () -> reader(stack, topic));
+        UnknownTopicOrPartitionException e =
+                assertThrows(UnknownTopicOrPartitionException.class, () -> reader(stack, topic));
         assertEquals("No such topic: " + topic, e.getMessage());
     }
 
@@ -132,7 +142,11 @@ class CommittedReaderIT {
     }
 
     private static CommittedReader<String, String> reader(TestStack stack, String topic) {
-        return new CommittedReader<>(stack.kafkaClientProperties(), "committed-reader-it", List.of(topic),
-                new StringDeserializer(), new StringDeserializer());
+        return new CommittedReader<>(
+                stack.kafkaClientProperties(),
+                "committed-reader-it",
+                List.of(topic),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 }

@@ -29,28 +29,34 @@ class TopicReplayIT {
         String source = TestStack.unique("replay-source");
         String target = TestStack.unique("replay-target");
         TopicSetup.ensure(stack.config(), List.of(source, target), 3, (short) 1);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 30; i++) {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(Headers.SOURCE, ("site-" + i).getBytes(StandardCharsets.UTF_8));
-                producer.send(new ProducerRecord<>(source, i % 3, T0.plusSeconds(60L * i).toEpochMilli(), "k" + i, "v" + i, headers));
+                producer.send(new ProducerRecord<>(
+                        source, i % 3, T0.plusSeconds(60L * i).toEpochMilli(), "k" + i, "v" + i, headers));
             }
         }
         TopicReplay replay = new TopicReplay(stack.kafkaClientProperties());
         Instant from = T0.plusSeconds(60L * 10);
         Instant to = T0.plusSeconds(60L * 20);
 
-        assertEquals(10, replay.copy(source, from, to, target, n -> { }));
-        assertEquals(0, replay.copy(source, from, to, target, n -> { }), "a second run resumes after the end: nothing twice");
+        assertEquals(10, replay.copy(source, from, to, target, n -> {}));
+        assertEquals(
+                0, replay.copy(source, from, to, target, n -> {}), "a second run resumes after the end: nothing twice");
 
-        List<ConsumerRecord<String, String>> copied = TopicReader.readAll(stack, target, new StringDeserializer(), new StringDeserializer());
+        List<ConsumerRecord<String, String>> copied =
+                TopicReader.readAll(stack, target, new StringDeserializer(), new StringDeserializer());
         assertEquals(10, copied.size());
         for (ConsumerRecord<String, String> record : copied) {
             int i = Integer.parseInt(record.key().substring(1));
             assertEquals("v" + i, record.value());
             assertEquals(T0.plusSeconds(60L * i).toEpochMilli(), record.timestamp());
             assertEquals(i % 3, record.partition());
-            assertEquals("site-" + i, new String(record.headers().lastHeader(Headers.SOURCE).value(), StandardCharsets.UTF_8));
+            assertEquals(
+                    "site-" + i,
+                    new String(record.headers().lastHeader(Headers.SOURCE).value(), StandardCharsets.UTF_8));
         }
     }
 
@@ -65,16 +71,20 @@ class TopicReplayIT {
         String target = TestStack.unique("replay-interleaved-target");
         TopicSetup.ensure(stack.config(), List.of(source, target), 1, (short) 1);
         long[] minutes = {5, 20, 40, 2, 15, 30, 12, -60 * 24 * 365 * 9, 11, 25};
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
             for (long m : minutes) {
-                producer.send(new ProducerRecord<>(source, 0, T0.plusSeconds(60 * m).toEpochMilli(), "m" + m, "v" + m));
+                producer.send(
+                        new ProducerRecord<>(source, 0, T0.plusSeconds(60 * m).toEpochMilli(), "m" + m, "v" + m));
             }
         }
         Instant from = T0.plusSeconds(60 * 10);
         Instant to = T0.plusSeconds(60 * 25);
-        assertEquals(4, new TopicReplay(stack.kafkaClientProperties()).copy(source, from, to, target, n -> { }));
-        List<String> copied = TopicReader.readAll(stack, target, new StringDeserializer(), new StringDeserializer()).stream()
-                .map(ConsumerRecord::key).toList();
+        assertEquals(4, new TopicReplay(stack.kafkaClientProperties()).copy(source, from, to, target, n -> {}));
+        List<String> copied =
+                TopicReader.readAll(stack, target, new StringDeserializer(), new StringDeserializer()).stream()
+                        .map(ConsumerRecord::key)
+                        .toList();
         assertEquals(List.of("m20", "m15", "m12", "m11"), copied);
     }
 }

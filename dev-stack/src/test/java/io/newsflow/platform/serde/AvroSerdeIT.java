@@ -41,17 +41,26 @@ class AvroSerdeIT {
         Article article = Article.newBuilder()
                 .setId("0123456789abcdef0123456789abcdef")
                 .setTitle("Croatia, China sign action plan for cooperation in agriculture")
-                .setParagraphs(List.of("The Croatian and Chinese ministries of agriculture on Friday signed an action plan.",
+                .setParagraphs(List.of(
+                        "The Croatian and Chinese ministries of agriculture on Friday signed an action plan.",
                         "Zagreb — Загреб — 萨格勒布"))
-                .setOrigin(Origin.newBuilder().setDumpId("d1").setPosition(0).setSource("example.hr")
-                        .setUrl("https://example.hr/news/1").setCapturedAt(Instant.parse("2017-04-07T10:15:30.123Z"))
-                        .setPublishedAt(null).setParserVersion("1").build())
+                .setOrigin(Origin.newBuilder()
+                        .setDumpId("d1")
+                        .setPosition(0)
+                        .setSource("example.hr")
+                        .setUrl("https://example.hr/news/1")
+                        .setCapturedAt(Instant.parse("2017-04-07T10:15:30.123Z"))
+                        .setPublishedAt(null)
+                        .setParserVersion("1")
+                        .build())
                 .build();
 
         try (SchemaRegistryClient registry = stack.registryClient()) {
             Topics topics = new Topics(registry, stack.registryProperties());
-            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                    topics.articles.keySerde().serializer(), topics.articles.valueSerde().serializer())) {
+            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(
+                    stack.kafkaClientProperties(),
+                    topics.articles.keySerde().serializer(),
+                    topics.articles.valueSerde().serializer())) {
                 producer.send(new ProducerRecord<>(topic, article.getId(), article));
             }
 
@@ -69,7 +78,8 @@ class AvroSerdeIT {
                 generic.configure(stack.registryProperties(), false);
                 GenericRecord record = generic.deserialize(topic, bytes);
                 assertEquals(article.getTitle(), record.get("title").toString());
-                assertEquals(article.getOrigin().getCapturedAt().toEpochMilli(),
+                assertEquals(
+                        article.getOrigin().getCapturedAt().toEpochMilli(),
                         ((GenericRecord) record.get("origin")).get("capturedAt"));
             }
         }
@@ -80,7 +90,8 @@ class AvroSerdeIT {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (records.isEmpty() && System.currentTimeMillis() < deadline) {

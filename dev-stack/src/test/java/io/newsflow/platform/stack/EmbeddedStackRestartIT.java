@@ -38,15 +38,19 @@ class EmbeddedStackRestartIT {
         flags.put(NewsflowConfig.CONTROLLER_PORT, String.valueOf(KafkaStackExtension.freePort()));
         flags.put(NewsflowConfig.REGISTRY_PORT, String.valueOf(KafkaStackExtension.freePort()));
         NewsflowConfig config = NewsflowConfig.load(flags, null, Map.of());
-        Schema schema = SchemaBuilder.record("Kept").namespace("test.restart").fields().requiredString("id").endRecord();
+        Schema schema = SchemaBuilder.record("Kept")
+                .namespace("test.restart")
+                .fields()
+                .requiredString("id")
+                .endRecord();
 
         int schemaId;
         try (Stack stack = Stack.startEmbedded(config, true);
-             SchemaRegistryClient registry = stack.registryClient()) {
+                SchemaRegistryClient registry = stack.registryClient()) {
             TopicSetup.ensure(stack.config(), List.of("kept"), 3, (short) 1);
             schemaId = registry.register("kept-value", schema);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                    new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    stack.kafkaClientProperties(), new StringSerializer(), new StringSerializer())) {
                 for (int i = 0; i < 10; i++) {
                     producer.send(new ProducerRecord<>("kept", "k" + i, "v" + i));
                 }
@@ -54,10 +58,13 @@ class EmbeddedStackRestartIT {
         }
 
         try (Stack stack = Stack.startEmbedded(config, true);
-             SchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.of(stack.registryUrl()))) {
+                SchemaRegistryClient registry =
+                        new RestSchemaRegistryClient(RegistryClientConfig.of(stack.registryUrl()))) {
             assertEquals(schemaId, registry.latest("kept-value").id());
             assertEquals(schema, registry.schemaById(schemaId));
-            assertTrue(TopicSetup.ensure(stack.config(), List.of("kept"), 3, (short) 1).isEmpty(),
+            assertTrue(
+                    TopicSetup.ensure(stack.config(), List.of("kept"), 3, (short) 1)
+                            .isEmpty(),
                     "the topic survived the restart");
             assertEquals(10, readAll(stack, "kept").size());
         }
@@ -68,7 +75,8 @@ class EmbeddedStackRestartIT {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-check");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (records.size() < 10 && System.currentTimeMillis() < deadline) {

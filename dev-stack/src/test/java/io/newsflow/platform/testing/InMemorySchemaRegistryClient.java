@@ -46,7 +46,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized Schema schemaById(int id) {
         Schema schema = byId.get(id);
         if (schema == null) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
         }
         return schema;
     }
@@ -55,7 +56,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized RegisteredSchema latest(String subject) {
         List<Schema> versions = subjects.get(subject);
         if (versions == null) {
-            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+            throw new SchemaRegistryException(
+                    404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
         }
         Schema last = versions.get(versions.size() - 1);
         return new RegisteredSchema(subject, ids.get(last), versions.size(), last.toString());

@@ -44,7 +44,8 @@ public final class KafkaStackExtension implements ParameterResolver {
         // run after any shared-stack class got the shared stack. Its own key keeps it apart.
         Object key = own ? testClass : Running.class;
         return scope.getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(key, k -> start(), Running.class).stack;
+                .getOrComputeIfAbsent(key, k -> start(), Running.class)
+                .stack;
     }
 
     private static ExtensionContext classContext(ExtensionContext extension) {
@@ -69,17 +70,22 @@ public final class KafkaStackExtension implements ParameterResolver {
 
     private static Running startContainers() {
         Network network = Network.newNetwork();
-        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE).withNetwork(network).withNetworkAliases("kafka")
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE)
+                .withNetwork(network)
+                .withNetworkAliases("kafka")
                 .withListener("kafka:19092");
         kafka.start();
-        GenericContainer<?> registry = new GenericContainer<>(REGISTRY_IMAGE).withNetwork(network)
+        GenericContainer<?> registry = new GenericContainer<>(REGISTRY_IMAGE)
+                .withNetwork(network)
                 .withExposedPorts(8081)
                 .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
                 .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
                 .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
         registry.start();
-        TestStack stack = new TestStack(kafka.getBootstrapServers(),
-                "http://" + registry.getHost() + ":" + registry.getMappedPort(8081), "testcontainers");
+        TestStack stack = new TestStack(
+                kafka.getBootstrapServers(),
+                "http://" + registry.getHost() + ":" + registry.getMappedPort(8081),
+                "testcontainers");
         return new Running(stack, () -> {
             registry.stop();
             kafka.stop();
@@ -99,8 +105,8 @@ public final class KafkaStackExtension implements ParameterResolver {
         try {
             Path dir = Files.createTempDirectory("newsflow-test-kafka");
             EmbeddedKafka kafka = EmbeddedKafka.start(dir, "127.0.0.1", freePort(), freePort(), brokerOverrides);
-            EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0);
+            EmbeddedSchemaRegistry registry =
+                    EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0);
             TestStack stack = new TestStack(kafka.bootstrapServers(), registry.url(), "embedded");
             return new Running(stack, () -> {
                 registry.close();

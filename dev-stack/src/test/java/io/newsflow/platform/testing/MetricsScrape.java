@@ -14,8 +14,12 @@ import java.util.TreeSet;
 public record MetricsScrape(Map<String, Double> series) {
 
     public static MetricsScrape of(int port) throws IOException, InterruptedException {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Map<String, Double> series = new LinkedHashMap<>();
         for (String line : body.split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {
@@ -43,8 +47,10 @@ public record MetricsScrape(Map<String, Double> series) {
     /** The sum over every series of {@code name} whose labels contain {@code label} (e.g. {@code kind="processing"}, or ""). */
     public double sum(String name, String label) {
         return series.entrySet().stream()
-                .filter(e -> e.getKey().split("\\{", 2)[0].equals(name) && e.getKey().contains(label))
-                .mapToDouble(Map.Entry::getValue).sum();
+                .filter(e ->
+                        e.getKey().split("\\{", 2)[0].equals(name) && e.getKey().contains(label))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     public double sum(String name) {

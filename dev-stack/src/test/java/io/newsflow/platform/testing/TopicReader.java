@@ -14,12 +14,11 @@ import java.util.Map;
 
 /** Reads topics from the beginning in tests, committed records only (what a read_committed subscriber sees). */
 public final class TopicReader {
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** Everything in {@code topic} up to its current end offsets. */
-    public static <K, V> List<ConsumerRecord<K, V>> readAll(TestStack stack, String topic,
-                                                            Deserializer<K> keys, Deserializer<V> values) {
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(
+            TestStack stack, String topic, Deserializer<K> keys, Deserializer<V> values) {
         return read(stack, topic, keys, values, -1, Duration.ofSeconds(30));
     }
 
@@ -27,20 +26,31 @@ public final class TopicReader {
      * Waits until {@code expected} records arrived or {@code timeout} passed, then keeps reading for a
      * moment so that extra (unexpected) records are seen too.
      */
-    public static <K, V> List<ConsumerRecord<K, V>> awaitRecords(TestStack stack, String topic, Deserializer<K> keys,
-                                                                 Deserializer<V> values, int expected, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> awaitRecords(
+            TestStack stack,
+            String topic,
+            Deserializer<K> keys,
+            Deserializer<V> values,
+            int expected,
+            Duration timeout) {
         return read(stack, topic, keys, values, expected, timeout);
     }
 
-    private static <K, V> List<ConsumerRecord<K, V>> read(TestStack stack, String topic, Deserializer<K> keys,
-                                                           Deserializer<V> values, int expected, Duration timeout) {
+    private static <K, V> List<ConsumerRecord<K, V>> read(
+            TestStack stack,
+            String topic,
+            Deserializer<K> keys,
+            Deserializer<V> values,
+            int expected,
+            Duration timeout) {
         Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();

@@ -39,13 +39,17 @@ public final class OutputAudit {
 
     /** Input occurrences with no output. */
     public int lost() {
-        return inputs.entrySet().stream().mapToInt(e -> Math.max(0, e.getValue() - outputs.getOrDefault(e.getKey(), 0))).sum();
+        return inputs.entrySet().stream()
+                .mapToInt(e -> Math.max(0, e.getValue() - outputs.getOrDefault(e.getKey(), 0)))
+                .sum();
     }
 
     /** Outputs beyond the input occurrences of their id (an id never ingested counts whole). */
     public int doubled() {
         Set<String> ids = new HashSet<>(outputs.keySet());
-        return ids.stream().mapToInt(id -> Math.max(0, outputs.get(id) - inputs.getOrDefault(id, 0))).sum();
+        return ids.stream()
+                .mapToInt(id -> Math.max(0, outputs.get(id) - inputs.getOrDefault(id, 0)))
+                .sum();
     }
 
     public int inputCount() {
@@ -68,7 +72,7 @@ public final class OutputAudit {
     }
 
     public String summary() {
-        return "inputs " + inputCount() + ", enriched " + enriched + ", duplicates " + duplicates
-                + ", lost " + lost() + ", doubled " + doubled();
+        return "inputs " + inputCount() + ", enriched " + enriched + ", duplicates " + duplicates + ", lost " + lost()
+                + ", doubled " + doubled();
     }
 }

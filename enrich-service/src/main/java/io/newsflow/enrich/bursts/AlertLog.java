@@ -11,18 +11,22 @@ import java.util.Locale;
 final class AlertLog {
     private static final Logger log = LoggerFactory.getLogger("io.newsflow.enrich.alerts");
 
-    private AlertLog() {
-    }
+    private AlertLog() {}
 
     static void write(BurstAlert alert) {
         log.info(line(alert));
     }
 
     static String line(BurstAlert alert) {
-        return KeyValueLine.of("burst").add("term", alert.getKeyword()).add("kind", alert.getKind().name().toLowerCase(Locale.ROOT))
-                .add("window_start", alert.getWindowStart()).add("window_end", alert.getWindowEnd())
-                .add("count", alert.getCount()).add("mean", twoDecimals(alert.getBaselineMean()))
-                .add("stddev", twoDecimals(alert.getBaselineStddev())).add("score", twoDecimals(alert.getScore()))
+        return KeyValueLine.of("burst")
+                .add("term", alert.getKeyword())
+                .add("kind", alert.getKind().name().toLowerCase(Locale.ROOT))
+                .add("window_start", alert.getWindowStart())
+                .add("window_end", alert.getWindowEnd())
+                .add("count", alert.getCount())
+                .add("mean", twoDecimals(alert.getBaselineMean()))
+                .add("stddev", twoDecimals(alert.getBaselineStddev()))
+                .add("score", twoDecimals(alert.getScore()))
                 .add("detected_at", alert.getDetectedAt())
                 .toString();
     }

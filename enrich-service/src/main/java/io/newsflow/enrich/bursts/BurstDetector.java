@@ -44,8 +44,7 @@ final class BurstDetector {
     }
 
     /** The outcome, the baseline to store for the term, and the alert when a burst started. */
-    public record Step(Outcome outcome, TermBaseline baseline, Optional<BurstAlert> alert) {
-    }
+    public record Step(Outcome outcome, TermBaseline baseline, Optional<BurstAlert> alert) {}
 
     private final BurstSettings settings;
     private final double alpha;
@@ -88,10 +87,22 @@ final class BurstDetector {
         TermBaseline base = caughtUp(previous, window.windowStart());
         long alerted = base.alertedWindow();
         if (alerted != TermBaseline.NEVER && window.windowStart() >= alerted) {
-            base = new TermBaseline(base.mean(), base.cosine(), base.sine(), base.variance(), base.lastWindowStart(), true,
+            base = new TermBaseline(
+                    base.mean(),
+                    base.cosine(),
+                    base.sine(),
+                    base.variance(),
+                    base.lastWindowStart(),
+                    true,
                     TermBaseline.NEVER);
         }
-        Step step = decide(term, base, window.windowStart(), window.windowEnd(), window.count(), window::samples,
+        Step step = decide(
+                term,
+                base,
+                window.windowStart(),
+                window.windowEnd(),
+                window.count(),
+                window::samples,
                 window.windowEnd() + graceMs);
         return alerted == TermBaseline.NEVER ? step : new Step(step.outcome(), step.baseline(), Optional.empty());
     }
@@ -117,9 +128,18 @@ final class BurstDetector {
         }
         TermBaseline base = stored;
         for (HopBuckets.OpenWindow window : hops.open(buckets)) {
-            Step step = decide(term, caughtUp(base, window.start()), window.start(), window.end(), window.count(),
-                    () -> TermWindowCounts.toWindowCount(window.start(), window.end(),
-                            HopBuckets.sum(buckets.getBuckets(), window.start(), window.end())).samples(), now);
+            Step step = decide(
+                    term,
+                    caughtUp(base, window.start()),
+                    window.start(),
+                    window.end(),
+                    window.count(),
+                    () -> TermWindowCounts.toWindowCount(
+                                    window.start(),
+                                    window.end(),
+                                    HopBuckets.sum(buckets.getBuckets(), window.start(), window.end()))
+                            .samples(),
+                    now);
             if (step.alert().isPresent()) {
                 TermBaseline marked = (stored == null ? TermBaseline.NEW : stored).withAlertedWindow(window.start());
                 return Optional.of(new Step(Outcome.STARTED, marked, step.alert()));
@@ -129,8 +149,14 @@ final class BurstDetector {
         return Optional.empty();
     }
 
-    private Step decide(Term term, TermBaseline base, long windowStart, long windowEnd, long count,
-                        Supplier<List<AlertSample>> samples, long detectedAt) {
+    private Step decide(
+            Term term,
+            TermBaseline base,
+            long windowStart,
+            long windowEnd,
+            long count,
+            Supplier<List<AlertSample>> samples,
+            long detectedAt) {
         double expected = cycle.forecast(base);
         double stddev = Math.sqrt(Math.max(base.variance(), expected));
         double noise = stddev + settings.noiseFloor();
@@ -151,15 +177,20 @@ final class BurstDetector {
                         .setBaselineMean(expected)
                         .setBaselineStddev(stddev)
                         .setScore(score)
-                        .setSamples(samples.get().stream().limit(BurstSettings.MAX_SAMPLES).toList())
+                        .setSamples(samples.get().stream()
+                                .limit(BurstSettings.MAX_SAMPLES)
+                                .toList())
                         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
                         .build();
-                return new Step(Outcome.STARTED, learn(base, windowStart, count, expected, burstCap, true), Optional.of(alert));
+                return new Step(
+                        Outcome.STARTED, learn(base, windowStart, count, expected, burstCap, true), Optional.of(alert));
             }
-            return new Step(Outcome.QUIET, learn(base, windowStart, count, expected, quietCap, false), Optional.empty());
+            return new Step(
+                    Outcome.QUIET, learn(base, windowStart, count, expected, quietCap, false), Optional.empty());
         }
         if (score < settings.endThreshold()) {
-            return new Step(Outcome.ENDED, learn(base, windowStart, count, expected, quietCap, false), Optional.empty());
+            return new Step(
+                    Outcome.ENDED, learn(base, windowStart, count, expected, quietCap, false), Optional.empty());
         }
         return new Step(Outcome.CONTINUES, learn(base, windowStart, count, expected, burstCap, true), Optional.empty());
     }
@@ -176,7 +207,8 @@ final class BurstDetector {
 
     private boolean idle(TermBaseline baseline, long windowStart) {
         return baseline.lastWindowStart() != TermBaseline.NEVER
-                && windowStart - baseline.lastWindowStart() > settings.idleExpiry().toMillis();
+                && windowStart - baseline.lastWindowStart()
+                        > settings.idleExpiry().toMillis();
     }
 
     /**
@@ -204,7 +236,8 @@ final class BurstDetector {
         return base;
     }
 
-    private TermBaseline learn(TermBaseline base, long windowStart, long count, double expected, double cap, boolean bursting) {
+    private TermBaseline learn(
+            TermBaseline base, long windowStart, long count, double expected, double cap, boolean bursting) {
         return base.learn(Math.min(count, cap), expected, alpha, windowStart, bursting);
     }
 }

@@ -29,6 +29,7 @@ final class BurstProcessor implements Processor<String, TermCounter.Counted, Str
     static final String BASELINES = "bursts-baselines";
     /** Holds the stream start, the first final window's start, under {@link #STREAM_START_KEY}: it anchors the warm-up. */
     static final String STREAM_START = "bursts-stream-start";
+
     static final String[] STORES = {BASELINES, STREAM_START};
     private static final String STREAM_START_KEY = "start";
 
@@ -56,10 +57,12 @@ final class BurstProcessor implements Processor<String, TermCounter.Counted, Str
      * RocksDB and the changelog once per commit.
      */
     static void addStores(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BASELINES),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_START),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(BASELINES), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STREAM_START), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
     }
 
     @Override
@@ -93,8 +96,8 @@ final class BurstProcessor implements Processor<String, TermCounter.Counted, Str
         }
         latestWindowStart = Math.max(latestWindowStart, window.start());
         Term term = Term.fromKey(key);
-        BurstDetector.Step step = detector.observe(term, stored(key),
-                TermWindowCounts.toWindowCount(window.start(), window.end(), window.count()));
+        BurstDetector.Step step = detector.observe(
+                term, stored(key), TermWindowCounts.toWindowCount(window.start(), window.end(), window.count()));
         baselines.put(key, step.baseline().toBytes());
         step.alert().ifPresent(alert -> send(term, alert));
     }
@@ -108,10 +111,11 @@ final class BurstProcessor implements Processor<String, TermCounter.Counted, Str
             return;
         }
         Term term = Term.fromKey(key);
-        detector.early(term, stored(key), buckets, context.currentStreamTimeMs()).ifPresent(step -> {
-            baselines.put(key, step.baseline().toBytes());
-            step.alert().ifPresent(alert -> send(term, alert));
-        });
+        detector.early(term, stored(key), buckets, context.currentStreamTimeMs())
+                .ifPresent(step -> {
+                    baselines.put(key, step.baseline().toBytes());
+                    step.alert().ifPresent(alert -> send(term, alert));
+                });
     }
 
     private TermBaseline stored(String key) {

@@ -48,7 +48,8 @@ public final class BurstQueries {
     private final KafkaStreams streams;
     private final BurstSettings settings;
     private final HostInfo self;
-    private final HttpClient peers = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
+    private final HttpClient peers =
+            HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
     public BurstQueries(KafkaStreams streams, BurstSettings settings, HostInfo self) {
         this.streams = streams;
@@ -61,8 +62,13 @@ public final class BurstQueries {
      * when the alert came early and its window is not final yet.
      */
     public String activeBursts(Map<String, String> query) {
-        return answer(BURSTS_PATH, BurstProcessor.BASELINES, query, this::localBursts,
-                all -> sorted(all, Comparator.comparing(item -> item.path("term").asText())));
+        return answer(
+                BURSTS_PATH,
+                BurstProcessor.BASELINES,
+                query,
+                this::localBursts,
+                all -> sorted(
+                        all, Comparator.comparing(item -> item.path("term").asText())));
     }
 
     /** The most mentioned terms in the window size up to the newest mention, most first. */
@@ -81,15 +87,16 @@ public final class BurstQueries {
 
     private ArrayNode localBursts() {
         ArrayNode items = json.createArrayNode();
-        ReadOnlyKeyValueStore<String, byte[]> baselines = streams.store(StoreQueryParameters.fromNameAndType(
-                BurstProcessor.BASELINES, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, byte[]> baselines = streams.store(
+                StoreQueryParameters.fromNameAndType(BurstProcessor.BASELINES, QueryableStoreTypes.keyValueStore()));
         try (KeyValueIterator<String, byte[]> all = baselines.all()) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> next = all.next();
                 TermBaseline baseline = TermBaseline.fromBytes(next.value);
                 if (baseline.alerted()) {
                     ObjectNode item = term(items.addObject(), Term.fromKey(next.key))
-                            .put("baselineMean", baseline.mean()).put("baselineStddev", baseline.stddev())
+                            .put("baselineMean", baseline.mean())
+                            .put("baselineStddev", baseline.stddev())
                             .put("lastWindowStart", instant(baseline.lastWindowStart()));
                     if (baseline.alertedWindow() != TermBaseline.NEVER) {
                         item.put("alertedWindowStart", instant(baseline.alertedWindow()));
@@ -102,26 +109,34 @@ public final class BurstQueries {
 
     /** An instant as text; null for {@link TermBaseline#NEVER} (a term alerted early before any window was final). */
     private static String instant(long epochMs) {
-        return epochMs == TermBaseline.NEVER ? null : Instant.ofEpochMilli(epochMs).toString();
+        return epochMs == TermBaseline.NEVER
+                ? null
+                : Instant.ofEpochMilli(epochMs).toString();
     }
 
     /** Mentions per term in the window size up to the end of the newest bucket with a mention. */
     private ArrayNode localTopTerms() {
-        ReadOnlyKeyValueStore<String, TermBuckets> counts = streams.store(StoreQueryParameters.fromNameAndType(
-                TermCounter.BUCKETS, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, TermBuckets> counts = streams.store(
+                StoreQueryParameters.fromNameAndType(TermCounter.BUCKETS, QueryableStoreTypes.keyValueStore()));
         List<KeyValue<String, TermBuckets>> terms = new ArrayList<>();
         try (KeyValueIterator<String, TermBuckets> all = counts.all()) {
             all.forEachRemaining(terms::add);
         }
-        long newest = terms.stream().mapToLong(t -> t.value.getBuckets().get(t.value.getBuckets().size() - 1).getStart())
-                .max().orElse(0);
+        long newest = terms.stream()
+                .mapToLong(t -> t.value
+                        .getBuckets()
+                        .get(t.value.getBuckets().size() - 1)
+                        .getStart())
+                .max()
+                .orElse(0);
         long end = newest + settings.advance().toMillis();
         long start = end - settings.windowSize().toMillis();
         ArrayNode items = json.createArrayNode();
         for (KeyValue<String, TermBuckets> term : terms) {
             long count = HopBuckets.sum(term.value.getBuckets(), start, end).getCount();
             if (count > 0) {
-                term(items.addObject(), Term.fromKey(term.key)).put("count", count)
+                term(items.addObject(), Term.fromKey(term.key))
+                        .put("count", count)
                         .put("windowStart", Instant.ofEpochMilli(start).toString())
                         .put("windowEnd", Instant.ofEpochMilli(end).toString());
             }
@@ -140,8 +155,11 @@ public final class BurstQueries {
         }
         String window = newest;
         ArrayNode top = json.createArrayNode();
-        sorted(items, Comparator.comparingLong((JsonNode item) -> -item.path("count").asLong())
-                .thenComparing(item -> item.path("term").asText()))
+        sorted(
+                        items,
+                        Comparator.comparingLong(
+                                        (JsonNode item) -> -item.path("count").asLong())
+                                .thenComparing(item -> item.path("term").asText()))
                 .forEach(item -> {
                     if (top.size() < TOP && item.path("windowEnd").asText().equals(window)) {
                         top.add(item);
@@ -167,8 +185,12 @@ public final class BurstQueries {
      * This instance's items, and unless the request asked for {@code local}, every other instance's,
      * merged. Stores are only queryable while an instance runs: say so instead of failing the request.
      */
-    private String answer(String path, String store, Map<String, String> query, Supplier<ArrayNode> local,
-                          Function<ArrayNode, ArrayNode> merge) {
+    private String answer(
+            String path,
+            String store,
+            Map<String, String> query,
+            Supplier<ArrayNode> local,
+            Function<ArrayNode, ArrayNode> merge) {
         ObjectNode answer = json.createObjectNode().put("state", streams.state().name());
         ArrayNode errors = json.createArrayNode();
         ArrayNode items = json.createArrayNode();
@@ -178,7 +200,9 @@ public final class BurstQueries {
             try {
                 items.addAll(local.get());
             } catch (InvalidStateStoreException e) {
-                errors.addObject().put("instance", self.toString()).put("error", "state not queryable right now: " + e.getMessage());
+                errors.addObject()
+                        .put("instance", self.toString())
+                        .put("error", "state not queryable right now: " + e.getMessage());
             }
         }
         int instances = hosts.contains(self) ? 1 : 0;
@@ -210,8 +234,8 @@ public final class BurstQueries {
     private void askPeer(HostInfo peer, String path, ArrayNode items, ArrayNode errors) {
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path + "?local=true");
         try {
-            HttpResponse<String> response = peers.send(HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = peers.send(
+                    HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode());

@@ -34,9 +34,18 @@ import java.time.Duration;
  * @param warmUp         after the stream's first window nothing alerts for this long (default 1 day):
  *                       at first start every term is "new", "government" included
  */
-public record BurstSettings(Duration windowSize, Duration advance, Duration grace, Duration halfLife,
-                            double fireThreshold, double endThreshold, double noiseFloor, long minCount,
-                            double learnCap, Duration idleExpiry, Duration warmUp) {
+public record BurstSettings(
+        Duration windowSize,
+        Duration advance,
+        Duration grace,
+        Duration halfLife,
+        double fireThreshold,
+        double endThreshold,
+        double noiseFloor,
+        long minCount,
+        double learnCap,
+        Duration idleExpiry,
+        Duration warmUp) {
 
     /** The BurstAlert schema carries up to this many sample items. */
     public static final int MAX_SAMPLES = 5;
@@ -54,12 +63,17 @@ public record BurstSettings(Duration windowSize, Duration advance, Duration grac
     public static final String WARM_UP = "newsflow.bursts.warm.up";
 
     public BurstSettings {
-        if (!positive(windowSize) || !positive(advance) || !positive(halfLife) || !positive(idleExpiry)
-                || grace.isNegative() || warmUp.isNegative()) {
+        if (!positive(windowSize)
+                || !positive(advance)
+                || !positive(halfLife)
+                || !positive(idleExpiry)
+                || grace.isNegative()
+                || warmUp.isNegative()) {
             throw new IllegalArgumentException("durations must be positive (grace and warm-up may be zero)");
         }
         if (windowSize.toMillis() % advance.toMillis() != 0) {
-            throw new IllegalArgumentException("window size " + windowSize + " must be a multiple of the advance " + advance);
+            throw new IllegalArgumentException(
+                    "window size " + windowSize + " must be a multiple of the advance " + advance);
         }
         // endThreshold > 0: an empty window (score <= 0) always ends a burst, which the fast-forward relies on.
         if (!(0 < endThreshold && endThreshold <= fireThreshold)) {
@@ -75,36 +89,70 @@ public record BurstSettings(Duration windowSize, Duration advance, Duration grac
     }
 
     public static BurstSettings defaults() {
-        return new BurstSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(8),
-                3.5, 1.5, 0.5, 3, 2.0, Duration.ofDays(2), Duration.ofDays(1));
+        return new BurstSettings(
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(10),
+                Duration.ofHours(8),
+                3.5,
+                1.5,
+                0.5,
+                3,
+                2.0,
+                Duration.ofDays(2),
+                Duration.ofDays(1));
     }
 
     /** Defaults overridden by the {@code newsflow.bursts.*} keys that are set. */
     public static BurstSettings from(NewsflowConfig config) {
         BurstSettings d = defaults();
         return new BurstSettings(
-                config.duration(WINDOW_SIZE, d.windowSize), config.duration(ADVANCE, d.advance),
-                config.duration(GRACE, d.grace), config.duration(HALF_LIFE, d.halfLife),
+                config.duration(WINDOW_SIZE, d.windowSize),
+                config.duration(ADVANCE, d.advance),
+                config.duration(GRACE, d.grace),
+                config.duration(HALF_LIFE, d.halfLife),
                 config.get(FIRE_THRESHOLD).map(Double::parseDouble).orElse(d.fireThreshold),
                 config.get(END_THRESHOLD).map(Double::parseDouble).orElse(d.endThreshold),
                 config.get(NOISE_FLOOR).map(Double::parseDouble).orElse(d.noiseFloor),
                 config.get(MIN_COUNT).map(Long::parseLong).orElse(d.minCount),
                 config.get(LEARN_CAP).map(Double::parseDouble).orElse(d.learnCap),
-                config.duration(IDLE_EXPIRY, d.idleExpiry), config.duration(WARM_UP, d.warmUp));
+                config.duration(IDLE_EXPIRY, d.idleExpiry),
+                config.duration(WARM_UP, d.warmUp));
     }
 
     public BurstSettings withThresholds(double fire, double end, double floor, long min) {
-        return new BurstSettings(windowSize, advance, grace, halfLife, fire, end, floor, min, learnCap, idleExpiry, warmUp);
+        return new BurstSettings(
+                windowSize, advance, grace, halfLife, fire, end, floor, min, learnCap, idleExpiry, warmUp);
     }
 
     public BurstSettings withHalfLife(Duration value) {
-        return new BurstSettings(windowSize, advance, grace, value, fireThreshold, endThreshold, noiseFloor, minCount,
-                learnCap, idleExpiry, warmUp);
+        return new BurstSettings(
+                windowSize,
+                advance,
+                grace,
+                value,
+                fireThreshold,
+                endThreshold,
+                noiseFloor,
+                minCount,
+                learnCap,
+                idleExpiry,
+                warmUp);
     }
 
     public BurstSettings withLearnCap(double value) {
-        return new BurstSettings(windowSize, advance, grace, halfLife, fireThreshold, endThreshold, noiseFloor, minCount,
-                value, idleExpiry, warmUp);
+        return new BurstSettings(
+                windowSize,
+                advance,
+                grace,
+                halfLife,
+                fireThreshold,
+                endThreshold,
+                noiseFloor,
+                minCount,
+                value,
+                idleExpiry,
+                warmUp);
     }
 
     /** EWMA weight of the newest window: the half-life expressed in hops. */

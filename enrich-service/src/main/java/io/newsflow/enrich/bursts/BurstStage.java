@@ -31,10 +31,10 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class BurstStage {
     static final String TERMS = "bursts-terms";
 
-    private BurstStage() {
-    }
+    private BurstStage() {}
 
-    public static void addTo(StreamsBuilder builder, KStream<String, SpecificRecord> enriched, BurstSettings settings, Topics topics) {
+    public static void addTo(
+            StreamsBuilder builder, KStream<String, SpecificRecord> enriched, BurstSettings settings, Topics topics) {
         Serde<TermMention> mentions = topics.valueSerde(TermMention.class);
         BurstProcessor.addStores(builder);
         TermCounter.addStores(builder, topics.valueSerde(TermBuckets.class));
@@ -42,7 +42,10 @@ public final class BurstStage {
                 .repartition(Repartitioned.with(Serdes.String(), mentions).withName(TERMS))
                 .process(() -> new TermCounter(settings), Named.as("bursts-count"), TermCounter.STORES)
                 .process(() -> new BurstProcessor(settings), Named.as("detect-bursts"), BurstProcessor.STORES)
-                .to(Topics.BURSTS_NAME, Produced.with(Serdes.String(), topics.bursts.valueSerde()).withName("write-bursts"));
+                .to(
+                        Topics.BURSTS_NAME,
+                        Produced.with(Serdes.String(), topics.bursts.valueSerde())
+                                .withName("write-bursts"));
     }
 
     /** One mention per term an item mentions; the record timestamp (event time) goes with it. */
@@ -56,7 +59,8 @@ public final class BurstStage {
 
         @Override
         public void process(Record<String, SpecificRecord> record) {
-            AlertSample sample = new AlertSample(record.key(), EnrichedItems.headline(EnrichedItems.itemOf(record.value())));
+            AlertSample sample =
+                    new AlertSample(record.key(), EnrichedItems.headline(EnrichedItems.itemOf(record.value())));
             TermMention mention = new TermMention(record.timestamp(), sample);
             for (Term term : Term.mentionedBy(EnrichedItems.enrichmentOf(record.value()))) {
                 context.forward(record.withKey(term.key()).withValue(mention));

@@ -27,6 +27,7 @@ final class DailyCycleFit {
     private final Map<Long, double[]> weightsByTimeOfDay = new HashMap<>();
     /** alpha / (1 - (1 - alpha) e^(-i k w)) for k = 1, 2 (w = the angle of one hop), as re, im. */
     private final double firstRe;
+
     private final double firstIm;
     private final double secondRe;
     private final double secondIm;
@@ -56,7 +57,8 @@ final class DailyCycleFit {
         if (baseline.lastWindowStart() == TermBaseline.NEVER) {
             return 0;
         }
-        double[] w = weightsByTimeOfDay.computeIfAbsent(Math.floorMod(baseline.lastWindowStart(), DAY_MS), this::weights);
+        double[] w =
+                weightsByTimeOfDay.computeIfAbsent(Math.floorMod(baseline.lastWindowStart(), DAY_MS), this::weights);
         return Math.max(0, w[0] * baseline.mean() + w[1] * baseline.cosine() + w[2] * baseline.sine());
     }
 
@@ -89,12 +91,13 @@ final class DailyCycleFit {
     }
 
     /** Solves [[a, b, c], [b, d, e], [c, e, f]] x = (p, q, r) by Cramer's rule. */
-    private static double[] solveSymmetric(double a, double b, double c, double d, double e, double f,
-                                           double p, double q, double r) {
+    private static double[] solveSymmetric(
+            double a, double b, double c, double d, double e, double f, double p, double q, double r) {
         double det = a * (d * f - e * e) - b * (b * f - e * c) + c * (b * e - d * c);
         return new double[] {
-                (p * (d * f - e * e) - b * (q * f - e * r) + c * (q * e - d * r)) / det,
-                (a * (q * f - r * e) - p * (b * f - e * c) + c * (b * r - q * c)) / det,
-                (a * (d * r - e * q) - b * (b * r - q * c) + p * (b * e - d * c)) / det};
+            (p * (d * f - e * e) - b * (q * f - e * r) + c * (q * e - d * r)) / det,
+            (a * (q * f - r * e) - p * (b * f - e * c) + c * (b * r - q * c)) / det,
+            (a * (d * r - e * q) - b * (b * r - q * c) + p * (b * e - d * c)) / det
+        };
     }
 }

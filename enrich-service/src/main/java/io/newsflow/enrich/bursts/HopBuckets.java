@@ -32,8 +32,7 @@ final class HopBuckets {
     }
 
     /** A final window of a term. */
-    public record Window(long start, long end, TermWindowCount count) {
-    }
+    public record Window(long start, long end, TermWindowCount count) {}
 
     /** A term never counted, or whose buckets were all handed over. */
     public static TermBuckets empty() {
@@ -58,7 +57,10 @@ final class HopBuckets {
         }
         if (at < buckets.size() && buckets.get(at).getStart() == bucket) {
             TermBucket old = buckets.get(at);
-            buckets.set(at, new TermBucket(bucket, old.getCount() + 1, TermWindowCounts.earliest(old.getSamples(), List.of(mention))));
+            buckets.set(
+                    at,
+                    new TermBucket(
+                            bucket, old.getCount() + 1, TermWindowCounts.earliest(old.getSamples(), List.of(mention))));
         } else {
             buckets.add(at, new TermBucket(bucket, 1L, List.of(mention)));
         }
@@ -93,17 +95,16 @@ final class HopBuckets {
             next = Math.max(next, start);
         }
         long firstKept = next;
-        List<TermBucket> kept = buckets.stream().filter(b -> b.getStart() >= firstKept).toList();
+        List<TermBucket> kept =
+                buckets.stream().filter(b -> b.getStart() >= firstKept).toList();
         return new Handover(windows, new TermBuckets(next, kept));
     }
 
     /** What {@link #handOver} gives. */
-    public record Handover(List<Window> windows, TermBuckets state) {
-    }
+    public record Handover(List<Window> windows, TermBuckets state) {}
 
     /** A window not final yet, with its count so far. */
-    public record OpenWindow(long start, long end, long count) {
-    }
+    public record OpenWindow(long start, long end, long count) {}
 
     /**
      * The windows not handed over yet that hold a mention, oldest first, with their counts so far

@@ -20,8 +20,14 @@ import java.nio.ByteBuffer;
  *                        until that window is final and folded in; {@link #NEVER} when none: the
  *                        final windows then take the burst as started there and do not alert again
  */
-record TermBaseline(double mean, double cosine, double sine, double variance, long lastWindowStart,
-                           boolean bursting, long alertedWindow) {
+record TermBaseline(
+        double mean,
+        double cosine,
+        double sine,
+        double variance,
+        long lastWindowStart,
+        boolean bursting,
+        long alertedWindow) {
 
     /** {@link #lastWindowStart} of a term never observed. */
     public static final long NEVER = Long.MIN_VALUE;
@@ -56,14 +62,26 @@ record TermBaseline(double mean, double cosine, double sine, double variance, lo
     public TermBaseline learn(double value, double forecast, double alpha, long windowStart, boolean nowBursting) {
         double angle = DailyCycleFit.angle(windowStart);
         double error = value - forecast;
-        return new TermBaseline(mean + alpha * (value - mean), cosine + alpha * (value * Math.cos(angle) - cosine),
-                sine + alpha * (value * Math.sin(angle) - sine), (1 - alpha) * (variance + alpha * error * error),
-                windowStart, nowBursting, alertedWindow);
+        return new TermBaseline(
+                mean + alpha * (value - mean),
+                cosine + alpha * (value * Math.cos(angle) - cosine),
+                sine + alpha * (value * Math.sin(angle) - sine),
+                (1 - alpha) * (variance + alpha * error * error),
+                windowStart,
+                nowBursting,
+                alertedWindow);
     }
 
     public byte[] toBytes() {
-        return ByteBuffer.allocate(BYTES).putDouble(mean).putDouble(cosine).putDouble(sine).putDouble(variance)
-                .putLong(lastWindowStart).put((byte) (bursting ? 1 : 0)).putLong(alertedWindow).array();
+        return ByteBuffer.allocate(BYTES)
+                .putDouble(mean)
+                .putDouble(cosine)
+                .putDouble(sine)
+                .putDouble(variance)
+                .putLong(lastWindowStart)
+                .put((byte) (bursting ? 1 : 0))
+                .putLong(alertedWindow)
+                .array();
     }
 
     /**
@@ -76,10 +94,16 @@ record TermBaseline(double mean, double cosine, double sine, double variance, lo
             return new TermBaseline(b.getDouble(), 0, 0, b.getDouble(), b.getLong(), b.get() != 0, NEVER);
         }
         if (bytes.length != BYTES && bytes.length != CYCLE_BYTES) {
-            throw new IllegalArgumentException("a TermBaseline takes " + BYTES + " (or " + CYCLE_BYTES + " or " + FLAT_BYTES
-                    + ") bytes, got " + bytes.length);
+            throw new IllegalArgumentException("a TermBaseline takes " + BYTES + " (or " + CYCLE_BYTES + " or "
+                    + FLAT_BYTES + ") bytes, got " + bytes.length);
         }
-        return new TermBaseline(b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getLong(), b.get() != 0,
+        return new TermBaseline(
+                b.getDouble(),
+                b.getDouble(),
+                b.getDouble(),
+                b.getDouble(),
+                b.getLong(),
+                b.get() != 0,
                 bytes.length == BYTES ? b.getLong() : NEVER);
     }
 }

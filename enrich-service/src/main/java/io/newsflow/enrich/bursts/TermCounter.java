@@ -35,25 +35,24 @@ import java.util.TreeMap;
 public final class TermCounter implements Processor<String, TermMention, String, TermCounter.Counted> {
     /** The store of each term's buckets, public for tests that look into it. */
     public static final String BUCKETS = "bursts-term-buckets";
+
     static final String[] STORES = {BUCKETS};
     /** Terms whose state {@link #recent} keeps decoded. */
     private static final int RECENT = 10_000;
 
     /** What the counter hands the detector for a term. */
-    sealed interface Counted permits FinalWindow, SoFar {
-    }
+    sealed interface Counted permits FinalWindow, SoFar {}
 
     /** A window that became final. */
-    record FinalWindow(HopBuckets.Window window) implements Counted {
-    }
+    record FinalWindow(HopBuckets.Window window) implements Counted {}
 
     /** The term's counting state after a mention that may have made a window not final yet cross. */
-    record SoFar(TermBuckets buckets) implements Counted {
-    }
+    record SoFar(TermBuckets buckets) implements Counted {}
 
     private final HopBuckets hops;
     /** No window with fewer mentions starts a burst: counts below it need no look at the baseline. */
     private final long minCount;
+
     private ProcessorContext<String, Counted> context;
     private KeyValueStore<String, TermBuckets> terms;
     /** Terms by the time their next window becomes final. */
@@ -77,8 +76,9 @@ public final class TermCounter implements Processor<String, TermMention, String,
 
     /** Cached: a term's state is rewritten per mention, and reaches the changelog once per commit. */
     static void addStores(StreamsBuilder builder, Serde<TermBuckets> buckets) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKETS), Serdes.String(), buckets)
-                .withCachingEnabled());
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKETS), Serdes.String(), buckets)
+                        .withCachingEnabled());
     }
 
     @Override
@@ -122,7 +122,8 @@ public final class TermCounter implements Processor<String, TermMention, String,
             handover.windows().forEach(window -> windows.add(KeyValue.pair(term, window)));
             save(term, state, handover.state());
         }
-        windows.sort(Comparator.comparingLong((KeyValue<String, HopBuckets.Window> w) -> w.value.start()).thenComparing(w -> w.key));
+        windows.sort(Comparator.comparingLong((KeyValue<String, HopBuckets.Window> w) -> w.value.start())
+                .thenComparing(w -> w.key));
         for (KeyValue<String, HopBuckets.Window> w : windows) {
             context.forward(new Record<>(w.key, new FinalWindow(w.value), w.value.end() - 1));
         }

@@ -11,11 +11,10 @@ import java.util.List;
 /** The samples a window keeps, and a window's hand-over to the detector. */
 final class TermWindowCounts {
     /** Earliest first: event time, then item id, so the kept samples do not depend on arrival order. */
-    private static final Comparator<TermMention> EARLIEST =
-            Comparator.comparingLong(TermMention::getEventTime).thenComparing(m -> m.getSample().getItemId().toString());
+    private static final Comparator<TermMention> EARLIEST = Comparator.comparingLong(TermMention::getEventTime)
+            .thenComparing(m -> m.getSample().getItemId().toString());
 
-    private TermWindowCounts() {
-    }
+    private TermWindowCounts() {}
 
     /** The {@link BurstSettings#MAX_SAMPLES} earliest of two sets of samples. */
     public static List<TermMention> earliest(List<TermMention> these, List<TermMention> those) {
@@ -26,7 +25,8 @@ final class TermWindowCounts {
     }
 
     public static WindowCount toWindowCount(long windowStart, long windowEnd, TermWindowCount count) {
-        List<AlertSample> samples = count.getSamples().stream().map(TermMention::getSample).toList();
+        List<AlertSample> samples =
+                count.getSamples().stream().map(TermMention::getSample).toList();
         return new WindowCount(windowStart, windowEnd, count.getCount(), samples);
     }
 }

@@ -21,7 +21,8 @@ final class BriefOfArticleMatcher {
 
     /** Headline + lead of an article: its first paragraphs until they hold at least leadMinWords words. */
     public ContentFingerprint leadFingerprint(String title, List<String> paragraphs) {
-        return fingerprinter.fingerprint(title, lead(paragraphs, fingerprinter.settings().leadMinWords()));
+        return fingerprinter.fingerprint(
+                title, lead(paragraphs, fingerprinter.settings().leadMinWords()));
     }
 
     /** Similarity of a brief fingerprint and an article lead fingerprint when they match, else empty. */
@@ -31,7 +32,8 @@ final class BriefOfArticleMatcher {
 
     /** Whether the brief is the headline + lead of the article. */
     public OptionalDouble match(DedupItem brief, DedupItem article) {
-        return match(fingerprinter.fingerprint(brief.headline(), brief.body()),
+        return match(
+                fingerprinter.fingerprint(brief.headline(), brief.body()),
                 leadFingerprint(article.headline(), article.paragraphs()));
     }
 

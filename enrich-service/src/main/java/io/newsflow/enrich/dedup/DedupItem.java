@@ -1,6 +1,7 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.ItemKind;
+
 import java.util.List;
 
 /**

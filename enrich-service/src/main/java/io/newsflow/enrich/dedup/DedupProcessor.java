@@ -64,6 +64,7 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     private static final Duration CONTINUE_AFTER = Duration.ofMillis(10);
     /** Items waiting this long without a decision get a log line saying what they wait for, and again as often. */
     private static final Duration REPORT_WAIT = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
 
     private final DedupSettings settings;
@@ -80,9 +81,11 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     private final long decideBudgetNanos;
     /** Input partitions, and the largest event time read from each (an item's event time, not its task's). */
     private List<TopicPartition> inputs;
+
     private long[] watermarks;
     /** Mirrors of the clock store's values, which every record reads. */
     private long streamTime;
+
     private Bytes lastDecided;
     /**
      * No buffered item has an earlier event time (a lower bound, not exact), so most records need no
@@ -96,13 +99,16 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     private NeighbourSearch index;
     /** The index load still in progress, and the punctuation stepping it; null once the index is whole. */
     private StreamsDedupStore.Load loading;
+
     private Cancellable loadingSteps;
     private long lastArrival;
     /** Wall-clock time of the last decision (or of start), and of the last line saying why items wait. */
     private long lastProgress;
+
     private long lastWaitReport;
     /** Bound of decisions left over by the budget, and the punctuation that goes on with them. */
     private long leftOverBound = Long.MIN_VALUE;
+
     private Cancellable continuation;
     private Sensor work;
 
@@ -174,8 +180,10 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
         } else {
             decideUpTo(bound(idle));
         }
-        reportWait(now, () -> DedupWait.reason(ReorderKey.eventTime(earliest), inputs, watermarks, idle, streamTime,
-                grace.toMillis()));
+        reportWait(
+                now,
+                () -> DedupWait.reason(
+                        ReorderKey.eventTime(earliest), inputs, watermarks, idle, streamTime, grace.toMillis()));
     }
 
     /** After a restart, or with a lagging input partition, the operator sees why no output comes. */
@@ -290,7 +298,8 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
         if (more) {
             leftOverBound = upTo;
             if (continuation == null) {
-                continuation = context.schedule(CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> decideUpTo(Long.MIN_VALUE));
+                continuation = context.schedule(
+                        CONTINUE_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> decideUpTo(Long.MIN_VALUE));
             }
         } else {
             // Everything due is decided: what is left is later.

@@ -23,14 +23,25 @@ import java.time.Duration;
  * @param retention           event-time window within which duplicates are looked for
  * @param seed                seed of the MinHash permutations; changing it changes every signature
  */
-public record DedupSettings(int shingleSize, boolean unigrams, int numHashes, int bands, int rows,
-                            double nearThreshold, double leadThreshold, int leadMinWords,
-                            double numberContainment, double nameContainment, int keyTermCap,
-                            Duration retention, long seed) {
+public record DedupSettings(
+        int shingleSize,
+        boolean unigrams,
+        int numHashes,
+        int bands,
+        int rows,
+        double nearThreshold,
+        double leadThreshold,
+        int leadMinWords,
+        double numberContainment,
+        double nameContainment,
+        int keyTermCap,
+        Duration retention,
+        long seed) {
 
     public DedupSettings {
         if (shingleSize < 1 || numHashes < 1 || bands < 1 || rows < 1 || bands * rows > numHashes) {
-            throw new IllegalArgumentException("need shingleSize, numHashes, bands, rows >= 1 and bands * rows <= numHashes");
+            throw new IllegalArgumentException(
+                    "need shingleSize, numHashes, bands, rows >= 1 and bands * rows <= numHashes");
         }
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive: " + retention);
@@ -38,23 +49,59 @@ public record DedupSettings(int shingleSize, boolean unigrams, int numHashes, in
     }
 
     public static DedupSettings defaults() {
-        return new DedupSettings(3, true, 128, 42, 3, 0.5, 0.5, 12, 1.0, 0.5, 64,
-                Duration.ofDays(7), 0x6E657773666C6F77L);
+        return new DedupSettings(
+                3, true, 128, 42, 3, 0.5, 0.5, 12, 1.0, 0.5, 64, Duration.ofDays(7), 0x6E657773666C6F77L);
     }
 
     public DedupSettings withShingles(int size, boolean withUnigrams) {
-        return new DedupSettings(size, withUnigrams, numHashes, bands, rows, nearThreshold, leadThreshold,
-                leadMinWords, numberContainment, nameContainment, keyTermCap, retention, seed);
+        return new DedupSettings(
+                size,
+                withUnigrams,
+                numHashes,
+                bands,
+                rows,
+                nearThreshold,
+                leadThreshold,
+                leadMinWords,
+                numberContainment,
+                nameContainment,
+                keyTermCap,
+                retention,
+                seed);
     }
 
     public DedupSettings withGuard(double numbers, double names) {
-        return new DedupSettings(shingleSize, unigrams, numHashes, bands, rows, nearThreshold,
-                leadThreshold, leadMinWords, numbers, names, keyTermCap, retention, seed);
+        return new DedupSettings(
+                shingleSize,
+                unigrams,
+                numHashes,
+                bands,
+                rows,
+                nearThreshold,
+                leadThreshold,
+                leadMinWords,
+                numbers,
+                names,
+                keyTermCap,
+                retention,
+                seed);
     }
 
     public DedupSettings withRetention(Duration window) {
-        return new DedupSettings(shingleSize, unigrams, numHashes, bands, rows, nearThreshold,
-                leadThreshold, leadMinWords, numberContainment, nameContainment, keyTermCap, window, seed);
+        return new DedupSettings(
+                shingleSize,
+                unigrams,
+                numHashes,
+                bands,
+                rows,
+                nearThreshold,
+                leadThreshold,
+                leadMinWords,
+                numberContainment,
+                nameContainment,
+                keyTermCap,
+                window,
+                seed);
     }
 
     /** Compact description for Enrichment.rulesVersion / DuplicateNotice.rulesVersion. */

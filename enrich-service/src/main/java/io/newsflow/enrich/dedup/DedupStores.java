@@ -28,11 +28,10 @@ public final class DedupStores {
      * what was written in the last retention + 1 day of wall-clock time, whatever its event times.
      * The store's own key holds the event time, which restore reads (not the record timestamp).
      */
-    public static final Map<String, String> INDEX_CHANGELOG_CONFIGS = Map.of(
-            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+    public static final Map<String, String> INDEX_CHANGELOG_CONFIGS =
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
-    private DedupStores() {
-    }
+    private DedupStores() {}
 
     /** The changelog topics {@link #INDEX_CHANGELOG_CONFIGS} apply to, as Kafka Streams names them. */
     public static List<String> indexChangelogs(String applicationId) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich.dedup;
 
 import com.ibm.icu.lang.UCharacter;
 import io.newsflow.enrich.text.CalendarWords;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,13 @@ final class DedupText {
      * "Zagreb, March 3 (Hina) -", "Berlin (dpa) -": an upper-case place, or any place followed by an
      * agency in brackets.
      */
-    private static final String PLACE_TAIL = "(?:,\\s*\\p{Lu}[\\p{L} .]{1,30}?)?(?:,\\s*\\p{Lu}\\p{L}+\\.?\\s+\\d{1,2})?\\s*";
-    private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*(?:"
-                    + "\\p{Lu}[\\p{Lu} .'/-]{1,40}" + PLACE_TAIL + "(?:\\([^()]{1,30}\\))?"
-                    + "|\\p{Lu}[\\p{L} .'/-]{1,40}?" + PLACE_TAIL + "\\(\\p{L}[\\p{L}.]{1,14}\\)"
-                    + ")\\s*[-\u2013\u2014]{1,2}\\s+");
+    private static final String PLACE_TAIL =
+            "(?:,\\s*\\p{Lu}[\\p{L} .]{1,30}?)?(?:,\\s*\\p{Lu}\\p{L}+\\.?\\s+\\d{1,2})?\\s*";
+
+    private static final Pattern DATELINE = Pattern.compile("^\\s*(?:"
+            + "\\p{Lu}[\\p{Lu} .'/-]{1,40}" + PLACE_TAIL + "(?:\\([^()]{1,30}\\))?"
+            + "|\\p{Lu}[\\p{L} .'/-]{1,40}?" + PLACE_TAIL + "\\(\\p{L}[\\p{L}.]{1,14}\\)"
+            + ")\\s*[-\u2013\u2014]{1,2}\\s+");
 
     /** Trailing "(Reporting by ...; Editing by ...)" lines, also unbracketed on their own line. */
     private static final Pattern CREDIT_LINE = Pattern.compile(
@@ -50,8 +52,8 @@ final class DedupText {
         TreeSet<String> names = new TreeSet<>();
         tokenize(clean(headline), tokens, numbers, null);
         tokenize(clean(body), tokens, numbers, names);
-        return new NormalizedText(String.join(" ", tokens), List.copyOf(tokens),
-                List.copyOf(numbers), List.copyOf(names));
+        return new NormalizedText(
+                String.join(" ", tokens), List.copyOf(tokens), List.copyOf(numbers), List.copyOf(names));
     }
 
     /** The normalised form of one text, as hashed for exact duplicates. */
@@ -64,13 +66,16 @@ final class DedupText {
             return "";
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFC)
-                .replace('\uFEFF', ' ').replace('\u00A0', ' ');
+                .replace('\uFEFF', ' ')
+                .replace('\u00A0', ' ');
         s = stripLeading(WIRE_PREFIX, s);
         s = stripLeading(DATELINE, s);
         // credit lines sit at the end: matching only the tail keeps the regex off long article bodies
         int tail = Math.max(0, s.length() - CREDIT_TAIL_CHARS);
         String end = s.substring(tail);
-        return mayHoldCreditLine(end) ? s.substring(0, tail) + CREDIT_LINE.matcher(end).replaceFirst("") : s;
+        return mayHoldCreditLine(end)
+                ? s.substring(0, tail) + CREDIT_LINE.matcher(end).replaceFirst("")
+                : s;
     }
 
     /**
@@ -108,11 +113,16 @@ final class DedupText {
                         digit |= Character.isDigit(c);
                         word.appendCodePoint(c);
                         j = after;
-                    } else if ((c == '.' || c == ',') && digit && after < s.length()
-                            && Character.isDigit(s.charAt(after)) && Character.isDigit(s.charAt(j - 1))) {
+                    } else if ((c == '.' || c == ',')
+                            && digit
+                            && after < s.length()
+                            && Character.isDigit(s.charAt(after))
+                            && Character.isDigit(s.charAt(j - 1))) {
                         word.append('.');
                         j = after;
-                    } else if (isApostrophe(c) && after < s.length() && Character.isLetter(s.codePointAt(after))
+                    } else if (isApostrophe(c)
+                            && after < s.length()
+                            && Character.isLetter(s.codePointAt(after))
                             && Character.isLetter(s.codePointBefore(j))) {
                         if (isPossessiveS(s, after)) {
                             j = after + 1;
@@ -127,7 +137,10 @@ final class DedupText {
                 tokens.add(token);
                 if (digit) {
                     numbers.add(token);
-                } else if (names != null && !sentenceStart && !allCaps && Character.isUpperCase(cp)
+                } else if (names != null
+                        && !sentenceStart
+                        && !allCaps
+                        && Character.isUpperCase(cp)
                         && !CalendarWords.NAMES_LOWER_CASE.contains(token)) {
                     names.add(token);
                 }
@@ -157,7 +170,8 @@ final class DedupText {
         for (int k = 0; k < token.length(); k++) {
             if (token.charAt(k) > 0x7F) {
                 String folded = UCharacter.foldCase(token, true);
-                String stripped = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+                String stripped = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD))
+                        .replaceAll("");
                 return stripped.replace('\u0111', 'd').replace('\u0142', 'l');
             }
         }

@@ -13,8 +13,7 @@ import java.util.Set;
  * partition nothing has been read from yet) or for the reorder grace to pass.
  */
 final class DedupWait {
-    private DedupWait() {
-    }
+    private DedupWait() {}
 
     /**
      * @param earliest   event time of the earliest waiting item
@@ -23,8 +22,13 @@ final class DedupWait {
      * @param idle       input partitions caught up at the last check (they count as at {@code streamTime})
      * @param graceMs    the reorder grace
      */
-    static String reason(long earliest, List<TopicPartition> inputs, long[] watermarks, Set<TopicPartition> idle,
-                         long streamTime, long graceMs) {
+    static String reason(
+            long earliest,
+            List<TopicPartition> inputs,
+            long[] watermarks,
+            Set<TopicPartition> idle,
+            long streamTime,
+            long graceMs) {
         int holding = -1;
         long low = Long.MAX_VALUE;
         for (int i = 0; i < watermarks.length; i++) {
@@ -39,13 +43,17 @@ final class DedupWait {
             return waiting + ": no input partitions known";
         }
         TopicPartition tp = inputs.get(holding);
-        String state = idle.contains(tp) ? "caught up" : "not caught up (records of it not yet processed, committed or received)";
+        String state = idle.contains(tp)
+                ? "caught up"
+                : "not caught up (records of it not yet processed, committed or received)";
         if (low == Long.MIN_VALUE) {
             return waiting + " until every input partition has been read from or is caught up; " + tp
                     + " has had nothing read from it yet and is " + state;
         }
         return waiting + " until every input partition is " + graceMs + " ms of reorder grace past them; " + tp
                 + " holds them back at event time " + Instant.ofEpochMilli(low) + ", " + state
-                + (idle.size() == inputs.size() ? "; all are caught up, so they go once no item arrived for the idle flush time" : "");
+                + (idle.size() == inputs.size()
+                        ? "; all are caught up, so they go once no item arrived for the idle flush time"
+                        : "");
     }
 }

@@ -5,5 +5,4 @@ package io.newsflow.enrich.dedup;
  * lead ({@code lead = true}). Small, so candidates are filtered and deduplicated before their
  * fingerprints are read.
  */
-record EntryRef(ItemRef item, boolean lead) {
-}
+record EntryRef(ItemRef item, boolean lead) {}

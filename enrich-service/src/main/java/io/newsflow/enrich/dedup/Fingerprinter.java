@@ -31,7 +31,10 @@ public final class Fingerprinter {
         NormalizedText text = normalizer.normalize(headline, body);
         long[] shingles = shingleHashes(text.tokens());
         int count = sortDistinct(shingles);
-        return new ContentFingerprint(sha256Hex(text.text()), minHasher.signature(shingles, count), count,
+        return new ContentFingerprint(
+                sha256Hex(text.text()),
+                minHasher.signature(shingles, count),
+                count,
                 KeyTerms.of(text, settings.keyTermCap()));
     }
 
@@ -53,10 +56,10 @@ public final class Fingerprinter {
      * share of the whole index (a scan in disguise). They stay inside the word 3-shingles.
      */
     private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
-            "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
-            "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which",
-            "who", "he", "she", "they", "his", "her", "their", "said", "says", "will", "would", "not", "after",
-            "over", "into", "than", "also", "about", "up", "out");
+            "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is",
+            "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which", "who", "he",
+            "she", "they", "his", "her", "their", "said", "says", "will", "would", "not", "after", "over", "into",
+            "than", "also", "about", "up", "out");
 
     private long[] shingleHashes(List<String> tokens) {
         int n = tokens.size();

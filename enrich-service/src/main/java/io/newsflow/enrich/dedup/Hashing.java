@@ -9,8 +9,7 @@ final class Hashing {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     /** MurmurHash3's 64-bit finaliser: a bijective avalanche mix. */
     static long mix64(long z) {

@@ -19,8 +19,7 @@ import java.nio.charset.StandardCharsets;
 final class IndexCodec {
     private static final byte VERSION = 1;
 
-    private IndexCodec() {
-    }
+    private IndexCodec() {}
 
     static byte[] ref(EntryRef ref) {
         return write(out -> {

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.ItemKind;
+
 import java.util.Comparator;
 
 /** An item by id, kind and event time; ordered as docs/dedup.md orders originals: (event time, id). */

@@ -4,7 +4,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -43,8 +42,11 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
         this.applicationId = applicationId;
         this.inputTopics = List.copyOf(inputTopics);
         try {
-            this.partitions = admin.describeTopics(inputTopics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToInt(d -> d.partitions().size()).max().orElse(1);
+            this.partitions =
+                    admin.describeTopics(inputTopics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                            .mapToInt(d -> d.partitions().size())
+                            .max()
+                            .orElse(1);
         } catch (Exception e) {
             admin.close();
             throw new IllegalStateException("Cannot describe the input topics " + inputTopics + ": " + e, e);
@@ -94,7 +96,8 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     private Set<TopicPartition> check() {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
             List<TopicPartition> all = new ArrayList<>();
             for (String topic : inputTopics) {
                 for (int p = 0; p < partitions; p++) {
@@ -130,14 +133,17 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
         }
     }
 
-    private static long position(TopicPartition tp, Map<TopicPartition, OffsetAndMetadata> committed,
-                                 Map<TopicPartition, Long> earliest) {
+    private static long position(
+            TopicPartition tp, Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> earliest) {
         OffsetAndMetadata offset = committed.get(tp);
         return offset == null ? earliest.getOrDefault(tp, 0L) : offset.offset();
     }
 
-    private static boolean consumed(TopicPartition tp, Map<TopicPartition, OffsetAndMetadata> committed,
-                                    Map<TopicPartition, Long> earliest, Map<TopicPartition, Long> end) {
+    private static boolean consumed(
+            TopicPartition tp,
+            Map<TopicPartition, OffsetAndMetadata> committed,
+            Map<TopicPartition, Long> earliest,
+            Map<TopicPartition, Long> end) {
         Long last = end.get(tp);
         if (last == null) {
             return true;
@@ -148,8 +154,10 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         partitions.forEach(tp -> query.put(tp, spec));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin
-                .listOffsets(query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin.listOffsets(
+                        query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> result = new HashMap<>();
         info.forEach((tp, i) -> result.put(tp, i.offset()));
         return result;

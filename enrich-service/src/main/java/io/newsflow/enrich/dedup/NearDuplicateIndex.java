@@ -2,6 +2,7 @@ package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.DuplicateMethod;
 import io.newsflow.avro.ItemKind;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +64,7 @@ public final class NearDuplicateIndex {
     }
 
     /** The verdict about an item, with the full-text fingerprint it was judged on. */
-    public record Judgement(Optional<DuplicateMatch> match, ContentFingerprint fingerprint) {
-    }
+    public record Judgement(Optional<DuplicateMatch> match, ContentFingerprint fingerprint) {}
 
     /**
      * {@link #observe}, also returning the fingerprint. An id already indexed (the same content
@@ -85,19 +85,19 @@ public final class NearDuplicateIndex {
         if (seen.isPresent()) {
             ItemRef original = root(seen.get());
             DuplicateMethod method = method(item.kind(), original.kind(), 1.0);
-            return new Judgement(Optional.of(new DuplicateMatch(original, method, 1.0, item.id())), probes.get(0).fingerprint());
+            return new Judgement(
+                    Optional.of(new DuplicateMatch(original, method, 1.0, item.id())),
+                    probes.get(0).fingerprint());
         }
         Optional<Decision> decision = decide(item, probes, late);
         record(item, probes, decision, late);
         return new Judgement(decision.map(Decision::match), probes.get(0).fingerprint());
     }
 
-    private record Probe(boolean lead, ContentFingerprint fingerprint, long[] keys) {
-    }
+    private record Probe(boolean lead, ContentFingerprint fingerprint, long[] keys) {}
 
     /** A verdict plus the roots of every group the item matched, which may need re-pointing. */
-    private record Decision(DuplicateMatch match, List<ItemRef> matchedRoots) {
-    }
+    private record Decision(DuplicateMatch match, List<ItemRef> matchedRoots) {}
 
     private List<Probe> probes(DedupItem item) {
         ContentFingerprint full = fingerprinter.fingerprint(item.headline(), item.body());
@@ -119,8 +119,10 @@ public final class NearDuplicateIndex {
         for (Probe probe : probes) {
             for (long key : probe.keys()) {
                 for (EntryRef ref : store.refs(key)) {
-                    if (ref.item().id().equals(self.id()) || !comparable(item.kind(), probe.lead(), ref)
-                            || Math.abs(ref.item().eventTime() - self.eventTime()) > window || !seen.add(ref)) {
+                    if (ref.item().id().equals(self.id())
+                            || !comparable(item.kind(), probe.lead(), ref)
+                            || Math.abs(ref.item().eventTime() - self.eventTime()) > window
+                            || !seen.add(ref)) {
                         continue;
                     }
                     Optional<IndexEntry> stored = store.entry(ref);
@@ -128,7 +130,9 @@ public final class NearDuplicateIndex {
                         continue;
                     }
                     IndexEntry entry = stored.get();
-                    OptionalDouble similarity = verifier.similarity(probe.fingerprint(), entry.fingerprint(),
+                    OptionalDouble similarity = verifier.similarity(
+                            probe.fingerprint(),
+                            entry.fingerprint(),
                             item.kind() == entry.item().kind() ? settings.nearThreshold() : settings.leadThreshold());
                     if (similarity.isEmpty()) {
                         continue;
@@ -138,8 +142,11 @@ public final class NearDuplicateIndex {
                     // The root, not the entry: a late duplicate is stored before the published original it joined.
                     ItemRef original = root;
                     if ((late || original.isBefore(self)) && (best == null || original.isBefore(best.original()))) {
-                        best = new DuplicateMatch(original, method(item.kind(), original.kind(), similarity.getAsDouble()),
-                                similarity.getAsDouble(), entry.item().id());
+                        best = new DuplicateMatch(
+                                original,
+                                method(item.kind(), original.kind(), similarity.getAsDouble()),
+                                similarity.getAsDouble(),
+                                entry.item().id());
                     }
                 }
             }
@@ -177,14 +184,16 @@ public final class NearDuplicateIndex {
 
     private void record(DedupItem item, List<Probe> probes, Optional<Decision> decision, boolean late) {
         ItemRef self = item.ref();
-        ItemRef original = decision.map(Decision::match).map(DuplicateMatch::original).orElse(self);
+        ItemRef original =
+                decision.map(Decision::match).map(DuplicateMatch::original).orElse(self);
         for (Probe probe : probes) {
             store.put(probe.keys(), new IndexEntry(self, probe.lead(), probe.fingerprint()));
         }
         store.putOriginal(self, original);
         // An item earlier than a group it joins becomes that group's original (out-of-order arrival),
         // unless the group's original is already published.
-        for (ItemRef root : late ? List.<ItemRef>of() : decision.map(Decision::matchedRoots).orElse(List.of())) {
+        for (ItemRef root :
+                late ? List.<ItemRef>of() : decision.map(Decision::matchedRoots).orElse(List.of())) {
             if (original.isBefore(root)) {
                 store.putOriginal(root, original);
             }

@@ -11,5 +11,4 @@ import java.util.List;
  * @param names   distinct capitalised mid-sentence words of the body (sorted, normalised), a cheap
  *                stand-in for named entities, for the same guard
  */
-record NormalizedText(String text, List<String> tokens, List<String> numbers, List<String> names) {
-}
+record NormalizedText(String text, List<String> tokens, List<String> numbers, List<String> names) {}

@@ -11,21 +11,26 @@ import java.nio.charset.StandardCharsets;
  * the same item never collide and are always decided in the same order.
  */
 final class ReorderKey {
-    private ReorderKey() {
-    }
+    private ReorderKey() {}
 
     static Bytes of(long eventTime, String id, String dumpId, int position, long offset) {
         byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
         byte[] dumpBytes = dumpId.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.allocate(8 + idBytes.length + 1 + dumpBytes.length + 1 + 4 + 8);
-        buffer.putLong(sortable(eventTime)).put(idBytes).put((byte) 0).put(dumpBytes).put((byte) 0)
-                .putInt(position ^ Integer.MIN_VALUE).putLong(offset ^ Long.MIN_VALUE);
+        buffer.putLong(sortable(eventTime))
+                .put(idBytes)
+                .put((byte) 0)
+                .put(dumpBytes)
+                .put((byte) 0)
+                .putInt(position ^ Integer.MIN_VALUE)
+                .putLong(offset ^ Long.MIN_VALUE);
         return Bytes.wrap(buffer.array());
     }
 
     /** The smallest key of any occurrence with an event time after {@code eventTime}. */
     static Bytes after(long eventTime) {
-        return Bytes.wrap(ByteBuffer.allocate(8).putLong(sortable(eventTime) + 1).array());
+        return Bytes.wrap(
+                ByteBuffer.allocate(8).putLong(sortable(eventTime) + 1).array());
     }
 
     static long eventTime(Bytes key) {

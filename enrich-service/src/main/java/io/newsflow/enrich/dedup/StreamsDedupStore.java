@@ -42,8 +42,11 @@ final class StreamsDedupStore implements DedupStore {
     private final WindowStore<String, byte[]> originals;
     private final BandKeyFilter filter;
 
-    StreamsDedupStore(WindowStore<Long, byte[]> bands, WindowStore<String, byte[]> entries,
-                      WindowStore<String, byte[]> originals, Duration retention) {
+    StreamsDedupStore(
+            WindowStore<Long, byte[]> bands,
+            WindowStore<String, byte[]> entries,
+            WindowStore<String, byte[]> originals,
+            Duration retention) {
         this.filter = new BandKeyFilter(retention);
         this.bands = bands;
         this.entries = entries;
@@ -79,6 +82,7 @@ final class StreamsDedupStore implements DedupStore {
         private final Function<ContentFingerprint, long[]> keysOf;
         /** The rebuild marker, when the band index is rebuilt; null when only the filter is filled. */
         private final Path rebuilding;
+
         private final KeyValueIterator<Windowed<String>, byte[]> all = entries.all();
         private long loaded;
 
@@ -117,7 +121,10 @@ final class StreamsDedupStore implements DedupStore {
                 }
             }
             if (loaded > 0) {
-                log.info("Loaded {} stored fingerprints{}", loaded, rebuilding != null ? " and rebuilt the band index from them" : "");
+                log.info(
+                        "Loaded {} stored fingerprints{}",
+                        loaded,
+                        rebuilding != null ? " and rebuilt the band index from them" : "");
             }
             return true;
         }
@@ -130,7 +137,10 @@ final class StreamsDedupStore implements DedupStore {
 
     @Override
     public void put(long[] keys, IndexEntry entry) {
-        entries.put(entryKey(entry.item().id(), entry.lead()), IndexCodec.entry(entry), entry.item().eventTime());
+        entries.put(
+                entryKey(entry.item().id(), entry.lead()),
+                IndexCodec.entry(entry),
+                entry.item().eventTime());
         putBands(keys, entry);
     }
 
@@ -158,7 +168,8 @@ final class StreamsDedupStore implements DedupStore {
 
     @Override
     public Optional<IndexEntry> entry(EntryRef ref) {
-        byte[] entry = entries.fetch(entryKey(ref.item().id(), ref.lead()), ref.item().eventTime());
+        byte[] entry =
+                entries.fetch(entryKey(ref.item().id(), ref.lead()), ref.item().eventTime());
         return entry == null ? Optional.empty() : Optional.of(IndexCodec.entry(entry));
     }
 
@@ -181,8 +192,7 @@ final class StreamsDedupStore implements DedupStore {
 
     /** Window stores drop whole segments once they fall out of retention; nothing to do per item. */
     @Override
-    public void evictBefore(long eventTime) {
-    }
+    public void evictBefore(long eventTime) {}
 
     private static String entryKey(String id, boolean lead) {
         return lead ? id + "#lead" : id;

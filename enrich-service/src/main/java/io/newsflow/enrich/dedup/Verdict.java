@@ -18,8 +18,12 @@ import java.util.Optional;
  * @param late        true when it arrived after items later than it were already decided
  * @param input       where it was read from, which decides whether it is published after a reprocess
  */
-public record Verdict(SpecificRecord item, ContentFingerprint fingerprint, Optional<DuplicateMatch> match, boolean late,
-                      InputRecord input) {
+public record Verdict(
+        SpecificRecord item,
+        ContentFingerprint fingerprint,
+        Optional<DuplicateMatch> match,
+        boolean late,
+        InputRecord input) {
 
     public boolean duplicate() {
         return match.isPresent();
@@ -36,10 +40,19 @@ public record Verdict(SpecificRecord item, ContentFingerprint fingerprint, Optio
     /** What dedup compares: the headline/title and the text paragraphs (a brief's summary). */
     public static DedupItem dedupItem(SpecificRecord item, long eventTime) {
         if (item instanceof Article a) {
-            return new DedupItem(a.getId(), ItemKind.ARTICLE, eventTime, a.getTitle() == null ? "" : a.getTitle(), a.getParagraphs());
+            return new DedupItem(
+                    a.getId(),
+                    ItemKind.ARTICLE,
+                    eventTime,
+                    a.getTitle() == null ? "" : a.getTitle(),
+                    a.getParagraphs());
         }
         Brief b = (Brief) item;
-        return new DedupItem(b.getId(), ItemKind.BRIEF, eventTime, b.getHeadline(),
+        return new DedupItem(
+                b.getId(),
+                ItemKind.BRIEF,
+                eventTime,
+                b.getHeadline(),
                 b.getSummary() == null ? List.of() : List.of(b.getSummary()));
     }
 }

@@ -18,8 +18,12 @@ public final class DeadLetterCounts {
 
     public DeadLetterCounts(ServiceMetrics metrics) {
         for (DeadLetterKind kind : DeadLetterKind.values()) {
-            counters.put(kind, metrics.counter("dead-letters-total", "records sent to news.dlq, by where they failed",
-                    Map.of("kind", kind.label())));
+            counters.put(
+                    kind,
+                    metrics.counter(
+                            "dead-letters-total",
+                            "records sent to news.dlq, by where they failed",
+                            Map.of("kind", kind.label())));
         }
     }
 

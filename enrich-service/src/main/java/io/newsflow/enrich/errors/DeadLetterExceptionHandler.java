@@ -6,13 +6,13 @@ import io.newsflow.registry.SchemaRegistryException;
 import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.Topics;
 import io.newsflow.serde.AvroSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +37,7 @@ public final class DeadLetterExceptionHandler
     public static final String REGISTRY_CLIENT = "newsflow.registry.client";
     /** Optional: the {@link DeadLetterCounts} of the service, to count what this handler dead-letters. */
     public static final String COUNTS = "newsflow.dead.letter.counts";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
     private AvroSerializer<DeadLetter> serializer;
@@ -45,49 +46,59 @@ public final class DeadLetterExceptionHandler
     @Override
     public void configure(Map<String, ?> configs) {
         Object shared = configs.get(REGISTRY_CLIENT);
-        serializer = shared instanceof SchemaRegistryClient client ? new AvroSerializer<>(client) : new AvroSerializer<>();
+        serializer =
+                shared instanceof SchemaRegistryClient client ? new AvroSerializer<>(client) : new AvroSerializer<>();
         serializer.configure(configs, false);
         counts = configs.get(COUNTS) instanceof DeadLetterCounts service ? service : null;
     }
 
     @Override
-    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
-                                                                ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    public DeserializationExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         if (isOutage(exception)) {
             return DeserializationExceptionHandler.Response.fail();
         }
-        return DeserializationExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.DESERIALIZATION, record.value(), exception));
+        return DeserializationExceptionHandler.Response.resume(
+                deadLetter(context, DeadLetterKind.DESERIALIZATION, record.value(), exception));
     }
 
     @Override
-    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    public ProcessingExceptionHandler.Response handleError(
+            ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (isOutage(exception)) {
             return ProcessingExceptionHandler.Response.fail();
         }
-        return ProcessingExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.PROCESSING, context.sourceRawValue(), exception));
+        return ProcessingExceptionHandler.Response.resume(
+                deadLetter(context, DeadLetterKind.PROCESSING, context.sourceRawValue(), exception));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
-                                                           ProducerRecord<byte[], byte[]> record, Exception exception) {
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.PRODUCTION, record.value(), exception));
+    public ProductionExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        return ProductionExceptionHandler.Response.resume(
+                deadLetter(context, DeadLetterKind.PRODUCTION, record.value(), exception));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
-                                                                        Exception exception, SerializationExceptionOrigin origin) {
+    public ProductionExceptionHandler.Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
         if (isOutage(exception)) {
             return ProductionExceptionHandler.Response.fail();
         }
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, DeadLetterKind.SERIALIZATION, context.sourceRawValue(), exception));
+        return ProductionExceptionHandler.Response.resume(
+                deadLetter(context, DeadLetterKind.SERIALIZATION, context.sourceRawValue(), exception));
     }
 
-    private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, DeadLetterKind kind, byte[] original,
-                                                            Exception exception) {
+    private List<ProducerRecord<byte[], byte[]>> deadLetter(
+            ErrorHandlerContext context, DeadLetterKind kind, byte[] original, Exception exception) {
         String stage = kind.stage();
         String sourceId = context.topic() + "-" + context.partition() + "@" + context.offset();
         long size = original == null ? 0 : original.length;
-        String reason = DeadLetters.reason(exception.getMessage() == null ? exception.toString() : exception.getMessage(), size);
+        String reason = DeadLetters.reason(
+                exception.getMessage() == null ? exception.toString() : exception.getMessage(), size);
         DeadLetter letter = DeadLetter.newBuilder()
                 .setSourceId(sourceId)
                 .setStage(stage)
@@ -105,7 +116,10 @@ public final class DeadLetterExceptionHandler
         if (counts != null) {
             counts.record(kind);
         }
-        return List.of(new ProducerRecord<>(Topics.DLQ_NAME, null, sourceId.getBytes(StandardCharsets.UTF_8),
+        return List.of(new ProducerRecord<>(
+                Topics.DLQ_NAME,
+                null,
+                sourceId.getBytes(StandardCharsets.UTF_8),
                 serializer.serialize(Topics.DLQ_NAME, letter)));
     }
 

@@ -18,15 +18,16 @@ import java.util.Map;
 public final class StreamsSensors {
     /** The service name of enrich-service's own metrics, in Streams' registry and in its {@link ServiceMetrics}. */
     public static final String SERVICE = "enrich";
+
     private static final String GROUP = ServiceMetrics.group(SERVICE);
 
-    private StreamsSensors() {
-    }
+    private StreamsSensors() {}
 
     /** A counter (record() adds one); {@code name} ends in {@code -total}. */
     public static Sensor counter(StreamsMetrics metrics, String name, String description) {
         Sensor sensor = threadSensor(metrics, name);
-        sensor.add(new MetricName(ServiceMetrics.counterName(name), GROUP, description, threadTag()), new CumulativeSum());
+        sensor.add(
+                new MetricName(ServiceMetrics.counterName(name), GROUP, description, threadTag()), new CumulativeSum());
         return sensor;
     }
 
@@ -46,7 +47,8 @@ public final class StreamsSensors {
 
     // Streams' registry is shared by the stream threads: the thread's name keeps their sensors apart.
     private static Sensor threadSensor(StreamsMetrics metrics, String name) {
-        return metrics.addSensor(GROUP + "." + name + "." + Thread.currentThread().getName(), Sensor.RecordingLevel.INFO);
+        return metrics.addSensor(
+                GROUP + "." + name + "." + Thread.currentThread().getName(), Sensor.RecordingLevel.INFO);
     }
 
     private static Map<String, String> threadTag() {

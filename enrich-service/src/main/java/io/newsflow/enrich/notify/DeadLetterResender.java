@@ -25,20 +25,23 @@ import java.util.Map;
  */
 public final class DeadLetterResender {
     /** What a run did; {@code failed} lists why, one line per dead letter. */
-    public record Report(int resent, List<String> failed) {
-    }
+    public record Report(int resent, List<String> failed) {}
 
-    private DeadLetterResender() {
-    }
+    private DeadLetterResender() {}
 
     /** Resends every webhook dead letter written at or after {@code from}, printing one line per letter to {@code out}. */
-    public static Report resend(Stack stack, WebhookSettings settings, Instant from, PrintStream out) throws InterruptedException {
+    public static Report resend(Stack stack, WebhookSettings settings, Instant from, PrintStream out)
+            throws InterruptedException {
         WebhookClient webhook = new WebhookClient(settings);
         Map<String, DeadLetter> toResend = new LinkedHashMap<>();
         Deserializer<BurstAlert> alerts;
         try (SchemaRegistryClient registry = stack.registryClient();
-             CommittedReader<String, byte[]> dlq = new CommittedReader<>(stack.kafkaClientProperties(), "newsflow-notify-resend",
-                     List.of(Topics.DLQ_NAME), new StringDeserializer(), new ByteArrayDeserializer())) {
+                CommittedReader<String, byte[]> dlq = new CommittedReader<>(
+                        stack.kafkaClientProperties(),
+                        "newsflow-notify-resend",
+                        List.of(Topics.DLQ_NAME),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             Topics topics = new Topics(registry, stack.registryProperties());
             Deserializer<DeadLetter> letters = topics.deadLetters.valueSerde().deserializer();
             alerts = topics.bursts.valueSerde().deserializer();
@@ -50,8 +53,10 @@ public final class DeadLetterResender {
                     return; // not a dead letter this reader can decode, so not one of the notifier's
                 }
                 if (WebhookNotifier.STAGE.equals(letter.getStage())) {
-                    toResend.put(Topics.DLQ_NAME + "-" + record.partition() + "@" + record.offset() + " (" + letter.getSourceId()
-                            + ", failed " + letter.getFailedAt() + ")", letter);
+                    toResend.put(
+                            Topics.DLQ_NAME + "-" + record.partition() + "@" + record.offset() + " ("
+                                    + letter.getSourceId() + ", failed " + letter.getFailedAt() + ")",
+                            letter);
                 }
             });
         }

@@ -8,8 +8,7 @@ import java.net.URI;
  * userinfo, so everything but scheme, host and port is left out.
  */
 public final class RedactedUrl {
-    private RedactedUrl() {
-    }
+    private RedactedUrl() {}
 
     public static String of(URI url) {
         if (url.getScheme() == null || url.getHost() == null) {

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** An HTTP {@code Retry-After} header (RFC 9110: delay-seconds or an HTTP-date) as a wait from now. */
 final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** Empty when absent or unreadable (then the notifier's own backoff applies); never negative. */
     static Optional<Duration> parse(String header, Instant now) {
@@ -22,7 +21,8 @@ final class RetryAfter {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
         } catch (DateTimeParseException e) {
             return Optional.empty();

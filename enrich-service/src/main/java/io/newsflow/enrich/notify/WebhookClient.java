@@ -22,14 +22,19 @@ final class WebhookClient {
     WebhookClient(WebhookSettings settings) {
         this.settings = settings;
         this.redactedUrl = RedactedUrl.of(settings.url());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.requestTimeout())
+                .build();
     }
 
-    enum Result { DELIVERED, RETRY, REJECTED }
+    enum Result {
+        DELIVERED,
+        RETRY,
+        REJECTED
+    }
 
     /** {@code problem} says why not delivered (URL redacted); {@code retryAfter} is the server's Retry-After, if any. */
-    record Outcome(Result result, String problem, Optional<Duration> retryAfter) {
-    }
+    record Outcome(Result result, String problem, Optional<Duration> retryAfter) {}
 
     CompletableFuture<Outcome> postAsync(BurstAlert alert) {
         HttpRequest request = HttpRequest.newBuilder(settings.url())
@@ -39,19 +44,26 @@ final class WebhookClient {
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 String problem = cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : " (" + RedactedUrl.scrub(cause.getMessage(), settings.url()) + ")")
+                        + (cause.getMessage() == null
+                                ? ""
+                                : " (" + RedactedUrl.scrub(cause.getMessage(), settings.url()) + ")")
                         + " posting to " + redactedUrl;
                 // I/O trouble (refused, reset, timed out) may pass; anything else is a bug of ours, not the webhook's.
-                return new Outcome(cause instanceof IOException ? Result.RETRY : Result.REJECTED, problem, Optional.empty());
+                return new Outcome(
+                        cause instanceof IOException ? Result.RETRY : Result.REJECTED, problem, Optional.empty());
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return new Outcome(Result.DELIVERED, null, Optional.empty());
             }
-            return new Outcome(retriable(status) ? Result.RETRY : Result.REJECTED, "HTTP " + status + " from " + redactedUrl,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+            return new Outcome(
+                    retriable(status) ? Result.RETRY : Result.REJECTED,
+                    "HTTP " + status + " from " + redactedUrl,
+                    RetryAfter.parse(
+                            response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
         });
     }
 

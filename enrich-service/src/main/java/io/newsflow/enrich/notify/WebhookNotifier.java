@@ -87,7 +87,9 @@ public final class WebhookNotifier implements AutoCloseable {
         Map<String, Object> producerProps = new HashMap<>(stack.kafkaClientProperties());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(),
+        this.deadLetters = new KafkaProducer<>(
+                producerProps,
+                new StringSerializer(),
                 topics.deadLetters.valueSerde().serializer());
         this.thread = new Thread(this::run, "newsflow-notify-webhook");
     }
@@ -142,7 +144,11 @@ public final class WebhookNotifier implements AutoCloseable {
             if (DeadLetterExceptionHandler.isOutage(e)) {
                 throw e;
             }
-            deadLetter(record, DESERIALIZE_STAGE, "Cannot decode the alert: " + e.getMessage(), e.getClass().getName());
+            deadLetter(
+                    record,
+                    DESERIALIZE_STAGE,
+                    "Cannot decode the alert: " + e.getMessage(),
+                    e.getClass().getName());
             return;
         }
         Optional<String> problem = deliver(alert);
@@ -170,15 +176,20 @@ public final class WebhookNotifier implements AutoCloseable {
                     return Optional.of(outcome.problem() + ", not retried");
                 default:
                     Duration wait = settings.retryWait(attempt, outcome.retryAfter());
-                    log.warn("Burst alert \"{}\": attempt {} failed: {}; retrying in {} ms (partitions paused)",
-                            alert.getKeyword(), attempt, outcome.problem(), wait.toMillis());
+                    log.warn(
+                            "Burst alert \"{}\": attempt {} failed: {}; retrying in {} ms (partitions paused)",
+                            alert.getKeyword(),
+                            attempt,
+                            outcome.problem(),
+                            wait.toMillis());
                     pollPaused(wait);
             }
         }
     }
 
     /** Waits for the POST, polling (paused) every {@link #POLL_EVERY} while it takes long. */
-    private WebhookClient.Outcome awaitPolling(CompletableFuture<WebhookClient.Outcome> post) throws InterruptedException {
+    private WebhookClient.Outcome awaitPolling(CompletableFuture<WebhookClient.Outcome> post)
+            throws InterruptedException {
         while (true) {
             try {
                 return post.get(POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -235,17 +246,22 @@ public final class WebhookNotifier implements AutoCloseable {
                 .build();
         try {
             // Written before the offset is committed, so a failed alert is either re-sent or dead-lettered.
-            deadLetters.send(new ProducerRecord<>(Topics.DLQ_NAME, letter.getSourceId(), letter)).get();
+            deadLetters
+                    .send(new ProducerRecord<>(Topics.DLQ_NAME, letter.getSourceId(), letter))
+                    .get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot write the dead letter of " + letter.getSourceId() + " to "
-                    + Topics.DLQ_NAME + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot write the dead letter of " + letter.getSourceId() + " to " + Topics.DLQ_NAME + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         }
         log.warn("Dead-lettered {} at stage {}: {}", letter.getSourceId(), stage, reason);
     }
 
     private void commit(ConsumerRecord<String, byte[]> record) {
         try {
-            consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+            consumer.commitSync(Map.of(
+                    new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1)));
         } catch (CommitFailedException e) {
             // The partition moved to another instance, which starts from the last commit: a duplicate, never a loss.

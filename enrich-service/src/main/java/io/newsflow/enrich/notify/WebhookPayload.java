@@ -15,8 +15,7 @@ import io.newsflow.platform.alerts.AlertText;
 final class WebhookPayload {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WebhookPayload() {
-    }
+    private WebhookPayload() {}
 
     public static String json(BurstAlert alert) {
         ObjectNode body = JSON.createObjectNode();

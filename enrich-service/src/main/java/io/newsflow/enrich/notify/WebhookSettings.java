@@ -12,8 +12,8 @@ import java.util.Optional;
  * {@code initialBackoff}, doubling up to {@code maxBackoff}, or after the server's Retry-After when
  * that is longer (at most {@link #RETRY_AFTER_CAP}).
  */
-public record WebhookSettings(URI url, String groupId, Duration initialBackoff, Duration maxBackoff,
-                              Duration requestTimeout) {
+public record WebhookSettings(
+        URI url, String groupId, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout) {
     public static final String URL = "newsflow.notify.webhook.url";
     public static final String GROUP_ID = "newsflow.notify.group.id";
     public static final String INITIAL_BACKOFF = "newsflow.notify.webhook.backoff.initial";
@@ -24,7 +24,8 @@ public record WebhookSettings(URI url, String groupId, Duration initialBackoff, 
 
     public WebhookSettings {
         if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
-            throw new IllegalArgumentException("Webhook URL " + RedactedUrl.of(url) + " is not an http(s) URL with a host");
+            throw new IllegalArgumentException(
+                    "Webhook URL " + RedactedUrl.of(url) + " is not an http(s) URL with a host");
         }
         if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException(INITIAL_BACKOFF + " must be positive and at most " + MAX_BACKOFF);
@@ -32,9 +33,11 @@ public record WebhookSettings(URI url, String groupId, Duration initialBackoff, 
     }
 
     public static WebhookSettings from(NewsflowConfig config) {
-        String url = config.get(URL).orElseThrow(() -> new IllegalArgumentException(
-                "No webhook URL: give --webhook-url, " + URL + " or NEWSFLOW_NOTIFY_WEBHOOK_URL"));
-        return new WebhookSettings(parse(url),
+        String url = config.get(URL)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No webhook URL: give --webhook-url, " + URL + " or NEWSFLOW_NOTIFY_WEBHOOK_URL"));
+        return new WebhookSettings(
+                parse(url),
                 config.get(GROUP_ID).orElse("newsflow-notify"),
                 config.duration(INITIAL_BACKOFF, Duration.ofSeconds(1)),
                 config.duration(MAX_BACKOFF, Duration.ofSeconds(60)),
@@ -46,7 +49,8 @@ public record WebhookSettings(URI url, String groupId, Duration initialBackoff, 
         try {
             return new URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(URL + " is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+            throw new IllegalArgumentException(
+                    URL + " is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
     }
 
@@ -59,7 +63,9 @@ public record WebhookSettings(URI url, String groupId, Duration initialBackoff, 
     /** The backoff, or the server's Retry-After when longer (capped). */
     public Duration retryWait(int attempt, Optional<Duration> retryAfter) {
         Duration wait = backoff(attempt);
-        Duration asked = retryAfter.map(d -> d.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : d).orElse(Duration.ZERO);
+        Duration asked = retryAfter
+                .map(d -> d.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : d)
+                .orElse(Duration.ZERO);
         return asked.compareTo(wait) > 0 ? asked : wait;
     }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
 public record ReprocessPoint(Instant from, Map<TopicPartition, Long> publishedBelow) {
     /** No reprocess ever ran: everything read is published. */
     public static final ReprocessPoint NONE = new ReprocessPoint(Instant.EPOCH, Map.of());
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ReprocessPoint {
@@ -44,7 +45,10 @@ public record ReprocessPoint(Instant from, Map<TopicPartition, Long> publishedBe
      */
     public boolean publishes(InputRecord input) {
         Long below = publishedBelow.get(new TopicPartition(input.topic(), input.partition()));
-        return below == null || input.offset() < 0 || input.offset() >= below || input.timestamp() >= from.toEpochMilli();
+        return below == null
+                || input.offset() < 0
+                || input.offset() >= below
+                || input.timestamp() >= from.toEpochMilli();
     }
 
     /** Where the inputs are re-read from: the index keeps items this long ({@code retention}) before an item. */
@@ -68,7 +72,8 @@ public record ReprocessPoint(Instant from, Map<TopicPartition, Long> publishedBe
         ObjectNode root = JSON.createObjectNode();
         root.put("from", from.toString());
         ObjectNode offsets = root.putObject("publishedBelow");
-        publishedBelow.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::toString)))
+        publishedBelow.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::toString)))
                 .forEach(e -> offsets.put(e.getKey().toString(), e.getValue()));
         return root.toString();
     }
@@ -80,7 +85,9 @@ public record ReprocessPoint(Instant from, Map<TopicPartition, Long> publishedBe
             root.path("publishedBelow").fields().forEachRemaining(e -> {
                 String tp = e.getKey();
                 int dash = tp.lastIndexOf('-');
-                offsets.put(new TopicPartition(tp.substring(0, dash), Integer.parseInt(tp.substring(dash + 1))), e.getValue().asLong());
+                offsets.put(
+                        new TopicPartition(tp.substring(0, dash), Integer.parseInt(tp.substring(dash + 1))),
+                        e.getValue().asLong());
             });
             return new ReprocessPoint(Instant.parse(root.path("from").asText()), offsets);
         } catch (JsonProcessingException | RuntimeException e) {

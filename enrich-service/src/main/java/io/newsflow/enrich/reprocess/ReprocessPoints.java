@@ -34,20 +34,22 @@ import java.util.concurrent.TimeoutException;
 public final class ReprocessPoints {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private ReprocessPoints() {
-    }
+    private ReprocessPoints() {}
 
     /** The application's point, {@link ReprocessPoint#NONE} if it was never reprocessed. */
     public static ReprocessPoint read(Map<String, Object> clientProperties, String applicationId) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(Topics.REPROCESS_POINTS_NAME, TIMEOUT);
             if (infos == null || infos.isEmpty()) {
                 return ReprocessPoint.NONE;
             }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
@@ -55,7 +57,8 @@ public final class ReprocessPoints {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + Topics.REPROCESS_POINTS_NAME + " to its end within " + TIMEOUT);
+                    throw new IllegalStateException(
+                            "Could not read " + Topics.REPROCESS_POINTS_NAME + " to its end within " + TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (applicationId.equals(r.key())) {
@@ -68,14 +71,16 @@ public final class ReprocessPoints {
     }
 
     /** Stores the application's point, creating the topic on first use. */
-    public static void write(Map<String, Object> clientProperties, String applicationId, ReprocessPoint point, short replicationFactor) {
+    public static void write(
+            Map<String, Object> clientProperties, String applicationId, ReprocessPoint point, short replicationFactor) {
         try (Admin admin = Admin.create(clientProperties)) {
             NewTopic topic = new NewTopic(Topics.REPROCESS_POINTS_NAME, Optional.of(1), Optional.of(replicationFactor))
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create " + Topics.REPROCESS_POINTS_NAME + ": " + e.getCause(), e.getCause());
+                throw new IllegalStateException(
+                        "Cannot create " + Topics.REPROCESS_POINTS_NAME + ": " + e.getCause(), e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,7 +90,8 @@ public final class ReprocessPoints {
         }
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.REPROCESS_POINTS_NAME, applicationId, point.toJson()))
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -12,80 +12,83 @@ import java.util.List;
  */
 final class ItemText {
 
-  /** Where a piece of text sits in the item; salience weights by place. */
-  public enum Zone {
-    DATELINE(4), HEADLINE(3), LEAD(2), BODY(1);
+    /** Where a piece of text sits in the item; salience weights by place. */
+    public enum Zone {
+        DATELINE(4),
+        HEADLINE(3),
+        LEAD(2),
+        BODY(1);
 
-    private final double weight;
+        private final double weight;
 
-    Zone(double weight) {
-      this.weight = weight;
-    }
-
-    public double weight() {
-      return weight;
-    }
-  }
-
-  /** A piece of the item and its place. */
-  public record Segment(Zone zone, String text) {}
-
-  private final String headline;
-  private final List<String> paragraphs;
-  private final List<Segment> segments;
-  private boolean datelineFound;
-  private Dateline dateline;
-  private String fullText;
-
-  public ItemText(String headline, List<String> paragraphs) {
-    this.headline = headline;
-    List<String> kept = new ArrayList<>(paragraphs == null ? 0 : paragraphs.size());
-    List<Segment> segs = new ArrayList<>(kept.size() + 1);
-    if (headline != null && !headline.isBlank()) {
-      segs.add(new Segment(Zone.HEADLINE, headline));
-    }
-    if (paragraphs != null) {
-      for (String p : paragraphs) {
-        if (p != null) {
-          segs.add(new Segment(kept.isEmpty() ? Zone.LEAD : Zone.BODY, p));
-          kept.add(p);
+        Zone(double weight) {
+            this.weight = weight;
         }
-      }
+
+        public double weight() {
+            return weight;
+        }
     }
-    this.paragraphs = Collections.unmodifiableList(kept);
-    this.segments = Collections.unmodifiableList(segs);
-  }
 
-  public String headline() {
-    return headline;
-  }
+    /** A piece of the item and its place. */
+    public record Segment(Zone zone, String text) {}
 
-  public List<String> paragraphs() {
-    return paragraphs;
-  }
+    private final String headline;
+    private final List<String> paragraphs;
+    private final List<Segment> segments;
+    private boolean datelineFound;
+    private Dateline dateline;
+    private String fullText;
 
-  public List<Segment> segments() {
-    return segments;
-  }
-
-  /** The wire dateline at the start of the lead, or null; the region and keyword passes both need it. */
-  Dateline dateline() {
-    if (!datelineFound) {
-      datelineFound = true;
-      dateline = paragraphs.isEmpty() ? null : Dateline.find(paragraphs.get(0));
+    public ItemText(String headline, List<String> paragraphs) {
+        this.headline = headline;
+        List<String> kept = new ArrayList<>(paragraphs == null ? 0 : paragraphs.size());
+        List<Segment> segs = new ArrayList<>(kept.size() + 1);
+        if (headline != null && !headline.isBlank()) {
+            segs.add(new Segment(Zone.HEADLINE, headline));
+        }
+        if (paragraphs != null) {
+            for (String p : paragraphs) {
+                if (p != null) {
+                    segs.add(new Segment(kept.isEmpty() ? Zone.LEAD : Zone.BODY, p));
+                    kept.add(p);
+                }
+            }
+        }
+        this.paragraphs = Collections.unmodifiableList(kept);
+        this.segments = Collections.unmodifiableList(segs);
     }
-    return dateline;
-  }
 
-  /** Headline and paragraphs joined by blank lines, for whole-item context look-ups. */
-  public String fullText() {
-    if (fullText == null) {
-      StringBuilder b = new StringBuilder();
-      for (Segment s : segments) {
-        b.append(s.text()).append("\n\n");
-      }
-      fullText = b.toString();
+    public String headline() {
+        return headline;
     }
-    return fullText;
-  }
+
+    public List<String> paragraphs() {
+        return paragraphs;
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    /** The wire dateline at the start of the lead, or null; the region and keyword passes both need it. */
+    Dateline dateline() {
+        if (!datelineFound) {
+            datelineFound = true;
+            dateline = paragraphs.isEmpty() ? null : Dateline.find(paragraphs.get(0));
+        }
+        return dateline;
+    }
+
+    /** Headline and paragraphs joined by blank lines, for whole-item context look-ups. */
+    public String fullText() {
+        if (fullText == null) {
+            StringBuilder b = new StringBuilder();
+            for (Segment s : segments) {
+                b.append(s.text()).append("\n\n");
+            }
+            fullText = b.toString();
+        }
+        return fullText;
+    }
 }

@@ -2,6 +2,7 @@ package io.newsflow.enrich.tagging;
 
 import io.newsflow.avro.RegionTag;
 import io.newsflow.enrich.tagging.ItemText.Zone;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -17,138 +18,152 @@ import java.util.Set;
  */
 final class RegionTally {
 
-  /** Evidence that an item is about a country, strongest first; its name is the reason given with the tag. */
-  public enum Evidence {
-    DATELINE("dateline"), HEADLINE("headline"), LEAD_SUBJECT("lead-subject"), LEAD("lead"),
-    REPEATED("repeated"), TOPIC("topic"), COMPANY_FORM("company-form"), MENTIONED("mentioned");
+    /** Evidence that an item is about a country, strongest first; its name is the reason given with the tag. */
+    public enum Evidence {
+        DATELINE("dateline"),
+        HEADLINE("headline"),
+        LEAD_SUBJECT("lead-subject"),
+        LEAD("lead"),
+        REPEATED("repeated"),
+        TOPIC("topic"),
+        COMPANY_FORM("company-form"),
+        MENTIONED("mentioned");
 
-    private final String reason;
+        private final String reason;
 
-    Evidence(String reason) {
-      this.reason = reason;
+        Evidence(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
     }
 
-    public String reason() {
-      return reason;
+    /** The regions an item is about (primary first) and those it merely mentions. */
+    public record Regions(List<RegionTag> about, List<RegionTag> mentioned) {}
+
+    private static final class Count {
+        final int order;
+        int mentions;
+        double weight;
+        final Set<String> matched = new LinkedHashSet<>();
+        final EnumSet<Evidence> evidence = EnumSet.noneOf(Evidence.class);
+
+        Count(int order) {
+            this.order = order;
+        }
     }
-  }
 
-  /** The regions an item is about (primary first) and those it merely mentions. */
-  public record Regions(List<RegionTag> about, List<RegionTag> mentioned) {}
+    /**
+     * A second country is about-worthy on headline or dateline evidence alone, or when it weighs at
+     * least this share of the primary's weight and is named in the lead's subject or repeatedly.
+     */
+    private static final double SECONDARY_SHARE = 0.5;
 
-  private static final class Count {
-    final int order;
-    int mentions;
-    double weight;
-    final Set<String> matched = new LinkedHashSet<>();
-    final EnumSet<Evidence> evidence = EnumSet.noneOf(Evidence.class);
+    private final Map<String, Count> counts = new LinkedHashMap<>();
+    /** Evidence used only when the item names no country at all: companies' home countries. */
+    private final Map<String, Count> fallback = new LinkedHashMap<>(2);
 
-    Count(int order) {
-      this.order = order;
+    /** A mention found in the text, at the given place of the item. */
+    public void add(String countryCode, String surface, Zone zone, boolean leadSubject) {
+        Count c = count(countryCode);
+        c.mentions++;
+        c.weight += zone.weight();
+        c.matched.add(surface);
+        c.evidence.add(
+                switch (zone) {
+                    case DATELINE -> Evidence.DATELINE;
+                    case HEADLINE -> Evidence.HEADLINE;
+                    case LEAD -> leadSubject ? Evidence.LEAD_SUBJECT : Evidence.LEAD;
+                    case BODY -> Evidence.MENTIONED;
+                });
+        if (c.mentions == 2) {
+            c.evidence.add(Evidence.REPEATED);
+        }
     }
-  }
 
-  /**
-   * A second country is about-worthy on headline or dateline evidence alone, or when it weighs at
-   * least this share of the primary's weight and is named in the lead's subject or repeatedly.
-   */
-  private static final double SECONDARY_SHARE = 0.5;
-
-  private final Map<String, Count> counts = new LinkedHashMap<>();
-  /** Evidence used only when the item names no country at all: companies' home countries. */
-  private final Map<String, Count> fallback = new LinkedHashMap<>(2);
-
-  /** A mention found in the text, at the given place of the item. */
-  public void add(String countryCode, String surface, Zone zone, boolean leadSubject) {
-    Count c = count(countryCode);
-    c.mentions++;
-    c.weight += zone.weight();
-    c.matched.add(surface);
-    c.evidence.add(switch (zone) {
-      case DATELINE -> Evidence.DATELINE;
-      case HEADLINE -> Evidence.HEADLINE;
-      case LEAD -> leadSubject ? Evidence.LEAD_SUBJECT : Evidence.LEAD;
-      case BODY -> Evidence.MENTIONED;
-    });
-    if (c.mentions == 2) {
-      c.evidence.add(Evidence.REPEATED);
+    /** Indirect evidence (a topic alias, a company's legal form) with its weight. */
+    public void addImplied(String countryCode, String surface, Evidence evidence, double weight) {
+        Count c = count(countryCode);
+        c.mentions++;
+        c.weight += weight;
+        c.matched.add(surface);
+        c.evidence.add(evidence);
     }
-  }
 
-  /** Indirect evidence (a topic alias, a company's legal form) with its weight. */
-  public void addImplied(String countryCode, String surface, Evidence evidence, double weight) {
-    Count c = count(countryCode);
-    c.mentions++;
-    c.weight += weight;
-    c.matched.add(surface);
-    c.evidence.add(evidence);
-  }
-
-  /** A company's home country, counted only if nothing else names a country. */
-  public void addFallback(String countryCode, String surface) {
-    Count c = fallback.computeIfAbsent(countryCode, k -> new Count(fallback.size()));
-    c.mentions++;
-    c.weight += Zone.BODY.weight();
-    c.matched.add(surface);
-    c.evidence.add(Evidence.COMPANY_FORM);
-  }
-
-
-  private Count count(String countryCode) {
-    return counts.computeIfAbsent(countryCode, k -> new Count(counts.size()));
-  }
-
-  /**
-   * Splits the countries into those the item is about and those it mentions. The primary is the
-   * heaviest (ties: named first); another country is about-worthy when the dateline or headline
-   * names it, or when it weighs at least {@link #SECONDARY_SHARE} of the primary and the lead's
-   * subject names it or it is named repeatedly. Everything else is a passing mention. Only when no
-   * country is named at all do companies' home countries (by legal form) decide.
-   */
-  public Regions decide(Gazetteer gazetteer) {
-    Map<String, Count> counts = this.counts.isEmpty() ? fallback : this.counts;
-    double total = counts.values().stream().mapToDouble(c -> c.weight).sum();
-    List<Map.Entry<String, Count>> sorted = new ArrayList<>(counts.entrySet());
-    sorted.sort(Comparator.<Map.Entry<String, Count>>comparingDouble(e -> -e.getValue().weight)
-        .thenComparingInt(e -> e.getValue().order));
-    List<RegionTag> about = new ArrayList<>();
-    List<RegionTag> mentioned = new ArrayList<>();
-    double primaryWeight = sorted.isEmpty() ? 0 : sorted.get(0).getValue().weight;
-    for (Map.Entry<String, Count> e : sorted) {
-      Count c = e.getValue();
-      RegionTag tag = tag(gazetteer, e.getKey(), c, total);
-      if (about.isEmpty() || isAbout(c, primaryWeight)) {
-        about.add(tag);
-      } else {
-        mentioned.add(tag);
-      }
+    /** A company's home country, counted only if nothing else names a country. */
+    public void addFallback(String countryCode, String surface) {
+        Count c = fallback.computeIfAbsent(countryCode, k -> new Count(fallback.size()));
+        c.mentions++;
+        c.weight += Zone.BODY.weight();
+        c.matched.add(surface);
+        c.evidence.add(Evidence.COMPANY_FORM);
     }
-    return new Regions(about, mentioned);
-  }
 
-  private static boolean isAbout(Count c, double primaryWeight) {
-    if (c.evidence.contains(Evidence.DATELINE) || c.evidence.contains(Evidence.HEADLINE)) {
-      return true;
+    private Count count(String countryCode) {
+        return counts.computeIfAbsent(countryCode, k -> new Count(counts.size()));
     }
-    // A company's legal form can make the primary when nothing stronger names a country, but is too
-    // weak to add a second one ("Ivaco Inc", a Canadian firm).
-    return c.weight >= SECONDARY_SHARE * primaryWeight
-        && (c.evidence.contains(Evidence.LEAD_SUBJECT) || c.evidence.contains(Evidence.REPEATED));
-  }
 
-  private static RegionTag tag(Gazetteer gazetteer, String code, Count c, double total) {
-    Gazetteer.Country country = gazetteer.country(code);
-    List<String> reasons = new ArrayList<>(c.evidence.size());
-    for (Evidence ev : c.evidence) {
-      // "mentioned" only when nothing stronger was seen.
-      if (ev != Evidence.MENTIONED || c.evidence.size() == 1) {
-        reasons.add(ev.reason());
-      }
+    /**
+     * Splits the countries into those the item is about and those it mentions. The primary is the
+     * heaviest (ties: named first); another country is about-worthy when the dateline or headline
+     * names it, or when it weighs at least {@link #SECONDARY_SHARE} of the primary and the lead's
+     * subject names it or it is named repeatedly. Everything else is a passing mention. Only when no
+     * country is named at all do companies' home countries (by legal form) decide.
+     */
+    public Regions decide(Gazetteer gazetteer) {
+        Map<String, Count> counts = this.counts.isEmpty() ? fallback : this.counts;
+        double total = counts.values().stream().mapToDouble(c -> c.weight).sum();
+        List<Map.Entry<String, Count>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Comparator.<Map.Entry<String, Count>>comparingDouble(e -> -e.getValue().weight)
+                .thenComparingInt(e -> e.getValue().order));
+        List<RegionTag> about = new ArrayList<>();
+        List<RegionTag> mentioned = new ArrayList<>();
+        double primaryWeight = sorted.isEmpty() ? 0 : sorted.get(0).getValue().weight;
+        for (Map.Entry<String, Count> e : sorted) {
+            Count c = e.getValue();
+            RegionTag tag = tag(gazetteer, e.getKey(), c, total);
+            if (about.isEmpty() || isAbout(c, primaryWeight)) {
+                about.add(tag);
+            } else {
+                mentioned.add(tag);
+            }
+        }
+        return new Regions(about, mentioned);
     }
-    // The all-fields constructor, not the builder: builders resolve and copy schema defaults per
-    // record, a cost that showed in the tagger's throughput.
-    return new RegionTag(country.code(), country.name(), country.subregion(), country.subregionCode(),
-        country.continent(), country.continentCode(), c.mentions, List.copyOf(c.matched),
-        total == 0 ? 0 : c.weight / total, reasons);
-  }
+
+    private static boolean isAbout(Count c, double primaryWeight) {
+        if (c.evidence.contains(Evidence.DATELINE) || c.evidence.contains(Evidence.HEADLINE)) {
+            return true;
+        }
+        // A company's legal form can make the primary when nothing stronger names a country, but is too
+        // weak to add a second one ("Ivaco Inc", a Canadian firm).
+        return c.weight >= SECONDARY_SHARE * primaryWeight
+                && (c.evidence.contains(Evidence.LEAD_SUBJECT) || c.evidence.contains(Evidence.REPEATED));
+    }
+
+    private static RegionTag tag(Gazetteer gazetteer, String code, Count c, double total) {
+        Gazetteer.Country country = gazetteer.country(code);
+        List<String> reasons = new ArrayList<>(c.evidence.size());
+        for (Evidence ev : c.evidence) {
+            // "mentioned" only when nothing stronger was seen.
+            if (ev != Evidence.MENTIONED || c.evidence.size() == 1) {
+                reasons.add(ev.reason());
+            }
+        }
+        // The all-fields constructor, not the builder: builders resolve and copy schema defaults per
+        // record, a cost that showed in the tagger's throughput.
+        return new RegionTag(
+                country.code(),
+                country.name(),
+                country.subregion(),
+                country.subregionCode(),
+                country.continent(),
+                country.continentCode(),
+                c.mentions,
+                List.copyOf(c.matched),
+                total == 0 ? 0 : c.weight / total,
+                reasons);
+    }
 }

@@ -35,17 +35,24 @@ public final class TagProcessor implements FixedKeyProcessor<String, Verdict, Sp
     public void init(FixedKeyProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         tagged = StreamsSensors.counter(context.metrics(), "tagged-items-total", "originals tagged");
-        withRegion = StreamsSensors.counter(context.metrics(), "items-with-region-total", "originals tagged with a region");
-        withTopic = StreamsSensors.counter(context.metrics(), "items-with-topic-total", "originals tagged with a topic");
-        eventToEnriched = StreamsSensors.avgMax(context.metrics(), "event-to-enriched", "seconds",
+        withRegion =
+                StreamsSensors.counter(context.metrics(), "items-with-region-total", "originals tagged with a region");
+        withTopic =
+                StreamsSensors.counter(context.metrics(), "items-with-topic-total", "originals tagged with a topic");
+        eventToEnriched = StreamsSensors.avgMax(
+                context.metrics(),
+                "event-to-enriched",
+                "seconds",
                 "seconds from an item's event time to its leaving the tag stage");
     }
 
     @Override
     public void process(FixedKeyRecord<String, Verdict> record) {
         Verdict verdict = record.value();
-        SpecificRecord enriched = EnrichedItems.enriched(verdict, tagger.tag(EnrichedItems.headline(verdict.item()),
-                EnrichedItems.paragraphs(verdict.item())), rulesVersion);
+        SpecificRecord enriched = EnrichedItems.enriched(
+                verdict,
+                tagger.tag(EnrichedItems.headline(verdict.item()), EnrichedItems.paragraphs(verdict.item())),
+                rulesVersion);
         Enrichment enrichment = EnrichedItems.enrichmentOf(enriched);
         tagged.record();
         if (!enrichment.getRegions().isEmpty()) {

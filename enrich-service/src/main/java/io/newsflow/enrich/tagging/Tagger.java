@@ -5,6 +5,7 @@ import io.newsflow.avro.TopicTag;
 import io.newsflow.enrich.tagging.AhoCorasickMatcher.Match;
 import io.newsflow.enrich.tagging.ItemText.Segment;
 import io.newsflow.enrich.tagging.ItemText.Zone;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,126 +22,140 @@ import java.util.Set;
  */
 public final class Tagger {
 
-  /** What tagging found. {@code primaryCountry} is null when no country was found. */
-  /**
-   * What tagging found: {@code regions} the countries the item is about (primary first),
-   * {@code mentionedRegions} those it only names in passing. {@code primaryCountry} is null when no
-   * country was found.
-   */
-  public record Result(List<RegionTag> regions, String primaryCountry, List<RegionTag> mentionedRegions,
-                       List<TopicTag> topics, List<String> keywords, String rulesVersion) {}
+    /** What tagging found. {@code primaryCountry} is null when no country was found. */
+    /**
+     * What tagging found: {@code regions} the countries the item is about (primary first),
+     * {@code mentionedRegions} those it only names in passing. {@code primaryCountry} is null when no
+     * country was found.
+     */
+    public record Result(
+            List<RegionTag> regions,
+            String primaryCountry,
+            List<RegionTag> mentionedRegions,
+            List<TopicTag> topics,
+            List<String> keywords,
+            String rulesVersion) {}
 
-  /** Topic aliases imply their region at half the weight of a direct mention, so a named country outranks them. */
-  private static final double IMPLIED_REGION_FACTOR = 0.5;
-  private static final int KEYWORDS = 12;
+    /** Topic aliases imply their region at half the weight of a direct mention, so a named country outranks them. */
+    private static final double IMPLIED_REGION_FACTOR = 0.5;
 
-  /**
-   * The groups of {@link #placesAndTopics}: gazetteer forms, topic patterns, companies' legal forms;
-   * each segment's matches come in this order.
-   */
-  private static final int TOPICS = 1;
-  private static final int COMPANY_FORMS = 2;
+    private static final int KEYWORDS = 12;
 
-  private final Gazetteer gazetteer;
-  /** Gazetteer forms and topic patterns in one automaton, so that each segment is scanned once for both. */
-  private final AhoCorasickMatcher placesAndTopics;
-  private final RegionTagger regions;
-  private final TopicTagger topics;
-  private final KeywordExtractor keywords;
-  private final String rulesVersion;
+    /**
+     * The groups of {@link #placesAndTopics}: gazetteer forms, topic patterns, companies' legal forms;
+     * each segment's matches come in this order.
+     */
+    private static final int TOPICS = 1;
 
-  public Tagger(Gazetteer gazetteer, AmbiguousNames ambiguous, TopicRules rules) {
-    this.gazetteer = gazetteer;
-    this.regions = new RegionTagger(gazetteer, ambiguous);
-    this.topics = new TopicTagger(rules);
-    this.keywords = new KeywordExtractor(gazetteer, KEYWORDS);
-    List<String> forms = new ArrayList<>(gazetteer.size());
-    for (int i = 0; i < gazetteer.size(); i++) {
-      forms.add(gazetteer.entry(i).form());
+    private static final int COMPANY_FORMS = 2;
+
+    private final Gazetteer gazetteer;
+    /** Gazetteer forms and topic patterns in one automaton, so that each segment is scanned once for both. */
+    private final AhoCorasickMatcher placesAndTopics;
+
+    private final RegionTagger regions;
+    private final TopicTagger topics;
+    private final KeywordExtractor keywords;
+    private final String rulesVersion;
+
+    public Tagger(Gazetteer gazetteer, AmbiguousNames ambiguous, TopicRules rules) {
+        this.gazetteer = gazetteer;
+        this.regions = new RegionTagger(gazetteer, ambiguous);
+        this.topics = new TopicTagger(rules);
+        this.keywords = new KeywordExtractor(gazetteer, KEYWORDS);
+        List<String> forms = new ArrayList<>(gazetteer.size());
+        for (int i = 0; i < gazetteer.size(); i++) {
+            forms.add(gazetteer.entry(i).form());
+        }
+        this.placesAndTopics = AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns(), CompanyForms.FORMS));
+        this.rulesVersion = version(gazetteer, ambiguous, rules);
     }
-    this.placesAndTopics = AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns(), CompanyForms.FORMS));
-    this.rulesVersion = version(gazetteer, ambiguous, rules);
-  }
 
-  /** The bundled gazetteer, ambiguity rules and default topics. */
-  public static Tagger createDefault() {
-    return withRules(TopicRules.loadDefault());
-  }
-
-  /** The bundled gazetteer and ambiguity rules with the given topic rules. */
-  public static Tagger withRules(TopicRules rules) {
-    return new Tagger(Gazetteer.load(), AmbiguousNames.load(), rules);
-  }
-
-  /** Tags an item: {@code paragraphs.get(0)} is the lead. */
-  public Result tag(String headline, List<String> paragraphs) {
-    ItemText item = new ItemText(headline, paragraphs);
-    List<Segment> segments = item.segments();
-    List<List<Match>> places = new ArrayList<>(segments.size());
-    List<List<Match>> topicTerms = new ArrayList<>(segments.size());
-    List<List<Match>> companyForms = new ArrayList<>(segments.size());
-    for (Segment segment : segments) {
-      List<Match> matches = placesAndTopics.findAll(segment.text());
-      int topicsFrom = groupStart(matches, TOPICS, 0);
-      int formsFrom = groupStart(matches, COMPANY_FORMS, topicsFrom);
-      places.add(matches.subList(0, topicsFrom));
-      topicTerms.add(matches.subList(topicsFrom, formsFrom));
-      companyForms.add(matches.subList(formsFrom, matches.size()));
+    /** The bundled gazetteer, ambiguity rules and default topics. */
+    public static Tagger createDefault() {
+        return withRules(TopicRules.loadDefault());
     }
-    RegionTally tally = regions.collect(item, places, companyForms);
-    List<TopicTagger.Hit> hits = topics.tag(item, topicTerms);
-    for (TopicTagger.Hit hit : hits) {
-      String region = hit.topic().region();
-      if (region == null) {
-        continue;
-      }
-      for (int i = 0; i < hit.matched().size(); i++) {
-        Zone zone = hit.zones().get(i);
-        tally.addImplied(region, hit.matched().get(i), RegionTally.Evidence.TOPIC, zone.weight() * IMPLIED_REGION_FACTOR);
-      }
-    }
-    RegionTally.Regions tags = tally.decide(gazetteer);
-    Set<String> about = new HashSet<>();
-    for (RegionTag tag : tags.about()) {
-      about.add(tag.getCountryCode());
-    }
-    return new Result(
-        tags.about(),
-        tags.about().isEmpty() ? null : tags.about().get(0).getCountryCode(),
-        tags.mentioned(),
-        topics.restrictToAbout(hits, about).stream().map(TopicTagger.Hit::toTag).toList(),
-        keywords.extract(item),
-        rulesVersion);
-  }
 
-  /** Index of the first match of {@code group} or a later one, searching from {@code from}. */
-  private static int groupStart(List<Match> matches, int group, int from) {
-    int i = from;
-    while (i < matches.size() && matches.get(i).group() < group) {
-      i++;
+    /** The bundled gazetteer and ambiguity rules with the given topic rules. */
+    public static Tagger withRules(TopicRules rules) {
+        return new Tagger(Gazetteer.load(), AmbiguousNames.load(), rules);
     }
-    return i;
-  }
 
-  /**
-   * Short hash of everything that decides the tags: topic rules, ambiguity rules and gazetteer
-   * version. It changes with any rule edit, so replayed outputs can be told apart.
-   */
-  public String rulesVersion() {
-    return rulesVersion;
-  }
-
-  private static String version(Gazetteer gazetteer, AmbiguousNames ambiguous, TopicRules rules) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(rules.source());
-      sha.update((byte) 0);
-      sha.update(ambiguous.source());
-      sha.update((byte) 0);
-      sha.update(gazetteer.version().getBytes(StandardCharsets.UTF_8));
-      return "tagging-" + HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    /** Tags an item: {@code paragraphs.get(0)} is the lead. */
+    public Result tag(String headline, List<String> paragraphs) {
+        ItemText item = new ItemText(headline, paragraphs);
+        List<Segment> segments = item.segments();
+        List<List<Match>> places = new ArrayList<>(segments.size());
+        List<List<Match>> topicTerms = new ArrayList<>(segments.size());
+        List<List<Match>> companyForms = new ArrayList<>(segments.size());
+        for (Segment segment : segments) {
+            List<Match> matches = placesAndTopics.findAll(segment.text());
+            int topicsFrom = groupStart(matches, TOPICS, 0);
+            int formsFrom = groupStart(matches, COMPANY_FORMS, topicsFrom);
+            places.add(matches.subList(0, topicsFrom));
+            topicTerms.add(matches.subList(topicsFrom, formsFrom));
+            companyForms.add(matches.subList(formsFrom, matches.size()));
+        }
+        RegionTally tally = regions.collect(item, places, companyForms);
+        List<TopicTagger.Hit> hits = topics.tag(item, topicTerms);
+        for (TopicTagger.Hit hit : hits) {
+            String region = hit.topic().region();
+            if (region == null) {
+                continue;
+            }
+            for (int i = 0; i < hit.matched().size(); i++) {
+                Zone zone = hit.zones().get(i);
+                tally.addImplied(
+                        region,
+                        hit.matched().get(i),
+                        RegionTally.Evidence.TOPIC,
+                        zone.weight() * IMPLIED_REGION_FACTOR);
+            }
+        }
+        RegionTally.Regions tags = tally.decide(gazetteer);
+        Set<String> about = new HashSet<>();
+        for (RegionTag tag : tags.about()) {
+            about.add(tag.getCountryCode());
+        }
+        return new Result(
+                tags.about(),
+                tags.about().isEmpty() ? null : tags.about().get(0).getCountryCode(),
+                tags.mentioned(),
+                topics.restrictToAbout(hits, about).stream()
+                        .map(TopicTagger.Hit::toTag)
+                        .toList(),
+                keywords.extract(item),
+                rulesVersion);
     }
-  }
+
+    /** Index of the first match of {@code group} or a later one, searching from {@code from}. */
+    private static int groupStart(List<Match> matches, int group, int from) {
+        int i = from;
+        while (i < matches.size() && matches.get(i).group() < group) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Short hash of everything that decides the tags: topic rules, ambiguity rules and gazetteer
+     * version. It changes with any rule edit, so replayed outputs can be told apart.
+     */
+    public String rulesVersion() {
+        return rulesVersion;
+    }
+
+    private static String version(Gazetteer gazetteer, AmbiguousNames ambiguous, TopicRules rules) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(rules.source());
+            sha.update((byte) 0);
+            sha.update(ambiguous.source());
+            sha.update((byte) 0);
+            sha.update(gazetteer.version().getBytes(StandardCharsets.UTF_8));
+            return "tagging-" + HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.newsflow.enrich.tagging;
 
 import io.newsflow.enrich.tagging.Gazetteer.Entry;
 import io.newsflow.enrich.tagging.Gazetteer.Kind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,48 +14,53 @@ import java.util.Set;
  */
 final class UsStates {
 
-  static final Set<String> ABBREVIATIONS = Set.of(
-      "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.", "Ind.",
-      "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
-      "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
-      "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.");
+    static final Set<String> ABBREVIATIONS = Set.of(
+            "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
+            "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.",
+            "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.",
+            "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.");
 
-  /** What an abbreviation stands for in a tally: the United States, as a name. */
-  static final Entry ENTRY = new Entry("US state", "US", Kind.NAME, false);
+    /** What an abbreviation stands for in a tally: the United States, as a name. */
+    static final Entry ENTRY = new Entry("US state", "US", Kind.NAME, false);
 
-  /**
-   * The abbreviations in {@code text} from {@code from} on that follow a capitalised word and a
-   * comma ("Andalusia, Ala."), as [start, end) pairs.
-   */
-  static List<int[]> afterPlace(String text, int from) {
-    List<int[]> found = new ArrayList<>(1);
-    for (int comma = text.indexOf(", ", from); comma > from; comma = text.indexOf(", ", comma + 2)) {
-      int start = comma + 2;
-      int end = start;
-      while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '.')) {
-        end++;
-      }
-      boolean endsWord = end == text.length() || " ,;:)".indexOf(text.charAt(end)) >= 0;
-      if (endsWord && end - start >= 3 && ABBREVIATIONS.contains(text.substring(start, end))
-          && isCapitalisedWordEnd(text, comma)) {
-        found.add(new int[] {start, end});
-      }
+    /**
+     * The abbreviations in {@code text} from {@code from} on that follow a capitalised word and a
+     * comma ("Andalusia, Ala."), as [start, end) pairs.
+     */
+    static List<int[]> afterPlace(String text, int from) {
+        List<int[]> found = new ArrayList<>(1);
+        for (int comma = text.indexOf(", ", from); comma > from; comma = text.indexOf(", ", comma + 2)) {
+            int start = comma + 2;
+            int end = start;
+            while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '.')) {
+                end++;
+            }
+            boolean endsWord = end == text.length() || " ,;:)".indexOf(text.charAt(end)) >= 0;
+            if (endsWord
+                    && end - start >= 3
+                    && ABBREVIATIONS.contains(text.substring(start, end))
+                    && isCapitalisedWordEnd(text, comma)) {
+                found.add(new int[] {start, end});
+            }
+        }
+        return found;
     }
-    return found;
-  }
 
-  /** True when the word just before {@code index} starts with a capital letter. */
-  private static boolean isCapitalisedWordEnd(String text, int index) {
-    int i = index;
-    while (i > 0 && (Character.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '-')) {
-      i--;
+    /** True when the word just before {@code index} starts with a capital letter. */
+    private static boolean isCapitalisedWordEnd(String text, int index) {
+        int i = index;
+        while (i > 0
+                && (Character.isLetter(text.charAt(i - 1))
+                        || text.charAt(i - 1) == '\''
+                        || text.charAt(i - 1) == '-')) {
+            i--;
+        }
+        return i < index && Character.isUpperCase(text.charAt(i));
     }
-    return i < index && Character.isUpperCase(text.charAt(i));
-  }
 
-  private UsStates() {}
+    private UsStates() {}
 
-  static boolean isAbbreviation(String word) {
-    return ABBREVIATIONS.contains(word);
-  }
+    static boolean isAbbreviation(String word) {
+        return ABBREVIATIONS.contains(word);
+    }
 }

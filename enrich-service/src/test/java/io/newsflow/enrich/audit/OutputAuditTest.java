@@ -20,7 +20,13 @@ class OutputAuditTest {
         audit.duplicate("x", "b", "NEAR");
         assertEquals(2, audit.doubled(), "b twice for one input; x never ingested");
         assertEquals("inputs 4, enriched 3, duplicates 2, lost 1, doubled 2", audit.summary());
-        assertEquals(List.of("a\tduplicate of a\tEXACT", "a\toriginal", "b\toriginal", "b\toriginal", "x\tduplicate of b\tNEAR"),
+        assertEquals(
+                List.of(
+                        "a\tduplicate of a\tEXACT",
+                        "a\toriginal",
+                        "b\toriginal",
+                        "b\toriginal",
+                        "x\tduplicate of b\tNEAR"),
                 audit.verdicts());
     }
 }

@@ -1,9 +1,5 @@
 package io.newsflow.enrich.bursts;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.newsflow.avro.AlertSample;
 import io.newsflow.avro.BurstAlert;
 import io.newsflow.avro.TermKind;
@@ -13,6 +9,8 @@ import io.newsflow.enrich.bursts.BurstDetector.Outcome;
 import io.newsflow.enrich.bursts.BurstDetector.Step;
 import io.newsflow.enrich.bursts.BurstTimelineGenerator.Mention;
 import io.newsflow.enrich.bursts.BurstTimelineGenerator.Timeline;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BurstDetectorTest {
 
@@ -104,7 +105,9 @@ class BurstDetectorTest {
         assertEquals(Instant.ofEpochMilli(T0 + 2 * HOPS_PER_DAY * HOP), alert.getWindowStart());
         List<Outcome> outcomes = feed.steps.stream().map(Step::outcome).toList();
         int started = outcomes.indexOf(Outcome.STARTED);
-        assertEquals(List.of(Outcome.CONTINUES), outcomes.subList(started + 1, started + 12).stream().distinct().toList());
+        assertEquals(
+                List.of(Outcome.CONTINUES),
+                outcomes.subList(started + 1, started + 12).stream().distinct().toList());
         assertEquals(Outcome.ENDED, outcomes.get(started + 12));
         assertFalse(feed.baseline.bursting());
     }
@@ -119,10 +122,15 @@ class BurstDetectorTest {
 
     @Test
     void aLaterSecondBurstFiresAgain() {
-        Feed feed = new Feed().counts(1, 2 * HOPS_PER_DAY).counts(12, 12).counts(1, HOPS_PER_DAY).counts(12, 12);
+        Feed feed = new Feed()
+                .counts(1, 2 * HOPS_PER_DAY)
+                .counts(12, 12)
+                .counts(1, HOPS_PER_DAY)
+                .counts(12, 12);
         List<BurstAlert> alerts = feed.alerts();
         assertEquals(2, alerts.size());
-        assertEquals(Duration.ofDays(1).plus(SETTINGS.advance().multipliedBy(12)),
+        assertEquals(
+                Duration.ofDays(1).plus(SETTINGS.advance().multipliedBy(12)),
                 Duration.between(alerts.get(0).getWindowStart(), alerts.get(1).getWindowStart()));
     }
 
@@ -208,7 +216,10 @@ class BurstDetectorTest {
         BurstAlert alert = alerts.get(0);
         assertEquals(3, alert.getCount(), "a never-seen term crosses at the minimum count");
         assertEquals(Instant.ofEpochMilli(noon + minutes(2)), alert.getDetectedAt());
-        assertEquals(Instant.ofEpochMilli(noon - minutes(55)), alert.getWindowStart(), "the first window holding the mentions");
+        assertEquals(
+                Instant.ofEpochMilli(noon - minutes(55)),
+                alert.getWindowStart(),
+                "the first window holding the mentions");
         assertEquals(3, alert.getSamples().size());
     }
 
@@ -217,8 +228,8 @@ class BurstDetectorTest {
         long noon = T0 + 2 * HOPS_PER_DAY * HOP + Duration.ofHours(12).toMillis();
         // The early alert fires on the window from 11:05; three mentions of 11:58 then come late (within
         // grace) and make the window from 11:00, before it, cross too once final.
-        List<BurstAlert> alerts = stage(noon, noon + minutes(1), noon + minutes(2),
-                noon - minutes(2), noon - minutes(2), noon - minutes(2));
+        List<BurstAlert> alerts = stage(
+                noon, noon + minutes(1), noon + minutes(2), noon - minutes(2), noon - minutes(2), noon - minutes(2));
         assertEquals(1, alerts.size(), alerts.toString());
         assertEquals(Instant.ofEpochMilli(noon - minutes(55)), alerts.get(0).getWindowStart());
     }
@@ -243,14 +254,21 @@ class BurstDetectorTest {
         long now = T0 + 2 * HOPS_PER_DAY * HOP;
         TermBuckets buckets = HopBuckets.empty();
         for (int i = 0; i < 10; i++) {
-            buckets = hops.add(buckets, new TermMention(now, new AlertSample("item-" + i, "Agrokor story")), now, now).orElseThrow();
+            buckets = hops.add(buckets, new TermMention(now, new AlertSample("item-" + i, "Agrokor story")), now, now)
+                    .orElseThrow();
         }
         Step fired = detector.early(AGROKOR, null, buckets, now).orElseThrow();
         assertTrue(fired.alert().isPresent());
-        assertEquals(Optional.empty(), detector.early(AGROKOR, fired.baseline(), buckets, now), "an early alert awaits its window");
+        assertEquals(
+                Optional.empty(),
+                detector.early(AGROKOR, fired.baseline(), buckets, now),
+                "an early alert awaits its window");
         TermBaseline bursting = new TermBaseline(0.1, 0, 0, 0.1, now - HOP, true, TermBaseline.NEVER);
         assertEquals(Optional.empty(), detector.early(AGROKOR, bursting, buckets, now));
-        assertFalse(detector.expired(fired.baseline().withAlertedWindow(T0), now + SETTINGS.idleExpiry().toMillis() * 2),
+        assertFalse(
+                detector.expired(
+                        fired.baseline().withAlertedWindow(T0),
+                        now + SETTINGS.idleExpiry().toMillis() * 2),
                 "an entry whose early alert awaits its window is kept");
     }
 

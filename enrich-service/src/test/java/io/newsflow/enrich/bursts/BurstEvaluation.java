@@ -40,8 +40,11 @@ final class BurstEvaluation {
     record Report(List<BurstResult> bursts, int alerts, int matchedAlerts, int earlyAlerts) {
 
         Report plus(Report other) {
-            return new Report(Stream.concat(bursts.stream(), other.bursts.stream()).toList(),
-                    alerts + other.alerts, matchedAlerts + other.matchedAlerts, earlyAlerts + other.earlyAlerts);
+            return new Report(
+                    Stream.concat(bursts.stream(), other.bursts.stream()).toList(),
+                    alerts + other.alerts,
+                    matchedAlerts + other.matchedAlerts,
+                    earlyAlerts + other.earlyAlerts);
         }
 
         double precision() {
@@ -62,7 +65,10 @@ final class BurstEvaluation {
 
         /** Alerts beyond the first on detected bursts: each is a re-alert the hysteresis failed to stop. */
         long repeatAlerts() {
-            return bursts.stream().filter(BurstResult::detected).mapToLong(b -> b.alerts - 1).sum();
+            return bursts.stream()
+                    .filter(BurstResult::detected)
+                    .mapToLong(b -> b.alerts - 1)
+                    .sum();
         }
 
         @Override
@@ -70,12 +76,23 @@ final class BurstEvaluation {
             StringBuilder s = new StringBuilder(String.format(
                     "precision %.3f (%d/%d)  recall %.3f (%d/%d)  delay median %.2f min, p90 %.1f min  repeat alerts %d"
                             + "  early alerts %d/%d",
-                    precision(), matchedAlerts, alerts, recall(), detected(bursts), bursts.size(),
-                    medianDelayMinutes(), p90DelayMinutes(), repeatAlerts(), earlyAlerts, alerts));
+                    precision(),
+                    matchedAlerts,
+                    alerts,
+                    recall(),
+                    detected(bursts),
+                    bursts.size(),
+                    medianDelayMinutes(),
+                    p90DelayMinutes(),
+                    repeatAlerts(),
+                    earlyAlerts,
+                    alerts));
             for (Category c : Category.values()) {
-                List<BurstResult> of = bursts.stream().filter(b -> b.category == c).toList();
-                s.append(String.format("%n    %-8s recall %d/%d  delay median %.1f min", c, detected(of), of.size(),
-                        delayQuantile(of, 0.5)));
+                List<BurstResult> of =
+                        bursts.stream().filter(b -> b.category == c).toList();
+                s.append(String.format(
+                        "%n    %-8s recall %d/%d  delay median %.1f min",
+                        c, detected(of), of.size(), delayQuantile(of, 0.5)));
             }
             return s.toString();
         }
@@ -85,13 +102,16 @@ final class BurstEvaluation {
         }
 
         private static double delayQuantile(List<BurstResult> results, double q) {
-            long[] delays = results.stream().filter(BurstResult::detected).mapToLong(BurstResult::delayMs).sorted().toArray();
+            long[] delays = results.stream()
+                    .filter(BurstResult::detected)
+                    .mapToLong(BurstResult::delayMs)
+                    .sorted()
+                    .toArray();
             return delays.length == 0 ? Double.NaN : delays[(int) Math.ceil(q * delays.length) - 1] / 60_000.0;
         }
     }
 
-    private BurstEvaluation() {
-    }
+    private BurstEvaluation() {}
 
     /** Every alert the burst stage raises on the timeline, ordered by detection time, then term. */
     static List<BurstAlert> detect(BurstSettings settings, Timeline timeline) {
@@ -108,16 +128,18 @@ final class BurstEvaluation {
             Optional<TermBuckets> added = hops.add(state, mention, m.eventTime(), streamTime);
             if (added.isPresent()) {
                 counts.put(m.term(), added.get());
-                detector.early(m.term(), baselines.get(m.term()), added.get(), streamTime).ifPresent(step -> {
-                    baselines.put(m.term(), step.baseline());
-                    step.alert().ifPresent(alerts::add);
-                });
+                detector.early(m.term(), baselines.get(m.term()), added.get(), streamTime)
+                        .ifPresent(step -> {
+                            baselines.put(m.term(), step.baseline());
+                            step.alert().ifPresent(alerts::add);
+                        });
             }
         }
         for (Term term : List.copyOf(counts.keySet())) {
             handOver(term, Long.MAX_VALUE, hops, detector, counts, baselines, alerts);
         }
-        alerts.sort(Comparator.comparing(BurstAlert::getDetectedAt).thenComparing(BurstAlert::getKind)
+        alerts.sort(Comparator.comparing(BurstAlert::getDetectedAt)
+                .thenComparing(BurstAlert::getKind)
                 .thenComparing(BurstAlert::getKeyword));
         return alerts;
     }
@@ -127,16 +149,23 @@ final class BurstEvaluation {
      * TermCounter does: before then, windows before the first mention's are still open to late ones);
      * its buckets left.
      */
-    private static TermBuckets handOver(Term term, long streamTime, HopBuckets hops, BurstDetector detector,
-                                        Map<Term, TermBuckets> counts, Map<Term, TermBaseline> baselines,
-                                        List<BurstAlert> alerts) {
+    private static TermBuckets handOver(
+            Term term,
+            long streamTime,
+            HopBuckets hops,
+            BurstDetector detector,
+            Map<Term, TermBuckets> counts,
+            Map<Term, TermBaseline> baselines,
+            List<BurstAlert> alerts) {
         TermBuckets state = counts.getOrDefault(term, HopBuckets.empty());
         if (streamTime < hops.due(state)) {
             return state;
         }
         HopBuckets.Handover handover = hops.handOver(state, streamTime);
         for (HopBuckets.Window window : handover.windows()) {
-            BurstDetector.Step step = detector.observe(term, baselines.get(term),
+            BurstDetector.Step step = detector.observe(
+                    term,
+                    baselines.get(term),
                     TermWindowCounts.toWindowCount(window.start(), window.end(), window.count()));
             baselines.put(term, step.baseline());
             step.alert().ifPresent(alerts::add);
@@ -154,18 +183,21 @@ final class BurstEvaluation {
             matched += timeline.bursts().stream().anyMatch(b -> matches(alert, b)) ? 1 : 0;
         }
         for (InjectedBurst burst : timeline.bursts()) {
-            List<BurstAlert> mine = alerts.stream().filter(a -> matches(a, burst)).toList();
+            List<BurstAlert> mine =
+                    alerts.stream().filter(a -> matches(a, burst)).toList();
             long delay = mine.isEmpty() ? -1 : mine.get(0).getDetectedAt().toEpochMilli() - burst.start();
             results.add(new BurstResult(burst.category(), delay, mine.size()));
         }
         long grace = settings.grace().toMillis();
         int early = (int) alerts.stream()
-                .filter(a -> a.getDetectedAt().toEpochMilli() < a.getWindowEnd().toEpochMilli() + grace).count();
+                .filter(a -> a.getDetectedAt().toEpochMilli() < a.getWindowEnd().toEpochMilli() + grace)
+                .count();
         return new Report(results, alerts.size(), matched, early);
     }
 
     private static boolean matches(BurstAlert alert, InjectedBurst burst) {
-        return alert.getKind() == burst.term().kind() && alert.getKeyword().equals(burst.term().text())
+        return alert.getKind() == burst.term().kind()
+                && alert.getKeyword().equals(burst.term().text())
                 && alert.getWindowEnd().toEpochMilli() > burst.start()
                 && alert.getWindowStart().toEpochMilli() < burst.end()
                 && alert.getDetectedAt().toEpochMilli() >= burst.start();

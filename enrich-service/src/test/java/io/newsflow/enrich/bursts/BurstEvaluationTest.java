@@ -1,18 +1,19 @@
 package io.newsflow.enrich.bursts;
 
+import io.newsflow.avro.BurstAlert;
+import io.newsflow.enrich.bursts.BurstEvaluation.Report;
+import io.newsflow.enrich.bursts.BurstTimelineGenerator.Timeline;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.newsflow.avro.BurstAlert;
-import io.newsflow.enrich.bursts.BurstEvaluation.Report;
-import io.newsflow.enrich.bursts.BurstTimelineGenerator.Timeline;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.LongStream;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Scores the default settings on generated timelines ({@link BurstTimelineGenerator}) and prints the
@@ -22,17 +23,22 @@ import org.junit.jupiter.api.Test;
 class BurstEvaluationTest {
 
     /** Ten timelines, 500 bursts: three seeds (150 bursts) left the pooled figures a few points apart from seed to seed. */
-    private static final List<Long> SEEDS = LongStream.rangeClosed(1, 10).boxed().toList();
+    private static final List<Long> SEEDS =
+            LongStream.rangeClosed(1, 10).boxed().toList();
     /** Bursts open with a dump carrying 1-5 of their items, as in the "five items of one sidebar". */
     private static final int ONSET_CLUMP = 5;
 
     private static Report pooled(BurstSettings settings, List<Timeline> timelines) {
-        return timelines.stream().map(t -> BurstEvaluation.evaluate(settings, t))
-                .reduce(Report::plus).orElseThrow();
+        return timelines.stream()
+                .map(t -> BurstEvaluation.evaluate(settings, t))
+                .reduce(Report::plus)
+                .orElseThrow();
     }
 
     private static List<Timeline> timelines(int onsetClump) {
-        return SEEDS.stream().map(seed -> BurstTimelineGenerator.generate(seed, onsetClump)).toList();
+        return SEEDS.stream()
+                .map(seed -> BurstTimelineGenerator.generate(seed, onsetClump))
+                .toList();
     }
 
     @Test
@@ -43,18 +49,22 @@ class BurstEvaluationTest {
             System.out.printf("seed %d: %s%n", SEEDS.get(i), pooled(settings, List.of(timelines.get(i))));
         }
         Report report = pooled(settings, timelines);
-        System.out.printf("burst evaluation, %s, seeds %s, onset clump 1-%d:%n  %s%n", settings.version(), SEEDS,
-                ONSET_CLUMP, report);
-        System.out.printf("without onset clump (items spread evenly over the burst):%n  %s%n",
-                pooled(settings, timelines(0)));
+        System.out.printf(
+                "burst evaluation, %s, seeds %s, onset clump 1-%d:%n  %s%n",
+                settings.version(), SEEDS, ONSET_CLUMP, report);
+        System.out.printf(
+                "without onset clump (items spread evenly over the burst):%n  %s%n", pooled(settings, timelines(0)));
         // The targets: precision >= 0.9, recall >= 0.9, median delay <= one window advance (5 min),
         // the delay from burst start to the alert's detectedAt (alerts fire early, as the counts cross).
         assertAll(
                 () -> assertTrue(report.precision() >= 0.9, "precision " + report),
                 () -> assertTrue(report.recall() >= 0.9, "recall " + report),
-                () -> assertTrue(report.medianDelayMinutes() <= BurstSettings.defaults().advance().toMinutes(),
+                () -> assertTrue(
+                        report.medianDelayMinutes()
+                                <= BurstSettings.defaults().advance().toMinutes(),
                         "median delay " + report),
-                () -> assertTrue(report.repeatAlerts() <= report.bursts().size() / 100, "about one alert per burst " + report));
+                () -> assertTrue(
+                        report.repeatAlerts() <= report.bursts().size() / 100, "about one alert per burst " + report));
     }
 
     @Test
@@ -84,8 +94,14 @@ class BurstEvaluationTest {
 
     private static void printSweepLine(BurstSettings s, List<Timeline> timelines) {
         Report r = pooled(s, timelines);
-        System.out.printf("half-life %2dh fire %.2f learn cap %.1f: precision %.3f recall %.3f delay median %.1f p90 %.1f min%n",
-                s.halfLife().toHours(), s.fireThreshold(), s.learnCap(), r.precision(), r.recall(), r.medianDelayMinutes(),
+        System.out.printf(
+                "half-life %2dh fire %.2f learn cap %.1f: precision %.3f recall %.3f delay median %.1f p90 %.1f min%n",
+                s.halfLife().toHours(),
+                s.fireThreshold(),
+                s.learnCap(),
+                r.precision(),
+                r.recall(),
+                r.medianDelayMinutes(),
                 r.p90DelayMinutes());
     }
 }

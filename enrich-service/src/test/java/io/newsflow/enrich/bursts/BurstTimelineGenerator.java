@@ -37,23 +37,25 @@ final class BurstTimelineGenerator {
     private static final long HOUR = Duration.ofHours(1).toMillis();
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
     private static final double PEAK_SEASON = 1.6;
-    private static final String[] FREQUENT = {"government", "Friday", "Monday", "police", "president", "minister",
-            "parliament", "market", "US", "elections"};
+    private static final String[] FREQUENT = {
+        "government", "Friday", "Monday", "police", "president", "minister", "parliament", "market", "US", "elections"
+    };
 
-    enum Category { FREQUENT, MEDIUM, RARE, NEW }
+    enum Category {
+        FREQUENT,
+        MEDIUM,
+        RARE,
+        NEW
+    }
 
     /** One deduplicated item mentioning a term; {@code arrival} is when the counter sees it. */
-    record Mention(Term term, long eventTime, long arrival, String itemId, String headline) {
-    }
+    record Mention(Term term, long eventTime, long arrival, String itemId, String headline) {}
 
-    record InjectedBurst(Term term, Category category, long start, long end) {
-    }
+    record InjectedBurst(Term term, Category category, long start, long end) {}
 
-    record Timeline(long start, long end, List<Mention> mentions, List<InjectedBurst> bursts) {
-    }
+    record Timeline(long start, long end, List<Mention> mentions, List<InjectedBurst> bursts) {}
 
-    private record Background(Term term, Category category, double perHour) {
-    }
+    private record Background(Term term, Category category, double perHour) {}
 
     private final SplittableRandom random;
     private final int onsetClump;
@@ -84,7 +86,8 @@ final class BurstTimelineGenerator {
     private List<Background> background() {
         List<Background> terms = new ArrayList<>();
         for (String name : FREQUENT) {
-            TermKind kind = name.equals("US") ? TermKind.COUNTRY : name.equals("elections") ? TermKind.TOPIC : TermKind.KEYWORD;
+            TermKind kind =
+                    name.equals("US") ? TermKind.COUNTRY : name.equals("elections") ? TermKind.TOPIC : TermKind.KEYWORD;
             terms.add(new Background(new Term(kind, name), Category.FREQUENT, logUniform(6, 30)));
         }
         for (int i = 0; i < 80; i++) {
@@ -98,7 +101,8 @@ final class BurstTimelineGenerator {
 
     private List<InjectedBurst> injectBursts(List<Background> background, long from, long end) {
         Map<Category, List<Background>> byCategory = new HashMap<>();
-        background.forEach(b -> byCategory.computeIfAbsent(b.category, c -> new ArrayList<>()).add(b));
+        background.forEach(b ->
+                byCategory.computeIfAbsent(b.category, c -> new ArrayList<>()).add(b));
         Map<Term, Long> lastBurstEnd = new HashMap<>();
         List<InjectedBurst> bursts = new ArrayList<>();
         int count = (int) (BURSTS_PER_DAY * (end - from) / Duration.ofDays(1).toMillis());
@@ -106,7 +110,8 @@ final class BurstTimelineGenerator {
             long start = from + (long) (random.nextDouble() * (end - from - 3 * HOUR));
             long duration = (30 + random.nextInt(91)) * MINUTE;
             double r = random.nextDouble();
-            Category category = r < 0.15 ? Category.FREQUENT : r < 0.45 ? Category.MEDIUM : r < 0.75 ? Category.RARE : Category.NEW;
+            Category category =
+                    r < 0.15 ? Category.FREQUENT : r < 0.45 ? Category.MEDIUM : r < 0.75 ? Category.RARE : Category.NEW;
             Term term;
             double perHour;
             if (category == Category.NEW) {
@@ -117,7 +122,9 @@ final class BurstTimelineGenerator {
                 do { // one burst per term and day keeps the labels unambiguous
                     List<Background> pool = byCategory.get(category);
                     b = pool.get(random.nextInt(pool.size()));
-                } while (lastBurstEnd.getOrDefault(b.term, Long.MIN_VALUE / 2) + Duration.ofDays(1).toMillis() > start);
+                } while (lastBurstEnd.getOrDefault(b.term, Long.MIN_VALUE / 2)
+                                + Duration.ofDays(1).toMillis()
+                        > start);
                 term = b.term;
                 perHour = b.perHour;
             }
@@ -162,9 +169,7 @@ final class BurstTimelineGenerator {
     }
 
     private void add(Term term, long eventTime) {
-        long lag = random.nextDouble() < 0.02
-                ? (long) (random.nextDouble() * 30 * MINUTE)
-                : exponential(1.0 / MINUTE);
+        long lag = random.nextDouble() < 0.02 ? (long) (random.nextDouble() * 30 * MINUTE) : exponential(1.0 / MINUTE);
         String id = String.format("item-%07d", items++);
         mentions.add(new Mention(term, eventTime, eventTime + lag, id, "Story " + id + " on " + term.text()));
     }

@@ -26,8 +26,7 @@ class HopBucketsTest {
     private final HopBuckets hops = new HopBuckets(SETTINGS);
 
     /** One window handed over: its start and count. */
-    private record Emitted(long start, long count) {
-    }
+    private record Emitted(long start, long count) {}
 
     /**
      * Kafka's windowed aggregation followed by suppression until the windows close, written out
@@ -46,7 +45,9 @@ class HopBucketsTest {
                     open.merge(start, 1L, Long::sum);
                 }
             }
-            for (Map.Entry<Long, Long> w = open.firstEntry(); w != null && w.getKey() + SIZE + GRACE <= streamTime; w = open.firstEntry()) {
+            for (Map.Entry<Long, Long> w = open.firstEntry();
+                    w != null && w.getKey() + SIZE + GRACE <= streamTime;
+                    w = open.firstEntry()) {
                 emitted.add(new Emitted(w.getKey(), w.getValue()));
                 open.remove(w.getKey());
             }
@@ -64,11 +65,14 @@ class HopBucketsTest {
             streamTime = Math.max(streamTime, eventTime);
             if (streamTime >= hops.due(state)) {
                 HopBuckets.Handover handover = hops.handOver(state, streamTime);
-                handover.windows().forEach(w -> emitted.add(new Emitted(w.start(), w.count().getCount())));
+                handover.windows()
+                        .forEach(w ->
+                                emitted.add(new Emitted(w.start(), w.count().getCount())));
                 windows.addAll(handover.windows());
                 state = handover.state();
             }
-            Optional<TermBuckets> added = hops.add(state, new TermMention(eventTime, new AlertSample(id, "headline " + id)), eventTime, streamTime);
+            Optional<TermBuckets> added = hops.add(
+                    state, new TermMention(eventTime, new AlertSample(id, "headline " + id)), eventTime, streamTime);
             added.ifPresent(s -> state = s);
         }
     }
@@ -83,7 +87,9 @@ class HopBucketsTest {
             for (int i = 0; i < 400; i++) {
                 clock += random.nextLong(Duration.ofMinutes(4).toMillis());
                 // Mostly on time, some late within grace, a few later than every window they fall in.
-                long lateness = random.nextInt(10) < 7 ? 0 : random.nextLong(Duration.ofMinutes(90).toMillis());
+                long lateness = random.nextInt(10) < 7
+                        ? 0
+                        : random.nextLong(Duration.ofMinutes(90).toMillis());
                 reference.mention(clock - lateness);
                 counted.mention(clock - lateness, "item-" + i);
             }
@@ -105,8 +111,15 @@ class HopBucketsTest {
         HopBuckets.Window first = counted.windows.get(0);
         assertEquals(T0 + Duration.ofMinutes(5).toMillis(), first.start(), "the first window holding the late mention");
         assertEquals(1, first.count().getCount());
-        HopBuckets.Window both = counted.windows.stream().filter(w -> w.count().getCount() == 2).findFirst().orElseThrow();
-        assertEquals(List.of("late", "on-time"), both.count().getSamples().stream().map(m -> m.getSample().getItemId()).toList(),
+        HopBuckets.Window both = counted.windows.stream()
+                .filter(w -> w.count().getCount() == 2)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("late", "on-time"),
+                both.count().getSamples().stream()
+                        .map(m -> m.getSample().getItemId())
+                        .toList(),
                 "samples earliest first by event time");
     }
 
@@ -115,8 +128,13 @@ class HopBucketsTest {
         Counted counted = new Counted();
         counted.mention(T0, "a");
         counted.mention(T0 + SIZE + GRACE + ADVANCE, "clock");
-        assertEquals(12, counted.emitted.stream().filter(e -> e.start() <= T0).count(), "one window per hop covering the mention");
-        assertEquals(List.of(T0 + SIZE + GRACE + ADVANCE - (T0 + SIZE + GRACE + ADVANCE) % ADVANCE),
-                counted.state.getBuckets().stream().map(b -> b.getStart()).toList(), "only the clock's bucket is left");
+        assertEquals(
+                12,
+                counted.emitted.stream().filter(e -> e.start() <= T0).count(),
+                "one window per hop covering the mention");
+        assertEquals(
+                List.of(T0 + SIZE + GRACE + ADVANCE - (T0 + SIZE + GRACE + ADVANCE) % ADVANCE),
+                counted.state.getBuckets().stream().map(b -> b.getStart()).toList(),
+                "only the clock's bucket is left");
     }
 }

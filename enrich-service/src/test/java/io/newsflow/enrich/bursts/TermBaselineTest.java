@@ -1,10 +1,10 @@
 package io.newsflow.enrich.bursts;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TermBaselineTest {
 
@@ -18,15 +18,29 @@ class TermBaselineTest {
 
     @Test
     void readsABaselineStoredBeforeEarlyAlertsAsOneWithNoAlertedWindow() {
-        byte[] cycle = ByteBuffer.allocate(41).putDouble(2.5).putDouble(-0.5).putDouble(0.25).putDouble(1.5)
-                .putLong(1_709_510_400_000L).put((byte) 1).array();
-        assertEquals(new TermBaseline(2.5, -0.5, 0.25, 1.5, 1_709_510_400_000L, true, TermBaseline.NEVER),
+        byte[] cycle = ByteBuffer.allocate(41)
+                .putDouble(2.5)
+                .putDouble(-0.5)
+                .putDouble(0.25)
+                .putDouble(1.5)
+                .putLong(1_709_510_400_000L)
+                .put((byte) 1)
+                .array();
+        assertEquals(
+                new TermBaseline(2.5, -0.5, 0.25, 1.5, 1_709_510_400_000L, true, TermBaseline.NEVER),
                 TermBaseline.fromBytes(cycle));
     }
 
     @Test
     void readsTheFirstReleasesFlatBaselineAsOneWithNoDailySwingYet() {
-        byte[] flat = ByteBuffer.allocate(25).putDouble(2.5).putDouble(1.5).putLong(1_709_510_400_000L).put((byte) 1).array();
-        assertEquals(new TermBaseline(2.5, 0, 0, 1.5, 1_709_510_400_000L, true, TermBaseline.NEVER), TermBaseline.fromBytes(flat));
+        byte[] flat = ByteBuffer.allocate(25)
+                .putDouble(2.5)
+                .putDouble(1.5)
+                .putLong(1_709_510_400_000L)
+                .put((byte) 1)
+                .array();
+        assertEquals(
+                new TermBaseline(2.5, 0, 0, 1.5, 1_709_510_400_000L, true, TermBaseline.NEVER),
+                TermBaseline.fromBytes(flat));
     }
 }

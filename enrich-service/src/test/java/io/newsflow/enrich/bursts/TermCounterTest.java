@@ -13,7 +13,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +30,21 @@ class TermCounterTest {
         HopBuckets hops = new HopBuckets(SETTINGS);
         TermBuckets stored = HopBuckets.empty();
         for (int i = 0; i < 3; i++) {
-            stored = hops.add(stored, mention(T0 + i * 1000L, "a-" + i), T0 + i * 1000L, T0 + i * 1000L).orElseThrow();
+            stored = hops.add(stored, mention(T0 + i * 1000L, "a-" + i), T0 + i * 1000L, T0 + i * 1000L)
+                    .orElseThrow();
         }
         long due = hops.due(stored);
         assertTrue(due > T0 && due != HopBuckets.NONE);
 
-        KeyValueStore<String, TermBuckets> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TermCounter.BUCKETS),
-                Serdes.String(), AvroSerdes.specific(new InMemorySchemaRegistryClient(), TermBuckets.class,
-                        Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid"))).withLoggingDisabled().build();
+        KeyValueStore<String, TermBuckets> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(TermCounter.BUCKETS),
+                        Serdes.String(),
+                        AvroSerdes.specific(
+                                new InMemorySchemaRegistryClient(),
+                                TermBuckets.class,
+                                Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid")))
+                .withLoggingDisabled()
+                .build();
         MockProcessorContext<String, TermCounter.Counted> context = new MockProcessorContext<>();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);

@@ -1,36 +1,48 @@
 package io.newsflow.enrich.bursts;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.newsflow.avro.Enrichment;
 import io.newsflow.avro.Fingerprint;
 import io.newsflow.avro.RegionTag;
 import io.newsflow.avro.TermKind;
 import io.newsflow.avro.TopicTag;
+import org.junit.jupiter.api.Test;
+
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TermTest {
 
     private static RegionTag country(String code) {
-        return RegionTag.newBuilder().setCountryCode(code).setCountryName(code).setMentions(2)
-                .setMatched(List.of(code)).setSalience(0.5).build();
+        return RegionTag.newBuilder()
+                .setCountryCode(code)
+                .setCountryName(code)
+                .setMentions(2)
+                .setMatched(List.of(code))
+                .setSalience(0.5)
+                .build();
     }
 
     @Test
     void anItemMentionsEachTermOnceHoweverOftenItNamesIt() {
         Enrichment enrichment = Enrichment.newBuilder()
                 .setKeywords(List.of("Agrokor", "Ivica Todoric", "Agrokor", " Agrokor "))
-                .setTopics(List.of(new TopicTag("agrokor", "Agrokor", List.of("Agrokor"), 3),
+                .setTopics(List.of(
+                        new TopicTag("agrokor", "Agrokor", List.of("Agrokor"), 3),
                         new TopicTag("agrokor", "Agrokor", List.of("Konzum"), 1)))
                 .setRegions(List.of(country("HR"), country("HR"), country("SI")))
                 .setFingerprint(new Fingerprint("00", ByteBuffer.allocate(0), 0))
                 .setRulesVersion("test")
                 .build();
-        assertEquals(Set.of(new Term(TermKind.KEYWORD, "Agrokor"), new Term(TermKind.KEYWORD, "Ivica Todoric"),
-                        new Term(TermKind.TOPIC, "agrokor"), new Term(TermKind.COUNTRY, "HR"), new Term(TermKind.COUNTRY, "SI")),
+        assertEquals(
+                Set.of(
+                        new Term(TermKind.KEYWORD, "Agrokor"),
+                        new Term(TermKind.KEYWORD, "Ivica Todoric"),
+                        new Term(TermKind.TOPIC, "agrokor"),
+                        new Term(TermKind.COUNTRY, "HR"),
+                        new Term(TermKind.COUNTRY, "SI")),
                 Term.mentionedBy(enrichment));
     }
 

@@ -38,12 +38,13 @@ class BandKeyFilterTest {
     @Test
     void keepsWhatTheStoreStillReturnsAndDropsSlicesPastRetention() {
         BandKeyFilter filter = new BandKeyFilter(RETENTION);
-        filter.add(new long[]{1L}, 0L);
+        filter.add(new long[] {1L}, 0L);
         long lastKept = RETENTION.toMillis();
-        filter.add(new long[]{2L}, lastKept);
-        assertTrue(filter.mightContain(1L), "event time 0 is exactly one retention behind: the store may still return it");
+        filter.add(new long[] {2L}, lastKept);
+        assertTrue(
+                filter.mightContain(1L), "event time 0 is exactly one retention behind: the store may still return it");
 
-        filter.add(new long[]{3L}, lastKept + 30 * 24 * HOUR);
+        filter.add(new long[] {3L}, lastKept + 30 * 24 * HOUR);
         assertFalse(filter.mightContain(1L));
         assertFalse(filter.mightContain(2L));
         assertTrue(filter.mightContain(3L));
@@ -53,8 +54,8 @@ class BandKeyFilterTest {
     @Test
     void aLateAddToAnOldSliceIsKept() {
         BandKeyFilter filter = new BandKeyFilter(RETENTION);
-        filter.add(new long[]{1L}, 10 * 24 * HOUR);
-        filter.add(new long[]{2L}, 5 * 24 * HOUR);
+        filter.add(new long[] {1L}, 10 * 24 * HOUR);
+        filter.add(new long[] {2L}, 5 * 24 * HOUR);
         assertTrue(filter.mightContain(2L));
     }
 }

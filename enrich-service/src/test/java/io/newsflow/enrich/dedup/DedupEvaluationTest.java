@@ -1,17 +1,18 @@
 package io.newsflow.enrich.dedup;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.newsflow.avro.DuplicateMethod;
 import io.newsflow.enrich.dedup.EvaluationScore.Prediction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the labelled set (src/test/resources/dedup/dedup-eval.jsonl, written by make_eval_set.py
@@ -33,7 +34,8 @@ class DedupEvaluationTest {
         List<Prediction> predictions = new ArrayList<>();
         for (LabelledItem labelled : items) {
             Optional<DuplicateMatch> match = index.observe(labelled.item());
-            predictions.add(new Prediction(labelled,
+            predictions.add(new Prediction(
+                    labelled,
                     match.map(m -> m.original().id()).orElse(labelled.id()),
                     match.map(DuplicateMatch::method).orElse(null)));
         }
@@ -46,8 +48,8 @@ class DedupEvaluationTest {
 
     /** Near duplicates alone: labelled light edits as truth, verdicts by the NEAR method as claims. */
     static EvaluationScore nearOnly(List<Prediction> predictions) {
-        return EvaluationScore.of(predictions, i -> i.relation().equals("near"),
-                p -> p.method() == DuplicateMethod.NEAR);
+        return EvaluationScore.of(
+                predictions, i -> i.relation().equals("near"), p -> p.method() == DuplicateMethod.NEAR);
     }
 
     @Test
@@ -56,7 +58,8 @@ class DedupEvaluationTest {
         List<Prediction> predictions = run(settings);
         EvaluationScore all = overall(predictions);
         EvaluationScore near = nearOnly(predictions);
-        System.out.printf("dedup evaluation, %d items, %s%n  overall:   %s%n  near-only: %s%n",
+        System.out.printf(
+                "dedup evaluation, %d items, %s%n  overall:   %s%n  near-only: %s%n",
                 items.size(), settings.version(), all, near);
         printMisses(predictions);
         assertAll(
@@ -69,7 +72,8 @@ class DedupEvaluationTest {
     /** Documents how the shingling and the guard were chosen; asserts nothing. */
     @Test
     void printShinglingSweepAndSimHashBaseline() {
-        System.out.println("shingling sweep (k words per shingle, +1 = single words mixed in), with and without the guard:");
+        System.out.println(
+                "shingling sweep (k words per shingle, +1 = single words mixed in), with and without the guard:");
         for (int k = 1; k <= 4; k++) {
             for (boolean unigrams : new boolean[] {false, true}) {
                 if (k == 1 && unigrams) {
@@ -78,15 +82,22 @@ class DedupEvaluationTest {
                 DedupSettings shingling = DedupSettings.defaults().withShingles(k, unigrams);
                 for (DedupSettings settings : List.of(shingling, shingling.withGuard(0, 0))) {
                     List<Prediction> p = run(settings);
-                    System.out.printf("  k=%d%-2s guard %.2f/%.2f  overall: %s | near-only: %s%n", k, unigrams ? "+1" : "",
-                            settings.numberContainment(), settings.nameContainment(), overall(p), nearOnly(p));
+                    System.out.printf(
+                            "  k=%d%-2s guard %.2f/%.2f  overall: %s | near-only: %s%n",
+                            k,
+                            unigrams ? "+1" : "",
+                            settings.numberContainment(),
+                            settings.nameContainment(),
+                            overall(p),
+                            nearOnly(p));
                 }
             }
         }
         System.out.println("formulaic guard sweep (number containment / name containment):");
         for (double[] guard : new double[][] {{0, 0.5}, {1.0, 0}, {0.75, 0.5}, {1.0, 0.5}, {1.0, 0.75}}) {
             List<Prediction> p = run(DedupSettings.defaults().withGuard(guard[0], guard[1]));
-            System.out.printf("  numbers>=%.2f names>=%.2f overall: %s | near-only: %s%n",
+            System.out.printf(
+                    "  numbers>=%.2f names>=%.2f overall: %s | near-only: %s%n",
                     guard[0], guard[1], overall(p), nearOnly(p));
         }
         List<DedupItem> dedupItems = items.stream().map(LabelledItem::item).toList();
@@ -95,7 +106,8 @@ class DedupEvaluationTest {
         for (int i = 0; i < items.size(); i++) {
             simHash.add(new Prediction(items.get(i), simHashOriginals.get(i), DuplicateMethod.NEAR));
         }
-        System.out.printf("SimHash 64 bit, Hamming <= 3 (scan):%n  overall:   %s%n  near-only: %s%n",
+        System.out.printf(
+                "SimHash 64 bit, Hamming <= 3 (scan):%n  overall:   %s%n  near-only: %s%n",
                 overall(simHash), nearOnly(simHash));
     }
 
@@ -105,8 +117,9 @@ class DedupEvaluationTest {
             String expected = trueOriginal.get(p.item().group());
             boolean isDuplicate = !expected.equals(p.item().id());
             if (isDuplicate && !expected.equals(p.originalId())) {
-                System.out.printf("  missed    %-22s (%s: %s) predicted %s%n", p.item().id(), p.item().relation(),
-                        p.item().edit(), p.originalId());
+                System.out.printf(
+                        "  missed    %-22s (%s: %s) predicted %s%n",
+                        p.item().id(), p.item().relation(), p.item().edit(), p.originalId());
             } else if (!isDuplicate && p.duplicate()) {
                 System.out.printf("  false dup %-22s -> %s (%s)%n", p.item().id(), p.originalId(), p.method());
             }

@@ -70,7 +70,8 @@ class DedupProcessorStartTest {
         for (StoreBuilder<?> builder : DedupStores.builders(Duration.ofDays(7), new DedupWire(AvroSerdes.specific(
                 new InMemorySchemaRegistryClient(), IngestedItem.class, Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid"))))) {
             if (builder.name().equals(name)) {
-                StateStore store = builder.withLoggingDisabled().withCachingDisabled().build();
+                StateStore store =
+                        builder.withLoggingDisabled().withCachingDisabled().build();
                 store.init(context.getStateStoreContext(), store);
                 context.addStateStore(store);
                 stores.put(name, store);
@@ -108,7 +109,9 @@ class DedupProcessorStartTest {
         newContext();
         DedupProcessor next = processor();
         next.init(context);
-        next.process(record(brief("a3-edited", STORIES[2][0], STORIES[2][1].replace("in the field", "in the area")), T0 + 4 * MINUTE));
+        next.process(record(
+                brief("a3-edited", STORIES[2][0], STORIES[2][1].replace("in the field", "in the area")),
+                T0 + 4 * MINUTE));
         // Two items earlier than those decided before the restart: late, both of them.
         next.process(record(brief("late-1", LATE[0][0], LATE[0][1]), T0 - 2 * MINUTE));
         next.process(record(brief("late-2", LATE[1][0], LATE[1][1]), T0 - MINUTE));
@@ -124,23 +127,35 @@ class DedupProcessorStartTest {
     }
 
     private static final String[][] STORIES = {
-            {"Berlin police defend handling of Berlin market attacker",
-                    "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
-                            + "Christmas market attacker despite knowing in June 2016 he was dangerous."},
-            {"ZSE indices up, Agrokor shares in focus of investor interest",
-                    "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
-                            + "retail concern being in the focus of investor interest again."},
-            {"Croatia, China sign action plan for cooperation in agriculture",
-                    "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the field "
-                            + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement."}};
+        {
+            "Berlin police defend handling of Berlin market attacker",
+            "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
+                    + "Christmas market attacker despite knowing in June 2016 he was dangerous."
+        },
+        {
+            "ZSE indices up, Agrokor shares in focus of investor interest",
+            "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
+                    + "retail concern being in the focus of investor interest again."
+        },
+        {
+            "Croatia, China sign action plan for cooperation in agriculture",
+            "The Croatian and Chinese ministries of agriculture on Friday signed an action plan for cooperation in the field "
+                    + "of agriculture for the period 2017-2018, the Croatian ministry said in a statement."
+        }
+    };
 
     private static final String[][] LATE = {
-            {"Storm closes ports along the Adriatic coast",
-                    "Gale-force winds closed ferry ports from Rijeka to Split on Thursday, stranding hundreds of passengers, "
-                            + "the harbour authority said."},
-            {"Serbian central bank keeps key rate at 4 percent",
-                    "The National Bank of Serbia left its key policy rate unchanged at 4.0 percent on Thursday, citing stable "
-                            + "inflation expectations."}};
+        {
+            "Storm closes ports along the Adriatic coast",
+            "Gale-force winds closed ferry ports from Rijeka to Split on Thursday, stranding hundreds of passengers, "
+                    + "the harbour authority said."
+        },
+        {
+            "Serbian central bank keeps key rate at 4 percent",
+            "The National Bank of Serbia left its key policy rate unchanged at 4.0 percent on Thursday, citing stable "
+                    + "inflation expectations."
+        }
+    };
 
     private static DedupProcessor processor() {
         return new DedupProcessor(DedupSettings.defaults(), Duration.ofSeconds(30), Duration.ZERO, TINY_BUDGET,
@@ -153,9 +168,18 @@ class DedupProcessorStartTest {
     }
 
     private static Brief brief(String id, String headline, String summary) {
-        return Brief.newBuilder().setId(id).setHeadline(headline).setSummary(summary).setSection("Latest news")
-                .setOrigin(Origin.newBuilder().setDumpId("dump-1").setPosition(1).setCapturedAt(Instant.ofEpochMilli(T0))
-                        .setParserVersion("1").build()).build();
+        return Brief.newBuilder()
+                .setId(id)
+                .setHeadline(headline)
+                .setSummary(summary)
+                .setSection("Latest news")
+                .setOrigin(Origin.newBuilder()
+                        .setDumpId("dump-1")
+                        .setPosition(1)
+                        .setCapturedAt(Instant.ofEpochMilli(T0))
+                        .setParserVersion("1")
+                        .build())
+                .build();
     }
 
     /** The once-a-second check of upstream progress, which decides the buffer once input is idle. */

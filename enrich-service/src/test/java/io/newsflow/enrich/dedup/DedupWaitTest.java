@@ -17,7 +17,9 @@ class DedupWaitTest {
     void namesThePartitionHoldingTheLowWatermarkBack() {
         long[] watermarks = {T + 60_000, T + 5_000, T + 60_000, T + 60_000};
         String reason = DedupWait.reason(T, inputs, watermarks, Set.of(), T + 60_000, 30_000);
-        assertTrue(reason.contains("news.articles-1 holds them back at event time " + Instant.ofEpochMilli(T + 5_000)), reason);
+        assertTrue(
+                reason.contains("news.articles-1 holds them back at event time " + Instant.ofEpochMilli(T + 5_000)),
+                reason);
         assertTrue(reason.contains("not caught up"), reason);
     }
 

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.avro.DuplicateMethod;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,13 @@ record EvaluationScore(int truePairs, int found, int claimed, int correctClaims)
 
     @Override
     public String toString() {
-        return String.format("precision %.3f (%d/%d)  recall %.3f (%d/%d)",
+        return String.format(
+                "precision %.3f (%d/%d)  recall %.3f (%d/%d)",
                 precision(), correctClaims, claimed, recall(), found, truePairs);
     }
 
-    static EvaluationScore of(List<Prediction> predictions, Predicate<LabelledItem> truth,
-                              Predicate<Prediction> claim) {
+    static EvaluationScore of(
+            List<Prediction> predictions, Predicate<LabelledItem> truth, Predicate<Prediction> claim) {
         Map<String, String> trueOriginal = trueOriginals(predictions);
         int truePairs = 0;
         int found = 0;

@@ -1,32 +1,37 @@
 package io.newsflow.enrich.dedup;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FingerprinterTest {
 
     static final String HEADLINE = "ZSE indices up, Agrokor shares in focus of investor interest";
-    static final String SUMMARY = "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of "
-            + "the Agrokor food and retail concern being in the focus of investor interest again.";
+    static final String SUMMARY =
+            "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of "
+                    + "the Agrokor food and retail concern being in the focus of investor interest again.";
 
     private final DedupSettings settings = DedupSettings.defaults();
 
     @Test
     void contentHashIsHexSha256OfTheNormalisedText() {
         // value from `printf 'zse indices up agrokor shares in focus' | sha256sum`
-        assertEquals("5d77444264435cfbe6878b930a5c458ff70c9ce4f4a85efbe814d8ea1fb1e71c",
-                new Fingerprinter(settings).fingerprint("UPDATE 1-ZSE indices up, Agrokor shares in focus", "").contentHash());
+        assertEquals(
+                "5d77444264435cfbe6878b930a5c458ff70c9ce4f4a85efbe814d8ea1fb1e71c",
+                new Fingerprinter(settings)
+                        .fingerprint("UPDATE 1-ZSE indices up, Agrokor shares in focus", "")
+                        .contentHash());
     }
 
     @Test
@@ -50,8 +55,13 @@ class FingerprinterTest {
     void signatureAndBandKeysAreStableAcrossRuns() {
         Fingerprinter fingerprinter = new Fingerprinter(settings);
         ContentFingerprint fingerprint = fingerprinter.fingerprint(HEADLINE, SUMMARY);
-        assertEquals(PINNED_FIRST_VALUES, String.format("%08x %08x %08x",
-                fingerprint.signature()[0], fingerprint.signature()[1], fingerprint.signature()[2]));
+        assertEquals(
+                PINNED_FIRST_VALUES,
+                String.format(
+                        "%08x %08x %08x",
+                        fingerprint.signature()[0],
+                        fingerprint.signature()[1],
+                        fingerprint.signature()[2]));
         assertEquals(PINNED_FIRST_BAND, LshBanding.keyString(fingerprinter.lookupKeys(fingerprint)[0]));
     }
 
@@ -80,8 +90,7 @@ class FingerprinterTest {
 
     /** MinHash is an estimator of Jaccard: with 128 hashes its standard error is at most 0.045. */
     @Property(tries = 30)
-    void estimatedJaccardIsCloseToTheTrueJaccard(@ForAll @IntRange(min = 0, max = 40) int changed,
-                                                 @ForAll long seed) {
+    void estimatedJaccardIsCloseToTheTrueJaccard(@ForAll @IntRange(min = 0, max = 40) int changed, @ForAll long seed) {
         Random random = new Random(seed);
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -93,7 +102,8 @@ class FingerprinterTest {
         }
         DedupSettings unigramsOnly = settings.withShingles(1, false);
         Fingerprinter fingerprinter = new Fingerprinter(unigramsOnly);
-        double estimate = fingerprinter.fingerprint("", String.join(" ", words))
+        double estimate = fingerprinter
+                .fingerprint("", String.join(" ", words))
                 .estimatedJaccard(fingerprinter.fingerprint("", String.join(" ", edited)));
         Set<String> union = new HashSet<>(words);
         union.addAll(edited);

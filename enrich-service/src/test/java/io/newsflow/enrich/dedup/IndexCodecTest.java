@@ -12,13 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class IndexCodecTest {
-    private static final ContentFingerprint FINGERPRINT = new ContentFingerprint("9f86d081884c7d65", new int[]{1, -2, Integer.MAX_VALUE},
-            17, new KeyTerms(new int[]{2017}, new int[]{42, -7}));
+    private static final ContentFingerprint FINGERPRINT = new ContentFingerprint(
+            "9f86d081884c7d65", new int[] {1, -2, Integer.MAX_VALUE}, 17, new KeyTerms(new int[] {2017}, new int[] {
+                42, -7
+            }));
 
     @Test
     void anEntryComesBackAsItWasWritten() {
-        IndexEntry entry = new IndexEntry(new ItemRef("0870546bb037afd6aa44d3897453b094", ItemKind.BRIEF, 1_491_559_200_000L), true,
-                FINGERPRINT);
+        IndexEntry entry = new IndexEntry(
+                new ItemRef("0870546bb037afd6aa44d3897453b094", ItemKind.BRIEF, 1_491_559_200_000L), true, FINGERPRINT);
         assertEntry(entry, IndexCodec.entry(IndexCodec.entry(entry)));
         assertEquals(entry.ref(), IndexCodec.entryRef(IndexCodec.ref(entry.ref())));
         assertEquals(entry.item(), IndexCodec.itemRef(IndexCodec.ref(entry.item())));
@@ -36,7 +38,8 @@ class IndexCodecTest {
     void stateOfAnotherFormatIsRefusedWithAHint() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new DataOutputStream(bytes).writeByte(99);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> IndexCodec.itemRef(bytes.toByteArray()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> IndexCodec.itemRef(bytes.toByteArray()));
         assertEquals(true, e.getMessage().contains("reset the enrich-service state"));
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.enrich.dedup;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.avro.ItemKind;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,8 +16,15 @@ import java.util.List;
 import java.util.Objects;
 
 /** One line of the labelled evaluation set src/test/resources/dedup/dedup-eval.jsonl. */
-record LabelledItem(String id, String group, String kind, String time, String headline, List<String> paragraphs,
-                    String relation, String edit) {
+record LabelledItem(
+        String id,
+        String group,
+        String kind,
+        String time,
+        String headline,
+        List<String> paragraphs,
+        String relation,
+        String edit) {
 
     static final String RESOURCE = "/dedup/dedup-eval.jsonl";
 

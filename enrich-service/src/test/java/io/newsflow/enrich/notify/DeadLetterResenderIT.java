@@ -64,49 +64,84 @@ class DeadLetterResenderIT {
         });
         server.start();
         NewsflowConfig config = stack.config()
-                .with(WebhookSettings.URL, "http://127.0.0.1:" + server.getAddress().getPort() + "/hook", "test")
+                .with(
+                        WebhookSettings.URL,
+                        "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
+                        "test")
                 .with(WebhookSettings.INITIAL_BACKOFF, "50ms", "test");
         try (Stack resolved = Stack.resolve(config);
-             SchemaRegistryClient registry = stack.registryClient()) {
+                SchemaRegistryClient registry = stack.registryClient()) {
             TopicSetup.prepare(resolved);
             Topics topics = new Topics(registry, stack.registryProperties());
             WebhookSettings settings = WebhookSettings.from(config);
-            try (KafkaProducer<String, DeadLetter> letters = new KafkaProducer<>(stack.kafkaClientProperties(),
-                    new StringSerializer(), topics.deadLetters.valueSerde().serializer())) {
+            try (KafkaProducer<String, DeadLetter> letters = new KafkaProducer<>(
+                    stack.kafkaClientProperties(),
+                    new StringSerializer(),
+                    topics.deadLetters.valueSerde().serializer())) {
                 byte[] old = topics.bursts.valueSerde().serializer().serialize(Topics.BURSTS_NAME, alert("Opec2019"));
                 Instant failed2019 = Instant.parse("2019-03-01T08:00:00Z");
-                letters.send(new ProducerRecord<>(Topics.DLQ_NAME, null, failed2019.toEpochMilli(), "old",
-                        letter(WebhookNotifier.STAGE, old, failed2019))).get();
-                letters.send(new ProducerRecord<>(Topics.DLQ_NAME, "other",
-                        letter("enrich.deserialize", "not an alert".getBytes(StandardCharsets.UTF_8), Instant.now()))).get();
+                letters.send(new ProducerRecord<>(
+                                Topics.DLQ_NAME,
+                                null,
+                                failed2019.toEpochMilli(),
+                                "old",
+                                letter(WebhookNotifier.STAGE, old, failed2019)))
+                        .get();
+                letters.send(new ProducerRecord<>(
+                                Topics.DLQ_NAME,
+                                "other",
+                                letter(
+                                        "enrich.deserialize",
+                                        "not an alert".getBytes(StandardCharsets.UTF_8),
+                                        Instant.now())))
+                        .get();
             }
             Instant beforeOutage = Instant.now();
             try (WebhookNotifier notifier = WebhookNotifier.start(resolved, settings);
-                 KafkaProducer<String, BurstAlert> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                         new StringSerializer(), topics.bursts.valueSerde().serializer())) {
-                producer.send(new ProducerRecord<>(Topics.BURSTS_NAME, "k", alert("Bounced"))).get();
-                TopicReader.awaitRecords(stack, Topics.DLQ_NAME, new StringDeserializer(),
-                        topics.deadLetters.valueSerde().deserializer(), 3, Duration.ofSeconds(60));
+                    KafkaProducer<String, BurstAlert> producer = new KafkaProducer<>(
+                            stack.kafkaClientProperties(),
+                            new StringSerializer(),
+                            topics.bursts.valueSerde().serializer())) {
+                producer.send(new ProducerRecord<>(Topics.BURSTS_NAME, "k", alert("Bounced")))
+                        .get();
+                TopicReader.awaitRecords(
+                        stack,
+                        Topics.DLQ_NAME,
+                        new StringDeserializer(),
+                        topics.deadLetters.valueSerde().deserializer(),
+                        3,
+                        Duration.ofSeconds(60));
             }
             assertTrue(accepted.isEmpty(), "the 404 hook accepted nothing: " + accepted);
 
             status.set(200); // the hook is back
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            DeadLetterResender.Report recent = DeadLetterResender.resend(resolved, settings, beforeOutage,
-                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            DeadLetterResender.Report recent = DeadLetterResender.resend(
+                    resolved, settings, beforeOutage, new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertEquals(List.of("Bounced"), accepted, "from the outage on: only today's letter");
             assertEquals(1, recent.resent());
             assertEquals(List.of(), recent.failed());
-            assertTrue(printed.toString(StandardCharsets.UTF_8).contains("resent news.dlq-"), printed.toString(StandardCharsets.UTF_8));
+            assertTrue(
+                    printed.toString(StandardCharsets.UTF_8).contains("resent news.dlq-"),
+                    printed.toString(StandardCharsets.UTF_8));
 
             accepted.clear();
-            DeadLetterResender.Report all = DeadLetterResender.resend(resolved, settings, Instant.EPOCH,
+            DeadLetterResender.Report all = DeadLetterResender.resend(
+                    resolved,
+                    settings,
+                    Instant.EPOCH,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            assertEquals(List.of("Opec2019", "Bounced"), accepted, "from the epoch: both, in news.dlq order; other stages skipped");
+            assertEquals(
+                    List.of("Opec2019", "Bounced"),
+                    accepted,
+                    "from the epoch: both, in news.dlq order; other stages skipped");
             assertEquals(2, all.resent());
 
             status.set(503);
-            DeadLetterResender.Report down = DeadLetterResender.resend(resolved, settings, beforeOutage,
+            DeadLetterResender.Report down = DeadLetterResender.resend(
+                    resolved,
+                    settings,
+                    beforeOutage,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             assertEquals(0, down.resent());
             assertEquals(1, down.failed().size());

@@ -16,12 +16,15 @@ class RedactedUrlTest {
     @Test
     void keepsOnlySchemeHostAndPort() {
         assertEquals("https://hooks.slack.com/…", RedactedUrl.of(SLACK));
-        assertEquals("http://127.0.0.1:8099/…", RedactedUrl.of(URI.create("http://user:pw@127.0.0.1:8099/hook?token=abc#x")));
+        assertEquals(
+                "http://127.0.0.1:8099/…",
+                RedactedUrl.of(URI.create("http://user:pw@127.0.0.1:8099/hook?token=abc#x")));
     }
 
     @Test
     void scrubsTheUrlOutOfMessages() {
-        assertEquals("cannot reach https://hooks.slack.com/… now",
+        assertEquals(
+                "cannot reach https://hooks.slack.com/… now",
                 RedactedUrl.scrub("cannot reach " + SLACK + " now", SLACK));
     }
 
@@ -31,15 +34,19 @@ class RedactedUrlTest {
                 Map.of(WebhookSettings.URL, "https://hooks.slack.com/services/T000/B000/se cret"), null, Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WebhookSettings.from(config));
         assertFalse(e.getMessage().contains("se cret"), e.getMessage());
-        IllegalArgumentException ftp = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ftp = assertThrows(
+                IllegalArgumentException.class,
                 () -> WebhookSettings.from(config.with(WebhookSettings.URL, "ftp://host/secret", "test")));
         assertFalse(ftp.getMessage().contains("secret"), ftp.getMessage());
     }
 
     @Test
     void configShowsTheUrlMasked() {
-        NewsflowConfig config = NewsflowConfig.load(Map.of(), null, Map.of("NEWSFLOW_NOTIFY_WEBHOOK_URL", SLACK.toString()));
+        NewsflowConfig config =
+                NewsflowConfig.load(Map.of(), null, Map.of("NEWSFLOW_NOTIFY_WEBHOOK_URL", SLACK.toString()));
         assertEquals(SLACK.toString(), config.require(WebhookSettings.URL));
-        assertFalse(config.describe().toString().contains("secret"), config.describe().toString());
+        assertFalse(
+                config.describe().toString().contains("secret"),
+                config.describe().toString());
     }
 }

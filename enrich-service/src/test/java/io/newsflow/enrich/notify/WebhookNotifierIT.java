@@ -28,9 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,33 +83,50 @@ class WebhookNotifierIT {
                 .with(WebhookSettings.MAX_BACKOFF, "100ms", "test");
 
         try (Stack resolved = Stack.resolve(config);
-             SchemaRegistryClient registry = stack.registryClient()) {
+                SchemaRegistryClient registry = stack.registryClient()) {
             TopicSetup.prepare(resolved);
             Topics topics = new Topics(registry, stack.registryProperties());
             try (WebhookNotifier notifier = WebhookNotifier.start(resolved, WebhookSettings.from(config));
-                 KafkaProducer<String, BurstAlert> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                         new StringSerializer(), topics.bursts.valueSerde().serializer())) {
+                    KafkaProducer<String, BurstAlert> producer = new KafkaProducer<>(
+                            stack.kafkaClientProperties(),
+                            new StringSerializer(),
+                            topics.bursts.valueSerde().serializer())) {
                 assertEquals("http://127.0.0.1:" + server.getAddress().getPort() + "/…", notifier.destination());
                 send(producer, alert("Agrokor", 6, "Agrokor creditors agree on emergency measures"));
                 send(producer, alert("Syria", 9, "Aleppo evacuation resumes"));
                 await(() -> count("Agrokor") >= 1 && count("Syria") >= 1, "both alerts posted");
 
-                assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1; "
-                        + "e.g. \"Agrokor creditors agree on emergency measures\"", text("Agrokor"));
-                assertEquals("Burst: \"Syria\" (keyword) 9 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1; "
-                        + "e.g. \"Aleppo evacuation resumes\"", text("Syria"));
+                assertEquals(
+                        "Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1; "
+                                + "e.g. \"Agrokor creditors agree on emergency measures\"",
+                        text("Agrokor"));
+                assertEquals(
+                        "Burst: \"Syria\" (keyword) 9 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1; "
+                                + "e.g. \"Aleppo evacuation resumes\"",
+                        text("Syria"));
                 assertEquals(3, requests.get("Syria").get(), "two 503s, then accepted");
-                assertEquals("KEYWORD", body("Agrokor").path("alert").path("kind").asText());
+                assertEquals(
+                        "KEYWORD", body("Agrokor").path("alert").path("kind").asText());
                 assertEquals(6, body("Agrokor").path("alert").path("count").asInt());
-                assertEquals("2017-04-07T10:07:00Z", body("Agrokor").path("alert").path("detectedAt").asText());
+                assertEquals(
+                        "2017-04-07T10:07:00Z",
+                        body("Agrokor").path("alert").path("detectedAt").asText());
 
                 send(producer, alert("Rejected", 4, "Bad payload"));
                 send(producer, alert("Later", 5, "After the rejected one"));
-                await(() -> accepted.stream().anyMatch(b -> b.path("alert").path("keyword").asText().equals("Later")),
+                await(
+                        () -> accepted.stream()
+                                .anyMatch(b ->
+                                        b.path("alert").path("keyword").asText().equals("Later")),
                         "the alert after the rejected one posted");
 
-                List<ConsumerRecord<String, DeadLetter>> letters = TopicReader.awaitRecords(stack, Topics.DLQ_NAME,
-                        new StringDeserializer(), topics.deadLetters.valueSerde().deserializer(), 1, Duration.ofSeconds(30));
+                List<ConsumerRecord<String, DeadLetter>> letters = TopicReader.awaitRecords(
+                        stack,
+                        Topics.DLQ_NAME,
+                        new StringDeserializer(),
+                        topics.deadLetters.valueSerde().deserializer(),
+                        1,
+                        Duration.ofSeconds(30));
                 assertEquals(1, letters.size(), "one dead letter: " + letters);
                 DeadLetter letter = letters.get(0).value();
                 assertEquals(WebhookNotifier.STAGE, letter.getStage());
@@ -120,7 +135,13 @@ class WebhookNotifierIT {
                 assertTrue(!letter.getReason().contains("secret"), "no secret in the reason: " + letter.getReason());
                 byte[] original = new byte[letter.getOriginal().remaining()];
                 letter.getOriginal().get(original);
-                assertEquals("Rejected", topics.bursts.valueSerde().deserializer().deserialize(Topics.BURSTS_NAME, original).getKeyword());
+                assertEquals(
+                        "Rejected",
+                        topics.bursts
+                                .valueSerde()
+                                .deserializer()
+                                .deserialize(Topics.BURSTS_NAME, original)
+                                .getKeyword());
                 assertEquals(1, requests.get("Rejected").get(), "a 400 is not retried");
                 assertEquals(1, count("Agrokor"));
                 assertEquals(1, count("Syria"));
@@ -165,46 +186,64 @@ class WebhookNotifierIT {
         server.start();
         String group = "newsflow-notify-outage";
         NewsflowConfig config = stack.config()
-                .with(WebhookSettings.URL, "http://127.0.0.1:" + server.getAddress().getPort() + PATH, "test")
+                .with(
+                        WebhookSettings.URL,
+                        "http://127.0.0.1:" + server.getAddress().getPort() + PATH,
+                        "test")
                 .with(WebhookSettings.GROUP_ID, group, "test")
                 .with(WebhookSettings.INITIAL_BACKOFF, "100ms", "test")
                 .with(WebhookSettings.MAX_BACKOFF, "400ms", "test")
                 .with("max.poll.interval.ms", "5000", "test");
         try (Stack resolved = Stack.resolve(config);
-             SchemaRegistryClient registry = stack.registryClient()) {
+                SchemaRegistryClient registry = stack.registryClient()) {
             TopicSetup.prepare(resolved);
             Topics topics = new Topics(registry, stack.registryProperties());
             try (WebhookNotifier notifier = WebhookNotifier.start(resolved, WebhookSettings.from(config));
-                 KafkaProducer<String, BurstAlert> producer = new KafkaProducer<>(stack.kafkaClientProperties(),
-                         new StringSerializer(), topics.bursts.valueSerde().serializer());
-                 Admin admin = Admin.create(stack.kafkaClientProperties())) {
+                    KafkaProducer<String, BurstAlert> producer = new KafkaProducer<>(
+                            stack.kafkaClientProperties(),
+                            new StringSerializer(),
+                            topics.bursts.valueSerde().serializer());
+                    Admin admin = Admin.create(stack.kafkaClientProperties())) {
                 for (String keyword : keywords) { // one key: one partition, so one order
-                    producer.send(new ProducerRecord<>(Topics.BURSTS_NAME, "outage", alert(keyword, 5, keyword + " headline"))).get();
+                    producer.send(new ProducerRecord<>(
+                                    Topics.BURSTS_NAME, "outage", alert(keyword, 5, keyword + " headline")))
+                            .get();
                 }
                 await(() -> posted(keywords).size() >= keywords.size(), "all alerts posted after the outage");
                 // Once the group committed the end of the topic nothing can be sent again: then count.
                 long end;
-                try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(stack.kafkaClientProperties(),
-                        new StringDeserializer(), new StringDeserializer())) {
+                try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(
+                        stack.kafkaClientProperties(), new StringDeserializer(), new StringDeserializer())) {
                     List<TopicPartition> partitions = probe.partitionsFor(Topics.BURSTS_NAME).stream()
-                            .map(p -> new TopicPartition(Topics.BURSTS_NAME, p.partition())).toList();
-                    end = probe.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                            .map(p -> new TopicPartition(Topics.BURSTS_NAME, p.partition()))
+                            .toList();
+                    end = probe.endOffsets(partitions).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum();
                 }
                 await(() -> committed(admin, group) >= end, "the group committed every alert");
                 Thread.sleep(1000);
 
-                assertEquals(keywords, posted(keywords),
-                        "every alert once, in order");
+                assertEquals(keywords, posted(keywords), "every alert once, in order");
                 long outageMillis = (outageRequests.get(outageRequests.size() - 1) - outageRequests.get(0)) / 1_000_000;
-                assertTrue(outageMillis > 10_000, "the webhook failed for longer than the old budget and max.poll.interval.ms: "
-                        + outageMillis + " ms");
+                assertTrue(
+                        outageMillis > 10_000,
+                        "the webhook failed for longer than the old budget and max.poll.interval.ms: " + outageMillis
+                                + " ms");
                 for (int i = 1; i < outageRequests.size(); i++) {
                     long gap = (outageRequests.get(i) - outageRequests.get(i - 1)) / 1_000_000;
-                    assertTrue(gap >= 900, "Retry-After: 1 honoured over the 400 ms backoff cap, but a retry came after " + gap + " ms");
+                    assertTrue(
+                            gap >= 900,
+                            "Retry-After: 1 honoured over the 400 ms backoff cap, but a retry came after " + gap
+                                    + " ms");
                 }
-                List<ConsumerRecord<String, DeadLetter>> letters = TopicReader.readAll(stack, Topics.DLQ_NAME,
-                        new StringDeserializer(), topics.deadLetters.valueSerde().deserializer());
-                assertTrue(letters.stream().noneMatch(r -> keywords.contains(keywordOf(topics, r.value()))),
+                List<ConsumerRecord<String, DeadLetter>> letters = TopicReader.readAll(
+                        stack,
+                        Topics.DLQ_NAME,
+                        new StringDeserializer(),
+                        topics.deadLetters.valueSerde().deserializer());
+                assertTrue(
+                        letters.stream().noneMatch(r -> keywords.contains(keywordOf(topics, r.value()))),
                         "nothing dead-lettered: " + letters);
             }
         } finally {
@@ -215,14 +254,18 @@ class WebhookNotifierIT {
     /** The keywords of the accepted alerts among {@code keywords}, in arrival order (another test's alerts share the topic). */
     private List<String> posted(List<String> keywords) {
         synchronized (accepted) {
-            return accepted.stream().map(b -> b.path("alert").path("keyword").asText()).filter(keywords::contains).toList();
+            return accepted.stream()
+                    .map(b -> b.path("alert").path("keyword").asText())
+                    .filter(keywords::contains)
+                    .toList();
         }
     }
 
     private static long committed(Admin admin, String group) {
         try {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
-                    .mapToLong(OffsetAndMetadata::offset).sum();
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
         } catch (Exception e) {
             return -1;
         }
@@ -232,7 +275,11 @@ class WebhookNotifierIT {
         byte[] original = new byte[letter.getOriginal().remaining()];
         letter.getOriginal().duplicate().get(original);
         try {
-            return topics.bursts.valueSerde().deserializer().deserialize(Topics.BURSTS_NAME, original).getKeyword();
+            return topics.bursts
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(Topics.BURSTS_NAME, original)
+                    .getKeyword();
         } catch (RuntimeException e) {
             return null;
         }
@@ -254,12 +301,16 @@ class WebhookNotifierIT {
     }
 
     private static void send(KafkaProducer<String, BurstAlert> producer, BurstAlert alert) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.BURSTS_NAME, alert.getKeyword(), alert)).get();
+        producer.send(new ProducerRecord<>(Topics.BURSTS_NAME, alert.getKeyword(), alert))
+                .get();
     }
 
     private JsonNode body(String keyword) {
         synchronized (accepted) {
-            return accepted.stream().filter(b -> b.path("alert").path("keyword").asText().equals(keyword)).findFirst().orElseThrow();
+            return accepted.stream()
+                    .filter(b -> b.path("alert").path("keyword").asText().equals(keyword))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -269,7 +320,9 @@ class WebhookNotifierIT {
 
     private long count(String keyword) {
         synchronized (accepted) {
-            return accepted.stream().filter(b -> b.path("alert").path("keyword").asText().equals(keyword)).count();
+            return accepted.stream()
+                    .filter(b -> b.path("alert").path("keyword").asText().equals(keyword))
+                    .count();
         }
     }
 

@@ -15,10 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookSettingsTest {
     @Test
     void backoffDoublesUpToTheCap() {
-        WebhookSettings settings = WebhookSettings.from(NewsflowConfig.load(Map.of(
-                WebhookSettings.URL, "https://example.org/hook",
-                WebhookSettings.INITIAL_BACKOFF, "500ms",
-                WebhookSettings.MAX_BACKOFF, "3s"), null, Map.of()));
+        WebhookSettings settings = WebhookSettings.from(NewsflowConfig.load(
+                Map.of(
+                        WebhookSettings.URL, "https://example.org/hook",
+                        WebhookSettings.INITIAL_BACKOFF, "500ms",
+                        WebhookSettings.MAX_BACKOFF, "3s"),
+                null,
+                Map.of()));
         assertEquals(Duration.ofMillis(500), settings.backoff(1));
         assertEquals(Duration.ofSeconds(1), settings.backoff(2));
         assertEquals(Duration.ofSeconds(2), settings.backoff(3));
@@ -28,8 +31,8 @@ class WebhookSettingsTest {
 
     @Test
     void defaultsBackOffFromOneSecondToOneMinute() {
-        WebhookSettings settings = WebhookSettings.from(NewsflowConfig.load(Map.of(
-                WebhookSettings.URL, "https://example.org/hook"), null, Map.of()));
+        WebhookSettings settings = WebhookSettings.from(
+                NewsflowConfig.load(Map.of(WebhookSettings.URL, "https://example.org/hook"), null, Map.of()));
         assertEquals(Duration.ofSeconds(1), settings.backoff(1));
         assertEquals(Duration.ofSeconds(32), settings.backoff(6));
         assertEquals(Duration.ofSeconds(60), settings.backoff(7));
@@ -38,10 +41,13 @@ class WebhookSettingsTest {
 
     @Test
     void aLongerRetryAfterWinsUpToItsCap() {
-        WebhookSettings settings = WebhookSettings.from(NewsflowConfig.load(Map.of(
-                WebhookSettings.URL, "https://example.org/hook",
-                WebhookSettings.INITIAL_BACKOFF, "500ms",
-                WebhookSettings.MAX_BACKOFF, "3s"), null, Map.of()));
+        WebhookSettings settings = WebhookSettings.from(NewsflowConfig.load(
+                Map.of(
+                        WebhookSettings.URL, "https://example.org/hook",
+                        WebhookSettings.INITIAL_BACKOFF, "500ms",
+                        WebhookSettings.MAX_BACKOFF, "3s"),
+                null,
+                Map.of()));
         assertEquals(Duration.ofMillis(500), settings.retryWait(1, Optional.empty()));
         assertEquals(Duration.ofSeconds(120), settings.retryWait(1, Optional.of(Duration.ofSeconds(120))));
         assertEquals(Duration.ofSeconds(2), settings.retryWait(3, Optional.of(Duration.ofSeconds(1))));

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReprocessPointTest {
     private static final Instant FROM = Instant.parse("2026-12-01T00:00:00Z");
-    private static final ReprocessPoint POINT = new ReprocessPoint(FROM, Map.of(new TopicPartition("news.briefs", 0), 100L));
+    private static final ReprocessPoint POINT =
+            new ReprocessPoint(FROM, Map.of(new TopicPartition("news.briefs", 0), 100L));
 
     private static InputRecord brief(int partition, long offset, Instant time) {
         return new InputRecord("news.briefs", partition, offset, time.toEpochMilli());
@@ -34,9 +35,13 @@ class ReprocessPointTest {
 
     @Test
     void earlierItemsTheStoppedRunHadNotReadArePublished() {
-        assertTrue(POINT.publishes(brief(0, 100, FROM.minusSeconds(3600))), "at the committed offset: not read by the stopped run");
-        assertTrue(POINT.publishes(brief(1, 3, FROM.minusSeconds(3600))), "a partition the stopped run never committed");
-        assertTrue(POINT.publishes(new InputRecord("news.articles", 0, 3, FROM.minusSeconds(3600).toEpochMilli())));
+        assertTrue(
+                POINT.publishes(brief(0, 100, FROM.minusSeconds(3600))),
+                "at the committed offset: not read by the stopped run");
+        assertTrue(
+                POINT.publishes(brief(1, 3, FROM.minusSeconds(3600))), "a partition the stopped run never committed");
+        assertTrue(POINT.publishes(
+                new InputRecord("news.articles", 0, 3, FROM.minusSeconds(3600).toEpochMilli())));
         assertTrue(POINT.publishes(brief(0, -1, FROM.minusSeconds(3600))), "offset unknown: published");
     }
 
@@ -48,14 +53,20 @@ class ReprocessPointTest {
     @Test
     void contextStartsOneRetentionBeforeThePoint() {
         assertEquals(FROM.minus(Duration.ofDays(7)), POINT.contextStart(Duration.ofDays(7)));
-        assertEquals(Instant.EPOCH, new ReprocessPoint(Instant.parse("1970-01-02T00:00:00Z"), Map.of()).contextStart(Duration.ofDays(7)));
+        assertEquals(
+                Instant.EPOCH,
+                new ReprocessPoint(Instant.parse("1970-01-02T00:00:00Z"), Map.of()).contextStart(Duration.ofDays(7)));
     }
 
     @Test
     void aLaterPointKeepsTheHigherOffsetsOfAnEarlierOne() {
-        ReprocessPoint later = new ReprocessPoint(FROM.plusSeconds(60), Map.of(new TopicPartition("news.briefs", 0), 40L,
-                new TopicPartition("news.briefs", 1), 7L)).after(POINT);
-        assertEquals(Map.of(new TopicPartition("news.briefs", 0), 100L, new TopicPartition("news.briefs", 1), 7L), later.publishedBelow());
+        ReprocessPoint later = new ReprocessPoint(
+                        FROM.plusSeconds(60),
+                        Map.of(new TopicPartition("news.briefs", 0), 40L, new TopicPartition("news.briefs", 1), 7L))
+                .after(POINT);
+        assertEquals(
+                Map.of(new TopicPartition("news.briefs", 0), 100L, new TopicPartition("news.briefs", 1), 7L),
+                later.publishedBelow());
         assertEquals(FROM.plusSeconds(60), later.from());
     }
 

@@ -13,25 +13,25 @@ import java.util.Objects;
  * @param originalSize the full size of the input in bytes, which may exceed original.length
  */
 public record DumpFailure(String sourceId, FailureClass failureClass, String reason, byte[] original, long originalSize)
-    implements ReadOutcome, ParseOutcome {
+        implements ReadOutcome, ParseOutcome {
 
-  public DumpFailure {
-    Objects.requireNonNull(sourceId, "sourceId");
-    Objects.requireNonNull(failureClass, "failureClass");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(original, "original");
-  }
+    public DumpFailure {
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(failureClass, "failureClass");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(original, "original");
+    }
 
-  static DumpFailure of(String sourceId, FailureClass failureClass, String reason, byte[] original) {
-    return new DumpFailure(sourceId, failureClass, reason, original, original.length);
-  }
+    static DumpFailure of(String sourceId, FailureClass failureClass, String reason, byte[] original) {
+        return new DumpFailure(sourceId, failureClass, reason, original, original.length);
+    }
 
-  static DumpFailure of(String sourceId, FailureClass failureClass, String reason, String originalText) {
-    return of(sourceId, failureClass, reason, originalText.getBytes(StandardCharsets.UTF_8));
-  }
+    static DumpFailure of(String sourceId, FailureClass failureClass, String reason, String originalText) {
+        return of(sourceId, failureClass, reason, originalText.getBytes(StandardCharsets.UTF_8));
+    }
 
-  @Override
-  public String toString() {
-    return "DumpFailure[" + sourceId + ": " + reason + " (" + originalSize + " bytes)]";
-  }
+    @Override
+    public String toString() {
+        return "DumpFailure[" + sourceId + ": " + reason + " (" + originalSize + " bytes)]";
+    }
 }

@@ -7,8 +7,8 @@ package io.newsflow.ingest.parse;
  */
 record Latin1Text(byte[] bytes, int from, int length) {
 
-  /** The bytes of the text's characters {@code [start, end)}. */
-  Latin1Text range(int start, int end) {
-    return new Latin1Text(bytes, from + start, end - start);
-  }
+    /** The bytes of the text's characters {@code [start, end)}. */
+    Latin1Text range(int start, int end) {
+        return new Latin1Text(bytes, from + start, end - start);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 record ParsedArticle(String title, List<String> paragraphs) {
 
-  public ParsedArticle {
-    paragraphs = List.copyOf(paragraphs);
-  }
+    public ParsedArticle {
+        paragraphs = List.copyOf(paragraphs);
+    }
 }

@@ -8,5 +8,4 @@ package io.newsflow.ingest.parse;
  * @param summary the one-paragraph summary, a line normalised by {@link LineNormalizer}; null when the
  *                sidebar gave only a headline
  */
-record ParsedBrief(String section, String headline, String summary) {
-}
+record ParsedBrief(String section, String headline, String summary) {}

@@ -20,21 +20,22 @@ import java.util.List;
  * @param briefs the briefs in sidebar order
  */
 public record ParsedDump(
-    String sourceId,
-    String dumpId,
-    long textBytes,
-    List<HeaderField> header,
-    String source,
-    String url,
-    Instant capturedAt,
-    Instant publishedAt,
-    ParsedArticle article,
-    List<String> sections,
-    List<ParsedBrief> briefs) implements ParseOutcome {
+        String sourceId,
+        String dumpId,
+        long textBytes,
+        List<HeaderField> header,
+        String source,
+        String url,
+        Instant capturedAt,
+        Instant publishedAt,
+        ParsedArticle article,
+        List<String> sections,
+        List<ParsedBrief> briefs)
+        implements ParseOutcome {
 
-  public ParsedDump {
-    header = List.copyOf(header);
-    sections = List.copyOf(sections);
-    briefs = List.copyOf(briefs);
-  }
+    public ParsedDump {
+        header = List.copyOf(header);
+        sections = List.copyOf(sections);
+        briefs = List.copyOf(briefs);
+    }
 }

@@ -15,24 +15,26 @@ import java.util.Objects;
  * @param fallbackCapturedAt capture time when neither header nor envelope gives one (file mtime)
  * @param latin1 the text's bytes when the reader decoded it as Latin-1, else null (the parser finds out)
  */
-public record RawDump(String sourceId, String text, Map<String, String> envelope, Instant fallbackCapturedAt,
-                      Latin1Text latin1) implements ReadOutcome {
+public record RawDump(
+        String sourceId, String text, Map<String, String> envelope, Instant fallbackCapturedAt, Latin1Text latin1)
+        implements ReadOutcome {
 
-  public RawDump {
-    Objects.requireNonNull(sourceId, "sourceId");
-    Objects.requireNonNull(text, "text");
-    envelope = Map.copyOf(envelope);
-    Objects.requireNonNull(fallbackCapturedAt, "fallbackCapturedAt");
-    if (latin1 != null && latin1.length() != text.length()) {
-      throw new IllegalArgumentException("latin1 holds " + latin1.length() + " bytes for " + text.length() + " chars");
+    public RawDump {
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(text, "text");
+        envelope = Map.copyOf(envelope);
+        Objects.requireNonNull(fallbackCapturedAt, "fallbackCapturedAt");
+        if (latin1 != null && latin1.length() != text.length()) {
+            throw new IllegalArgumentException(
+                    "latin1 holds " + latin1.length() + " bytes for " + text.length() + " chars");
+        }
     }
-  }
 
-  public RawDump(String sourceId, String text, Map<String, String> envelope, Instant fallbackCapturedAt) {
-    this(sourceId, text, envelope, fallbackCapturedAt, null);
-  }
+    public RawDump(String sourceId, String text, Map<String, String> envelope, Instant fallbackCapturedAt) {
+        this(sourceId, text, envelope, fallbackCapturedAt, null);
+    }
 
-  public static RawDump of(String sourceId, String text, Instant fallbackCapturedAt) {
-    return new RawDump(sourceId, text, Map.of(), fallbackCapturedAt);
-  }
+    public static RawDump of(String sourceId, String text, Instant fallbackCapturedAt) {
+        return new RawDump(sourceId, text, Map.of(), fallbackCapturedAt);
+    }
 }

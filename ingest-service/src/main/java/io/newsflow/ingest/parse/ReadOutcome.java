@@ -1,5 +1,4 @@
 package io.newsflow.ingest.parse;
 
 /** What reading a source yields for each dump in it: the raw dump, or why it could not be read. */
-public sealed interface ReadOutcome permits RawDump, DumpFailure {
-}
+public sealed interface ReadOutcome permits RawDump, DumpFailure {}

@@ -21,13 +21,14 @@ import java.util.Objects;
  */
 public final class AlertText {
     static final int MAX_SAMPLES = 3;
-    private static final List<String> FIELDS = List.of("keyword", "kind", "windowStart", "windowEnd", "count",
-            "baselineMean", "score");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final List<String> FIELDS =
+            List.of("keyword", "kind", "windowStart", "windowEnd", "count", "baselineMean", "score");
+    private static final DateTimeFormatter DAY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
-    private AlertText() {
-    }
+    private AlertText() {}
 
     /** True when {@code value} is a record with BurstAlert's fields. */
     public static boolean isAlert(Object value) {
@@ -38,15 +39,24 @@ public final class AlertText {
         Instant start = instant(alert.get("windowStart"));
         Instant end = instant(alert.get("windowEnd"));
         // Windows under a day read best as one date and two times; longer ones need both dates.
-        DateTimeFormatter withinWindow = Duration.between(start, end).compareTo(Duration.ofDays(1)) < 0 ? TIME : DAY_TIME;
+        DateTimeFormatter withinWindow =
+                Duration.between(start, end).compareTo(Duration.ofDays(1)) < 0 ? TIME : DAY_TIME;
         Object detectedAt = alert.hasField("detectedAt") ? alert.get("detectedAt") : null;
         // An alert from before its window closed counts the mentions so far: say by when.
-        String soFar = detectedAt != null && instant(detectedAt).isBefore(end) ? " by " + withinWindow.format(instant(detectedAt)) : "";
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        String soFar = detectedAt != null && instant(detectedAt).isBefore(end)
+                ? " by " + withinWindow.format(instant(detectedAt))
+                : "";
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
                 "Burst: \"%s\" (%s) %d mentions in %s-%s UTC%s, usual %.1f, score %.1f",
-                oneLine(alert.get("keyword")), oneLine(alert.get("kind")).toLowerCase(Locale.ROOT),
-                ((Number) alert.get("count")).longValue(), DAY_TIME.format(start), withinWindow.format(end), soFar,
-                ((Number) alert.get("baselineMean")).doubleValue(), ((Number) alert.get("score")).doubleValue()));
+                oneLine(alert.get("keyword")),
+                oneLine(alert.get("kind")).toLowerCase(Locale.ROOT),
+                ((Number) alert.get("count")).longValue(),
+                DAY_TIME.format(start),
+                withinWindow.format(end),
+                soFar,
+                ((Number) alert.get("baselineMean")).doubleValue(),
+                ((Number) alert.get("score")).doubleValue()));
         List<String> headlines = samples(alert).stream()
                 .map(s -> s.hasField("headline") ? s.get("headline") : null)
                 .filter(Objects::nonNull)

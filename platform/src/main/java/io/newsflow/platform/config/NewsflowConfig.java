@@ -39,6 +39,7 @@ public final class NewsflowConfig {
     public static final String REGISTRY_PORT = "newsflow.embedded.registry.port";
     /** Allows the embedded registry on a cluster given by the user (false: such a command must name its registry). */
     public static final String EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER = "newsflow.embedded.registry.on.given.cluster";
+
     public static final String PARTITIONS = "newsflow.topics.partitions";
     public static final String REPLICATION_FACTOR = "newsflow.topics.replication.factor";
     /** Size bound per partition of every news.* topic (there is no time retention: see TopicRetention). */
@@ -54,10 +55,20 @@ public final class NewsflowConfig {
             RETENTION_BYTES, String.valueOf(1L << 30));
 
     /** Environment variables of Kafka's own scripts, not client properties. */
-    private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS",
-            "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG",
-            "KAFKA_HOME", "KAFKA_VERSION", "KAFKA_CLUSTER_ID");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|user\\.info|token|credentials|webhook\\.url|private|ssl\\.keystore\\.key).*");
+    private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of(
+            "KAFKA_HEAP_OPTS",
+            "KAFKA_OPTS",
+            "KAFKA_JVM_PERFORMANCE_OPTS",
+            "KAFKA_LOG4J_OPTS",
+            "KAFKA_JMX_OPTS",
+            "KAFKA_GC_LOG_OPTS",
+            "KAFKA_DEBUG",
+            "KAFKA_HOME",
+            "KAFKA_VERSION",
+            "KAFKA_CLUSTER_ID");
+
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(password|secret|jaas|user\\.info|token|credentials|webhook\\.url|private|ssl\\.keystore\\.key).*");
     /** A private key given inline (PEM), under whatever key. */
     private static final Pattern PEM_KEY = Pattern.compile("(?s).*-----BEGIN [A-Z ]*PRIVATE KEY-----.*");
     /** The user:password of a URL ({@code https://user:pw@host}). */
@@ -83,7 +94,8 @@ public final class NewsflowConfig {
         if (configFile != null) {
             readFile(configFile).forEach((k, v) -> put(values, origins, k, v, "file " + configFile));
         }
-        env.forEach((name, value) -> fromEnvironment(name).ifPresent(key -> put(values, origins, key, value, "env " + name)));
+        env.forEach((name, value) ->
+                fromEnvironment(name).ifPresent(key -> put(values, origins, key, value, "env " + name)));
         flags.forEach((k, v) -> {
             if (v != null) {
                 put(values, origins, k, v, "flag");
@@ -96,7 +108,8 @@ public final class NewsflowConfig {
         return load(Map.of(), null, Map.of());
     }
 
-    private static void put(Map<String, String> values, Map<String, String> origins, String key, String value, String origin) {
+    private static void put(
+            Map<String, String> values, Map<String, String> origins, String key, String value, String origin) {
         values.put(key, value.trim());
         origins.put(key, origin);
     }
@@ -157,8 +170,8 @@ public final class NewsflowConfig {
         try {
             return parse.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Configuration " + key + "=" + value + " (from " + origins.get(key)
-                    + ") is not an integer");
+            throw new IllegalArgumentException(
+                    "Configuration " + key + "=" + value + " (from " + origins.get(key) + ") is not an integer");
         }
     }
 

@@ -41,8 +41,12 @@ public final class CommittedReader<K, V> implements AutoCloseable {
      * @param clientId the client id brokers see (quotas, logs), or null for Kafka's own
      * @throws UnknownTopicOrPartitionException when one of the topics does not exist
      */
-    public CommittedReader(Map<String, Object> clientProperties, String clientId, Collection<String> topics,
-                           Deserializer<K> keys, Deserializer<V> values) {
+    public CommittedReader(
+            Map<String, Object> clientProperties,
+            String clientId,
+            Collection<String> topics,
+            Deserializer<K> keys,
+            Deserializer<V> values) {
         consumer = new KafkaConsumer<>(consumerProperties(clientProperties, clientId), keys, values);
         try {
             topics.forEach(topic -> partitions.addAll(partitionsOf(consumer, topic)));
@@ -74,13 +78,15 @@ public final class CommittedReader<K, V> implements AutoCloseable {
     }
 
     /** Per partition, the first offset whose timestamp is at or after {@code time}, or the end offset if none is. */
-    public static Map<TopicPartition, Long> offsetsAt(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Instant time) {
+    public static Map<TopicPartition, Long> offsetsAt(
+            Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Instant time) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, time.toEpochMilli()));
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, METADATA_TIMEOUT);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        partitions.forEach(p -> offsets.put(p, found.get(p) == null ? end.get(p) : found.get(p).offset()));
+        partitions.forEach(p ->
+                offsets.put(p, found.get(p) == null ? end.get(p) : found.get(p).offset()));
         return offsets;
     }
 

@@ -7,8 +7,7 @@ import java.io.OutputStream;
 
 /** Writing a whole response body with the JDK's HTTP server, for the registry and the service endpoints. */
 public final class HttpResponses {
-    private HttpResponses() {
-    }
+    private HttpResponses() {}
 
     public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);

@@ -38,8 +38,9 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService queries;
 
-    public ServiceHttpServer(String host, int port, BooleanSupplier ready,
-                             Supplier<Map<MetricName, ? extends Metric>> metrics) throws IOException {
+    public ServiceHttpServer(
+            String host, int port, BooleanSupplier ready, Supplier<Map<MetricName, ? extends Metric>> metrics)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, daemon("http-" + port)));
         queries = Executors.newFixedThreadPool(QUERY_THREADS, daemon("http-query-" + port));
@@ -48,10 +49,13 @@ public final class ServiceHttpServer implements AutoCloseable {
             boolean isReady = ready.getAsBoolean();
             respond(exchange, isReady ? 200 : 503, "text/plain", isReady ? "READY\n" : "NOT READY\n");
         });
-        server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4",
-                prometheus(metrics.get())));
+        server.createContext(
+                "/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4", prometheus(metrics.get())));
         server.start();
-        log.info("HTTP endpoints on http://{}:{} (/health/live, /health/ready, /metrics)", host, server.getAddress().getPort());
+        log.info(
+                "HTTP endpoints on http://{}:{} (/health/live, /health/ready, /metrics)",
+                host,
+                server.getAddress().getPort());
     }
 
     private static ThreadFactory daemon(String name) {
@@ -67,14 +71,21 @@ public final class ServiceHttpServer implements AutoCloseable {
      * of its own pool: a query waiting on a peer never holds up /health or /metrics.
      */
     public void json(String path, Function<Map<String, String>, String> body) {
-        server.createContext(path, exchange -> queries.execute(() -> {
-            try {
-                respond(exchange, 200, "application/json", body.apply(queryParameters(exchange.getRequestURI().getRawQuery())));
-            } catch (IOException | RuntimeException e) {
-                log.warn("Query {} failed: {}", path, e.toString());
-                exchange.close();
-            }
-        }));
+        server.createContext(
+                path,
+                exchange -> queries.execute(() -> {
+                    try {
+                        respond(
+                                exchange,
+                                200,
+                                "application/json",
+                                body.apply(
+                                        queryParameters(exchange.getRequestURI().getRawQuery())));
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("Query {} failed: {}", path, e.toString());
+                        exchange.close();
+                    }
+                }));
     }
 
     /** Serves {@code body} at exactly {@code path} ("/" too: other paths under it answer 404). */
@@ -84,7 +95,8 @@ public final class ServiceHttpServer implements AutoCloseable {
                 if (exchange.getRequestURI().getPath().equals(path)) {
                     HttpResponses.send(exchange, 200, contentType, body);
                 } else {
-                    HttpResponses.send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+                    HttpResponses.send(
+                            exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
                 }
             }
         });
@@ -125,20 +137,29 @@ public final class ServiceHttpServer implements AutoCloseable {
             }
             MetricName name = entry.getKey();
             String family = sanitize(familyName(name));
-            StringBuilder lines = families.computeIfAbsent(family, f -> new StringBuilder("# TYPE " + f + " " + type(f) + "\n"));
+            StringBuilder lines =
+                    families.computeIfAbsent(family, f -> new StringBuilder("# TYPE " + f + " " + type(f) + "\n"));
             lines.append(family);
             if (!name.tags().isEmpty()) {
                 lines.append('{');
                 String separator = "";
                 for (Map.Entry<String, String> tag : new TreeMap<>(name.tags()).entrySet()) {
-                    lines.append(separator).append(sanitize(tag.getKey())).append("=\"")
-                            .append(tag.getValue().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                    lines.append(separator)
+                            .append(sanitize(tag.getKey()))
+                            .append("=\"")
+                            .append(tag.getValue().replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append('"');
                     separator = ",";
                 }
                 lines.append('}');
             }
             double v = number.doubleValue();
-            lines.append(' ').append(Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf") : Double.toString(v)).append('\n');
+            lines.append(' ')
+                    .append(
+                            Double.isNaN(v)
+                                    ? "NaN"
+                                    : Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf") : Double.toString(v))
+                    .append('\n');
         }
         StringBuilder out = new StringBuilder();
         families.values().forEach(out::append);
@@ -156,12 +177,17 @@ public final class ServiceHttpServer implements AutoCloseable {
     }
 
     private static String sanitize(String name) {
-        return INVALID.matcher(name.replace('-', '_').replace('.', '_')).replaceAll("_").toLowerCase(Locale.ROOT);
+        return INVALID.matcher(name.replace('-', '_').replace('.', '_'))
+                .replaceAll("_")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         try (exchange) {
-            HttpResponses.send(exchange, status, contentType + (contentType.contains("charset") ? "" : "; charset=utf-8"),
+            HttpResponses.send(
+                    exchange,
+                    status,
+                    contentType + (contentType.contains("charset") ? "" : "; charset=utf-8"),
                     body.getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 public final class ServiceMetrics implements AutoCloseable {
     /** Metric groups of Newsflow's own metrics start with this; the exporter names them without {@code kafka_}. */
     public static final String GROUP_PREFIX = "newsflow-";
+
     private static final String REGISTRY_COUNT_GROUP = "kafka-metrics-count";
 
     private final Metrics metrics = new Metrics();
@@ -59,8 +60,8 @@ public final class ServiceMetrics implements AutoCloseable {
     }
 
     /** Adds {@code <name>-avg-<unit>} and {@code <name>-max-<unit>} to a sensor of any registry (Streams' too). */
-    public static Sensor addAvgMax(Sensor sensor, String group, String name, String unit, String description,
-                                   Map<String, String> tags) {
+    public static Sensor addAvgMax(
+            Sensor sensor, String group, String name, String unit, String description, Map<String, String> tags) {
         sensor.add(new MetricName(name + "-avg-" + unit, group, "average " + description, tags), new Avg());
         sensor.add(new MetricName(name + "-max-" + unit, group, "maximum " + description, tags), new Max());
         return sensor;
@@ -68,7 +69,8 @@ public final class ServiceMetrics implements AutoCloseable {
 
     /** A gauge read at every scrape; {@code value} must be cheap and safe to call from the HTTP thread. */
     public void gauge(String name, String description, DoubleSupplier value) {
-        metrics.addMetric(metrics.metricName(name, group, description), (Measurable) (config, now) -> value.getAsDouble());
+        metrics.addMetric(
+                metrics.metricName(name, group, description), (Measurable) (config, now) -> value.getAsDouble());
     }
 
     /** Checks that a counter's name ends in {@code -total}, which /metrics reads as "counter". */
@@ -88,7 +90,8 @@ public final class ServiceMetrics implements AutoCloseable {
 
     /** The metrics of several registries (a client's and ours) as one map, read per call. */
     @SafeVarargs
-    public static Supplier<Map<MetricName, ? extends Metric>> union(Supplier<Map<MetricName, ? extends Metric>>... sources) {
+    public static Supplier<Map<MetricName, ? extends Metric>> union(
+            Supplier<Map<MetricName, ? extends Metric>>... sources) {
         List<Supplier<Map<MetricName, ? extends Metric>>> all = List.of(sources);
         return () -> {
             Map<MetricName, Metric> union = new HashMap<>();

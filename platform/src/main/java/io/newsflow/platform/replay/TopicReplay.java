@@ -38,22 +38,25 @@ public final class TopicReplay {
     }
 
     /** The offsets to read, per partition: [start, stop); the records in them are filtered by timestamp. */
-    public record Range(Map<TopicPartition, Long> start, Map<TopicPartition, Long> stop) {
-    }
+    public record Range(Map<TopicPartition, Long> start, Map<TopicPartition, Long> stop) {}
 
     public static String groupId(String source, Instant from, Instant to, String target) {
-        return "newsflow-replay-" + source + "-" + from.toEpochMilli() + "-" + (to == null ? "end" : to.toEpochMilli()) + "-" + target;
+        return "newsflow-replay-" + source + "-" + from.toEpochMilli() + "-" + (to == null ? "end" : to.toEpochMilli())
+                + "-" + target;
     }
 
     /** @return the number of records copied by this call */
     public long copy(String source, Instant from, Instant to, String target, LongConsumer progress) {
         String group = groupId(source, from, to, target);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(group), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(group), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                        consumerConfig(group), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                        producerConfig(group), new ByteArraySerializer(), new ByteArraySerializer())) {
             Range range = range(consumer, source, from);
             producer.initTransactions();
             consumer.assign(range.start().keySet());
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(range.start().keySet());
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    consumer.committed(range.start().keySet());
             range.start().forEach((tp, offset) -> {
                 OffsetAndMetadata resume = committed.get(tp);
                 consumer.seek(tp, resume != null ? Math.max(resume.offset(), offset) : offset);
@@ -68,16 +71,25 @@ public final class TopicReplay {
                 Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= range.stop().get(tp) || record.timestamp() < from.toEpochMilli()
+                    if (record.offset() >= range.stop().get(tp)
+                            || record.timestamp() < from.toEpochMilli()
                             || (to != null && record.timestamp() >= to.toEpochMilli())) {
                         continue;
                     }
-                    producer.send(new ProducerRecord<>(target, record.partition(), record.timestamp(), record.key(),
-                            record.value(), record.headers()));
+                    producer.send(new ProducerRecord<>(
+                            target,
+                            record.partition(),
+                            record.timestamp(),
+                            record.key(),
+                            record.value(),
+                            record.headers()));
                     copied++;
                 }
                 for (TopicPartition tp : records.partitions()) {
-                    positions.put(tp, new OffsetAndMetadata(Math.min(consumer.position(tp), range.stop().get(tp))));
+                    positions.put(
+                            tp,
+                            new OffsetAndMetadata(
+                                    Math.min(consumer.position(tp), range.stop().get(tp))));
                 }
                 producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
                 producer.commitTransaction();
@@ -98,7 +110,8 @@ public final class TopicReplay {
 
     private static void pauseFinished(KafkaConsumer<byte[], byte[]> consumer, Range range) {
         List<TopicPartition> done = range.start().keySet().stream()
-                .filter(tp -> consumer.position(tp) >= range.stop().get(tp)).toList();
+                .filter(tp -> consumer.position(tp) >= range.stop().get(tp))
+                .toList();
         consumer.pause(done);
     }
 

@@ -19,6 +19,5 @@ public interface EmbeddedServers {
     Started start(NewsflowConfig config, boolean startKafka);
 
     /** The configuration with the started servers' addresses filled in, and the servers, in the order to stop them. */
-    record Started(NewsflowConfig config, List<AutoCloseable> servers) {
-    }
+    record Started(NewsflowConfig config, List<AutoCloseable> servers) {}
 }

@@ -45,7 +45,8 @@ public final class Stack implements AutoCloseable {
         }
         if (kafkaGiven) {
             // An embedded registry would write this cluster's _schemas, beside (or instead of) its real registry.
-            if (!Boolean.parseBoolean(config.get(NewsflowConfig.EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER).orElse("false"))) {
+            if (!Boolean.parseBoolean(config.get(NewsflowConfig.EMBEDDED_REGISTRY_ON_GIVEN_CLUSTER)
+                    .orElse("false"))) {
                 throw new IllegalStateException("Kafka cluster " + config.require(NewsflowConfig.BOOTSTRAP_SERVERS)
                         + " is given but no Schema Registry: pass --schema-registry-url (env SCHEMA_REGISTRY_URL) with"
                         + " the registry that cluster uses. To run the embedded registry on that cluster's _schemas"
@@ -62,7 +63,8 @@ public final class Stack implements AutoCloseable {
             kafkaGiven = true;
         }
         if (!registryGiven && kafkaGiven && registryAnswers(host, registryPort)) {
-            config = config.with(NewsflowConfig.REGISTRY_URL, "http://" + host + ":" + registryPort, "running embedded stack");
+            config = config.with(
+                    NewsflowConfig.REGISTRY_URL, "http://" + host + ":" + registryPort, "running embedded stack");
             return new Stack(config, List.of(), "the running embedded stack (./newsflow up)");
         }
         return startEmbedded(config, !kafkaGiven);
@@ -75,12 +77,16 @@ public final class Stack implements AutoCloseable {
      * cluster carries no broker on its class path.
      */
     public static Stack startEmbedded(NewsflowConfig config, boolean startKafka) {
-        EmbeddedServers servers = ServiceLoader.load(EmbeddedServers.class).findFirst().orElseThrow(() ->
-                new IllegalStateException("No Kafka cluster and Schema Registry given, and this build carries no"
-                        + " embedded stack (module dev-stack): pass --bootstrap-servers and --schema-registry-url"
-                        + " (env KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL)"));
+        EmbeddedServers servers = ServiceLoader.load(EmbeddedServers.class)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No Kafka cluster and Schema Registry given, and this build carries no"
+                                + " embedded stack (module dev-stack): pass --bootstrap-servers and --schema-registry-url"
+                                + " (env KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL)"));
         EmbeddedServers.Started started = servers.start(config, startKafka);
-        return new Stack(started.config(), started.servers(),
+        return new Stack(
+                started.config(),
+                started.servers(),
                 "embedded stack started in-process (data in " + dataDir(started.config()) + ")");
     }
 
@@ -136,7 +142,9 @@ public final class Stack implements AutoCloseable {
 
     private static boolean registryAnswers(String host, int port) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + ":" + port + "/subjects").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + ":" + port + "/subjects")
+                    .toURL()
+                    .openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             return connection.getResponseCode() == 200;

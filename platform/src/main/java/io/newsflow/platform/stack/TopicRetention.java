@@ -15,8 +15,7 @@ import java.util.Map;
  * (7 days on any stock Kafka) never apply.
  */
 public final class TopicRetention {
-    private TopicRetention() {
-    }
+    private TopicRetention() {}
 
     /** The configs set on every news.* topic, from the configured size bound. */
     public static Map<String, String> topicConfigs(NewsflowConfig config) {
@@ -24,7 +23,8 @@ public final class TopicRetention {
         // Compaction would fold the repeats of a brief (same id) into one: every record must stay.
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
         configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        configs.put(TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(config.longValue(NewsflowConfig.RETENTION_BYTES)));
+        configs.put(
+                TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(config.longValue(NewsflowConfig.RETENTION_BYTES)));
         // Subscribers, replay and windowing read event time from the record timestamp.
         configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime");
         // Kafka's default already accepts any past time; a stricter broker default would reject archives.

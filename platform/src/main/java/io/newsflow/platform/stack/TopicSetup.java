@@ -32,8 +32,7 @@ import java.util.stream.Collectors;
 public final class TopicSetup {
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     /**
      * Creates Newsflow's fixed topics with the configured partitions and replication factor and
@@ -48,8 +47,8 @@ public final class TopicSetup {
     /** {@link #prepare(Stack)} through a registry client of the caller's, which then has the ids cached. */
     public static Set<String> prepare(Stack stack, SchemaRegistryClient registry) {
         NewsflowConfig config = stack.config();
-        Set<String> created = ensure(config, Topics.ALL_NAMES,
-                config.intValue(NewsflowConfig.PARTITIONS), (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR));
+        Set<String> created = ensure(config, Topics.ALL_NAMES, config.intValue(NewsflowConfig.PARTITIONS), (short)
+                config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         new Topics(registry, stack.registryProperties()).registerValueSchemas();
         return created;
     }
@@ -59,21 +58,24 @@ public final class TopicSetup {
      *
      * @return the names that were created now
      */
-    public static Set<String> ensure(NewsflowConfig config, Collection<String> names, int partitions, short replicationFactor) {
+    public static Set<String> ensure(
+            NewsflowConfig config, Collection<String> names, int partitions, short replicationFactor) {
         try (Admin admin = Admin.create(config.kafkaClientProperties())) {
             return ensure(admin, config, names, partitions, replicationFactor);
         }
     }
 
     /** {@link #ensure(NewsflowConfig, Collection, int, short)} through the caller's Admin client (thread-safe, shared). */
-    public static Set<String> ensure(Admin admin, NewsflowConfig config, Collection<String> names, int partitions,
-                                     short replicationFactor) {
+    public static Set<String> ensure(
+            Admin admin, NewsflowConfig config, Collection<String> names, int partitions, short replicationFactor) {
         Map<String, String> configs = TopicRetention.topicConfigs(config);
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             alignExisting(admin, names.stream().filter(existing::contains).toList(), configs);
-            List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, replicationFactor).configs(configs)).toList();
+            List<NewTopic> missing = names.stream()
+                    .filter(n -> !existing.contains(n))
+                    .map(n -> new NewTopic(n, partitions, replicationFactor).configs(configs))
+                    .toList();
             if (missing.isEmpty()) {
                 return Set.of();
             }
@@ -87,7 +89,8 @@ public final class TopicSetup {
             }
             return Set.copyOf(missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topics " + names + ": " + e, e);
         }
@@ -99,7 +102,8 @@ public final class TopicSetup {
      * as they were). A lower size bound that would delete records at once is not applied: a warning
      * says so instead.
      */
-    public static void align(Map<String, Object> kafkaClientProperties, Collection<String> names, Map<String, String> wanted) {
+    public static void align(
+            Map<String, Object> kafkaClientProperties, Collection<String> names, Map<String, String> wanted) {
         try (Admin admin = Admin.create(kafkaClientProperties)) {
             align(admin, names, wanted);
         }
@@ -111,7 +115,8 @@ public final class TopicSetup {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             alignExisting(admin, names.stream().filter(existing::contains).toList(), wanted);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot configure topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot configure topics " + names + ": " + e.getCause().getMessage(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot configure topics " + names + ": " + e, e);
         }
@@ -121,33 +126,50 @@ public final class TopicSetup {
         if (names.isEmpty()) {
             return;
         }
-        List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-        Map<ConfigResource, Config> described = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        List<ConfigResource> resources = names.stream()
+                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                .toList();
+        Map<ConfigResource, Config> described =
+                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
         Map<ConfigResource, Collection<AlterConfigOp>> ops = new HashMap<>();
         Map<String, Long> sizes = null;
         for (ConfigResource resource : resources) {
             Map<String, String> current = described.get(resource).entries().stream()
-                    .filter(e -> e.value() != null).collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value));
+                    .filter(e -> e.value() != null)
+                    .collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value));
             Map<String, String> changes = TopicRetention.changes(current, wanted);
             String bound = changes.get(TopicConfig.RETENTION_BYTES_CONFIG);
             if (bound != null) {
                 sizes = sizes != null ? sizes : largestPartitionBytes(admin);
                 long largest = sizes.getOrDefault(resource.name(), 0L);
                 if (TopicRetention.boundWouldDelete(current.get(TopicConfig.RETENTION_BYTES_CONFIG), bound, largest)) {
-                    log.warn("Topic {}: not lowering retention.bytes from {} to {}: a partition holds {} bytes, which would be "
-                                    + "deleted now. Raise {} or delete records on purpose.", resource.name(),
-                            current.get(TopicConfig.RETENTION_BYTES_CONFIG), bound, largest, NewsflowConfig.RETENTION_BYTES);
+                    log.warn(
+                            "Topic {}: not lowering retention.bytes from {} to {}: a partition holds {} bytes, which would be "
+                                    + "deleted now. Raise {} or delete records on purpose.",
+                            resource.name(),
+                            current.get(TopicConfig.RETENTION_BYTES_CONFIG),
+                            bound,
+                            largest,
+                            NewsflowConfig.RETENTION_BYTES);
                     changes.remove(TopicConfig.RETENTION_BYTES_CONFIG);
                 }
             }
             if (changes.isEmpty()) {
                 continue;
             }
-            ops.put(resource, changes.entrySet().stream()
-                    .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET)).toList());
-            log.info("Topic {}: upgrading to Newsflow's retention model (no time retention, records kept whatever their "
-                            + "event time): {}", resource.name(), changes.keySet().stream()
-                    .map(k -> k + " " + current.get(k) + " -> " + changes.get(k)).collect(Collectors.joining(", ")));
+            ops.put(
+                    resource,
+                    changes.entrySet().stream()
+                            .map(c -> new AlterConfigOp(
+                                    new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                            .toList());
+            log.info(
+                    "Topic {}: upgrading to Newsflow's retention model (no time retention, records kept whatever their "
+                            + "event time): {}",
+                    resource.name(),
+                    changes.keySet().stream()
+                            .map(k -> k + " " + current.get(k) + " -> " + changes.get(k))
+                            .collect(Collectors.joining(", ")));
         }
         if (!ops.isEmpty()) {
             admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
@@ -156,9 +178,14 @@ public final class TopicSetup {
 
     /** Size of the largest replica of each topic, over every broker and log dir. */
     private static Map<String, Long> largestPartitionBytes(Admin admin) throws Exception {
-        List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(Node::id).toList();
+        List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
+                .map(Node::id)
+                .toList();
         Map<String, Long> largest = new HashMap<>();
-        for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get(30, TimeUnit.SECONDS).values()) {
+        for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers)
+                .allDescriptions()
+                .get(30, TimeUnit.SECONDS)
+                .values()) {
             for (LogDirDescription dir : dirs.values()) {
                 dir.replicaInfos().forEach((tp, replica) -> largest.merge(tp.topic(), replica.size(), Math::max));
             }

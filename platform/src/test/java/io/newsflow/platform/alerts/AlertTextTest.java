@@ -43,8 +43,10 @@ class AlertTextTest {
                 new AlertSample("c", "Agrokor creditors meet"),
                 new AlertSample("d", "Third"),
                 new AlertSample("e", "Fourth is left out")));
-        assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1; "
-                + "e.g. \"Croatia tailors emergency measures\", \"Agrokor creditors meet\", \"Third\"", AlertText.line(alert));
+        assertEquals(
+                "Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1; "
+                        + "e.g. \"Croatia tailors emergency measures\", \"Agrokor creditors meet\", \"Third\"",
+                AlertText.line(alert));
     }
 
     /** tail --text prints this line to a terminal: a headline must not be able to send it escape sequences. */
@@ -62,7 +64,8 @@ class AlertTextTest {
         BurstAlert alert = alert(List.of());
         alert.setKind(TermKind.COUNTRY);
         alert.setWindowEnd(Instant.parse("2017-04-09T10:00:00Z"));
-        assertEquals("Burst: \"Agrokor\" (country) 6 mentions in 2017-04-07 10:00-2017-04-09 10:00 UTC, usual 0.4, score 8.1",
+        assertEquals(
+                "Burst: \"Agrokor\" (country) 6 mentions in 2017-04-07 10:00-2017-04-09 10:00 UTC, usual 0.4, score 8.1",
                 AlertText.line(alert));
     }
 
@@ -70,11 +73,14 @@ class AlertTextTest {
     void anAlertFromBeforeItsWindowClosedSaysByWhen() {
         BurstAlert alert = alert(List.of());
         alert.setDetectedAt(Instant.parse("2017-04-07T10:07:30Z"));
-        assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1",
+        assertEquals(
+                "Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC by 10:07, usual 0.4, score 8.1",
                 AlertText.line(alert));
         alert.setDetectedAt(Instant.parse("2017-04-07T11:10:00Z"));
-        assertEquals("Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1",
-                AlertText.line(alert), "raised when the window was final: the count is the window's");
+        assertEquals(
+                "Burst: \"Agrokor\" (keyword) 6 mentions in 2017-04-07 10:00-11:00 UTC, usual 0.4, score 8.1",
+                AlertText.line(alert),
+                "raised when the window was final: the count is the window's");
     }
 
     /** tail decodes with the writer schema into generic records, timestamps as longs: same line. */
@@ -86,8 +92,9 @@ class AlertTextTest {
         var encoder = EncoderFactory.get().binaryEncoder(bytes, null);
         new SpecificDatumWriter<>(BurstAlert.getClassSchema()).write(alert, encoder);
         encoder.flush();
-        GenericRecord generic = new GenericDatumReader<GenericRecord>(BurstAlert.getClassSchema(), BurstAlert.getClassSchema(),
-                new GenericData()).read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+        GenericRecord generic = new GenericDatumReader<GenericRecord>(
+                        BurstAlert.getClassSchema(), BurstAlert.getClassSchema(), new GenericData())
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
 
         assertTrue(AlertText.isAlert(generic));
         assertEquals(AlertText.line(alert), AlertText.line(generic));

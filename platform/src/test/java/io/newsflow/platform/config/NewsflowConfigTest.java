@@ -20,9 +20,15 @@ class NewsflowConfigTest {
 
     @Test
     void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("client.properties"), String.join("\n",
-                "bootstrap.servers=file:9092", "newsflow.topics.partitions=12", "schema.registry.url=http://file:8081"));
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092", "SCHEMA_REGISTRY_URL", "http://env:8081");
+        Path file = Files.writeString(
+                dir.resolve("client.properties"),
+                String.join(
+                        "\n",
+                        "bootstrap.servers=file:9092",
+                        "newsflow.topics.partitions=12",
+                        "schema.registry.url=http://file:8081"));
+        Map<String, String> env =
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092", "SCHEMA_REGISTRY_URL", "http://env:8081");
         Map<String, String> flags = new HashMap<>();
         flags.put(NewsflowConfig.REGISTRY_URL, "http://flag:8081");
         flags.put(NewsflowConfig.DATA_DIR, null);
@@ -37,14 +43,17 @@ class NewsflowConfigTest {
 
     @Test
     void environmentVariablesMapToClientRegistryAndNewsflowProperties() {
-        NewsflowConfig config = NewsflowConfig.load(Map.of(), null, Map.of(
-                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;",
-                "KAFKA_HEAP_OPTS", "-Xmx1g",
-                "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:secret",
-                "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/trust.jks",
-                "NEWSFLOW_DATA_DIR", "/data",
-                "PATH", "/usr/bin"));
+        NewsflowConfig config = NewsflowConfig.load(
+                Map.of(),
+                null,
+                Map.of(
+                        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                        "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;",
+                        "KAFKA_HEAP_OPTS", "-Xmx1g",
+                        "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:secret",
+                        "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/trust.jks",
+                        "NEWSFLOW_DATA_DIR", "/data",
+                        "PATH", "/usr/bin"));
 
         Map<String, Object> client = config.kafkaClientProperties();
         assertEquals("SASL_SSL", client.get("security.protocol"));
@@ -60,9 +69,12 @@ class NewsflowConfigTest {
 
     @Test
     void describeMasksSecretsAndSaysWhereEachValueCameFrom() {
-        NewsflowConfig config = NewsflowConfig.load(Map.of(NewsflowConfig.BOOTSTRAP_SERVERS, "b:9092"), null, Map.of(
-                "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:secret",
-                "KAFKA_SSL_KEYSTORE_PASSWORD", "hunter2"));
+        NewsflowConfig config = NewsflowConfig.load(
+                Map.of(NewsflowConfig.BOOTSTRAP_SERVERS, "b:9092"),
+                null,
+                Map.of(
+                        "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "user:secret",
+                        "KAFKA_SSL_KEYSTORE_PASSWORD", "hunter2"));
         String shown = config.describe().toString();
         assertFalse(shown.contains("secret"), shown);
         assertFalse(shown.contains("hunter2"), shown);
@@ -73,11 +85,20 @@ class NewsflowConfigTest {
     @Test
     void describeMasksInlinePemKeysAndCredentialsInUrls() {
         String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
-        NewsflowConfig config = NewsflowConfig.load(Map.of(NewsflowConfig.BOOTSTRAP_SERVERS, "b:9092",
-                NewsflowConfig.REGISTRY_URL, "https://alice:s3cr3t@registry.example.com:8081,http://bob:pw2@r2"), null, Map.of(
-                "KAFKA_SSL_KEYSTORE_KEY", pem,
-                "KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL", "https://client:clientpw@idp.example.com/token",
-                "KAFKA_SOME_FUTURE_SETTING", "x " + pem));
+        NewsflowConfig config = NewsflowConfig.load(
+                Map.of(
+                        NewsflowConfig.BOOTSTRAP_SERVERS,
+                        "b:9092",
+                        NewsflowConfig.REGISTRY_URL,
+                        "https://alice:s3cr3t@registry.example.com:8081,http://bob:pw2@r2"),
+                null,
+                Map.of(
+                        "KAFKA_SSL_KEYSTORE_KEY",
+                        pem,
+                        "KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL",
+                        "https://client:clientpw@idp.example.com/token",
+                        "KAFKA_SOME_FUTURE_SETTING",
+                        "x " + pem));
         String shown = config.describe().toString();
         for (String secret : List.of("MIIEvQ", "s3cr3t", "alice", "pw2", "clientpw")) {
             assertFalse(shown.contains(secret), secret + " in " + shown);
@@ -87,20 +108,23 @@ class NewsflowConfigTest {
 
     @Test
     void durationsTakeUnitsOrIso8601AndBadValuesSayWhichSetting() {
-        NewsflowConfig config = NewsflowConfig.load(Map.of("a", "30s", "b", "PT2M", "c", "7d", "d", "500ms", "e", "soon"), null, Map.of());
+        NewsflowConfig config = NewsflowConfig.load(
+                Map.of("a", "30s", "b", "PT2M", "c", "7d", "d", "500ms", "e", "soon"), null, Map.of());
         assertEquals(Duration.ofSeconds(30), config.duration("a", Duration.ZERO));
         assertEquals(Duration.ofMinutes(2), config.duration("b", Duration.ZERO));
         assertEquals(Duration.ofDays(7), config.duration("c", Duration.ZERO));
         assertEquals(Duration.ofMillis(500), config.duration("d", Duration.ZERO));
         assertEquals(Duration.ofHours(1), config.duration("missing", Duration.ofHours(1)));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> config.duration("e", Duration.ZERO));
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> config.duration("e", Duration.ZERO));
         assertTrue(bad.getMessage().contains("e=soon") && bad.getMessage().contains("flag"), bad.getMessage());
     }
 
     @Test
     void aBadIntegerNamesTheSettingAndItsOrigin() {
         NewsflowConfig config = NewsflowConfig.load(Map.of(), null, Map.of("NEWSFLOW_TOPICS_PARTITIONS", "six"));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> config.intValue(NewsflowConfig.PARTITIONS));
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> config.intValue(NewsflowConfig.PARTITIONS));
         assertTrue(bad.getMessage().contains("env NEWSFLOW_TOPICS_PARTITIONS"), bad.getMessage());
     }
 }

@@ -29,30 +29,42 @@ class ServiceHttpServerTest {
             });
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
-            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> slow = new java.util.ArrayList<>();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> slow =
+                    new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                slow.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/slow")).build(),
+                slow.add(client.sendAsync(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/slow"))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString()));
             }
             Thread.sleep(500); // let the slow queries take whatever threads they take
             try {
-                java.net.http.HttpResponse<String> health = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/health/ready")).timeout(java.time.Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse<String> health = client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready"))
+                                .timeout(java.time.Duration.ofSeconds(20))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, health.statusCode());
             } finally {
                 release.countDown();
             }
             for (var response : slow) {
-                assertEquals("{}", response.get(20, java.util.concurrent.TimeUnit.SECONDS).body());
+                assertEquals(
+                        "{}",
+                        response.get(20, java.util.concurrent.TimeUnit.SECONDS).body());
             }
         }
     }
 
     private static Metric metric(MetricName name, Object value) {
         return new Metric() {
-            public MetricName metricName() { return name; }
-            public Object metricValue() { return value; }
+            public MetricName metricName() {
+                return name;
+            }
+
+            public Object metricValue() {
+                return value;
+            }
         };
     }
 
@@ -60,7 +72,8 @@ class ServiceHttpServerTest {
     void rendersKafkaMetricsInPrometheusTextFormatIncludingNotYetMeasuredOnes() {
         Map<MetricName, Metric> metrics = new LinkedHashMap<>();
         MetricName rate = new MetricName("process-rate", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
-        MetricName latency = new MetricName("commit-latency-avg", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
+        MetricName latency =
+                new MetricName("commit-latency-avg", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
         MetricName total = new MetricName("process-total", "stream-thread-metrics", "", Map.of("thread-id", "t-1"));
         MetricName text = new MetricName("version", "app-info", "", Map.of());
         metrics.put(rate, metric(rate, 12.5));
@@ -100,7 +113,8 @@ class ServiceHttpServerTest {
     @Test
     void parsesQueryParametersDecodedWithFirstOfRepeatedNamesWinning() {
         assertEquals(Map.of(), ServiceHttpServer.queryParameters(null));
-        assertEquals(Map.of("local", "", "term", "Zagreb Stock Exchange", "n", "1"),
+        assertEquals(
+                Map.of("local", "", "term", "Zagreb Stock Exchange", "n", "1"),
                 ServiceHttpServer.queryParameters("local&term=Zagreb%20Stock+Exchange&n=1&n=2"));
     }
 }

@@ -32,7 +32,8 @@ class ServiceMetricsTest {
 
     @Test
     void unionHoldsTheMetricsOfEverySource() {
-        try (ServiceMetrics a = new ServiceMetrics("a"); ServiceMetrics b = new ServiceMetrics("b")) {
+        try (ServiceMetrics a = new ServiceMetrics("a");
+                ServiceMetrics b = new ServiceMetrics("b")) {
             a.counter("x-total", "x", Map.of());
             b.avgMax("y", "seconds", "y");
             assertEquals(3, ServiceMetrics.union(a::metrics, b::metrics).get().size());
@@ -44,9 +45,11 @@ class ServiceMetricsTest {
         try (ServiceMetrics metrics = new ServiceMetrics("test")) {
             assertThrows(IllegalArgumentException.class, () -> metrics.counter("dumps-failed", "no suffix", Map.of()));
             metrics.avgMax("source-latency", "seconds", "from parsing to commit");
-            assertEquals(Set.of("source-latency-avg-seconds", "source-latency-max-seconds"),
+            assertEquals(
+                    Set.of("source-latency-avg-seconds", "source-latency-max-seconds"),
                     metrics.metrics().keySet().stream().map(MetricName::name).collect(Collectors.toSet()));
-            assertTrue(metrics.metrics().keySet().stream().allMatch(name -> name.group().equals("newsflow-test")));
+            assertTrue(metrics.metrics().keySet().stream()
+                    .allMatch(name -> name.group().equals("newsflow-test")));
         }
     }
 

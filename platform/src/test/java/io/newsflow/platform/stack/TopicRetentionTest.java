@@ -26,8 +26,10 @@ class TopicRetentionTest {
     @Test
     void onlyDifferingValuesAreChanged() {
         Map<String, String> wanted = Map.of("retention.ms", "-1", "retention.bytes", "100");
-        assertEquals(Map.of("retention.ms", "-1"),
-                TopicRetention.changes(Map.of("retention.ms", "604800000", "retention.bytes", "100", "segment.bytes", "5"), wanted));
+        assertEquals(
+                Map.of("retention.ms", "-1"),
+                TopicRetention.changes(
+                        Map.of("retention.ms", "604800000", "retention.bytes", "100", "segment.bytes", "5"), wanted));
         assertEquals(Map.of(), TopicRetention.changes(Map.of("retention.ms", "-1", "retention.bytes", "100"), wanted));
     }
 

@@ -2,6 +2,7 @@ package io.newsflow.enrich.dedup.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,8 +24,9 @@ public final class BenchmarkTexts {
 
     public BenchmarkTexts() {
         ObjectMapper mapper = new ObjectMapper();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                BenchmarkTexts.class.getResourceAsStream("/dedup/dedup-eval.jsonl")), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(BenchmarkTexts.class.getResourceAsStream("/dedup/dedup-eval.jsonl")),
+                StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 JsonNode item = mapper.readTree(line);
                 for (JsonNode paragraph : item.get("paragraphs")) {

@@ -1,12 +1,9 @@
 package io.newsflow.enrich.dedup.bench;
 
 import io.newsflow.enrich.bench.BytesConsumed;
-
 import io.newsflow.enrich.dedup.ContentFingerprint;
 import io.newsflow.enrich.dedup.DedupSettings;
 import io.newsflow.enrich.dedup.Fingerprinter;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,6 +11,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fingerprinting throughput (normalise, shingle, MinHash, band keys) of 40-word briefs and
@@ -45,14 +45,16 @@ public class FingerprintBenchmark {
     @Benchmark
     public long brief40Words(BytesConsumed counter) {
         int i = next++ & (VARIANTS - 1);
-        counter.bytes += headlines[i].getBytes(StandardCharsets.UTF_8).length + briefs[i].getBytes(StandardCharsets.UTF_8).length;
+        counter.bytes += headlines[i].getBytes(StandardCharsets.UTF_8).length
+                + briefs[i].getBytes(StandardCharsets.UTF_8).length;
         return use(fingerprinter.fingerprint(headlines[i], briefs[i]));
     }
 
     @Benchmark
     public long article600Words(BytesConsumed counter) {
         int i = next++ & (VARIANTS - 1);
-        counter.bytes += headlines[i].getBytes(StandardCharsets.UTF_8).length + articles[i].getBytes(StandardCharsets.UTF_8).length;
+        counter.bytes += headlines[i].getBytes(StandardCharsets.UTF_8).length
+                + articles[i].getBytes(StandardCharsets.UTF_8).length;
         return use(fingerprinter.fingerprint(headlines[i], articles[i]));
     }
 

@@ -5,9 +5,6 @@ import io.newsflow.enrich.dedup.DedupItem;
 import io.newsflow.enrich.dedup.DedupSettings;
 import io.newsflow.enrich.dedup.InMemoryDedupStore;
 import io.newsflow.enrich.dedup.NearDuplicateIndex;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,6 +14,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * findOriginal on an index holding 100k briefs: half the queries are one-word edits of indexed
@@ -50,10 +51,18 @@ public class IndexLookupBenchmark {
             index.add(item);
             if (i % (indexed / (QUERIES / 2)) == 0 && i / (indexed / (QUERIES / 2)) < QUERIES / 2) {
                 int q = 2 * (i / (indexed / (QUERIES / 2)));
-                queries[q] = new DedupItem("q" + q, ItemKind.BRIEF, item.eventTime() + MINUTE, headline,
+                queries[q] = new DedupItem(
+                        "q" + q,
+                        ItemKind.BRIEF,
+                        item.eventTime() + MINUTE,
+                        headline,
                         List.of(summary.replaceFirst(" \\S+ ", " changed ")));
-                queries[q + 1] = new DedupItem("q" + (q + 1), ItemKind.BRIEF, item.eventTime() + MINUTE,
-                        texts.words(10), List.of(texts.words(30)));
+                queries[q + 1] = new DedupItem(
+                        "q" + (q + 1),
+                        ItemKind.BRIEF,
+                        item.eventTime() + MINUTE,
+                        texts.words(10),
+                        List.of(texts.words(30)));
             }
         }
     }

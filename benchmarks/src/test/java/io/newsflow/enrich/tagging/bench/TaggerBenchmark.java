@@ -1,10 +1,7 @@
 package io.newsflow.enrich.tagging.bench;
 
 import io.newsflow.enrich.bench.BytesConsumed;
-
 import io.newsflow.enrich.tagging.Tagger;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -13,6 +10,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Full tagging (regions, topics, keywords) with the bundled gazetteer, one thread. The "bytes"
@@ -36,20 +36,20 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TaggerBenchmark {
 
-  private Tagger tagger;
-  private List<Corpus.Item> items;
+    private Tagger tagger;
+    private List<Corpus.Item> items;
 
-  @Setup
-  public void setUp() {
-    tagger = Tagger.createDefault();
-    items = Corpus.items();
-  }
-
-  @Benchmark
-  public void tagCorpus(BytesConsumed throughput, Blackhole bh) {
-    for (Corpus.Item item : items) {
-      bh.consume(tagger.tag(item.headline(), item.paragraphs()));
-      throughput.bytes += item.utf8Bytes();
+    @Setup
+    public void setUp() {
+        tagger = Tagger.createDefault();
+        items = Corpus.items();
     }
-  }
+
+    @Benchmark
+    public void tagCorpus(BytesConsumed throughput, Blackhole bh) {
+        for (Corpus.Item item : items) {
+            bh.consume(tagger.tag(item.headline(), item.paragraphs()));
+            throughput.bytes += item.utf8Bytes();
+        }
+    }
 }
