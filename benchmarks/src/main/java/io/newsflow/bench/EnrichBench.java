@@ -70,8 +70,7 @@ public final class EnrichBench {
 
     /** Streams the {@code items} already on news.articles/news.briefs through {@link PassThroughTopology}. */
     Throughput passThrough(String applicationId, long items) {
-        return passThrough(applicationId, items, streams -> {
-        });
+        return passThrough(applicationId, items, streams -> {});
     }
 
     /** {@link #passThrough(String, long)}, handing the app to {@code atEnd} once its outputs are in, before it closes. */

@@ -39,7 +39,8 @@ final class ScaleOutBench {
             List<Double> decisions = new ArrayList<>();
             for (KafkaStreams streams : instances) {
                 double decided = 0;
-                for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+                for (Map.Entry<MetricName, ? extends Metric> e :
+                        streams.metrics().entrySet()) {
                     MetricName name = e.getKey();
                     if (!(e.getValue().metricValue() instanceof Number number)) {
                         continue;
@@ -71,16 +72,25 @@ final class ScaleOutBench {
 
         static double share(List<Double> parts, boolean max) {
             double total = parts.stream().mapToDouble(Double::doubleValue).sum();
-            double pick = parts.stream().mapToDouble(Double::doubleValue).reduce(max ? 0 : Double.MAX_VALUE, max ? Math::max : Math::min);
+            double pick = parts.stream()
+                    .mapToDouble(Double::doubleValue)
+                    .reduce(max ? 0 : Double.MAX_VALUE, max ? Math::max : Math::min);
             return total == 0 ? 0 : pick / total;
         }
     }
 
     void run(long items, ResultTable table) throws InterruptedException {
         Usage[] passThrough = new Usage[1];
-        EnrichBench.Throughput base = bench.passThrough("newsflow-bench-so-passthrough", items,
+        EnrichBench.Throughput base = bench.passThrough(
+                "newsflow-bench-so-passthrough",
+                items,
                 streams -> passThrough[0] = Usage.of("newsflow-bench-so-passthrough", List.of(streams)));
-        table.add("scale", "pass-through (same serdes, exactly_once_v2)", base.items(), base.seconds(), -1,
+        table.add(
+                "scale",
+                "pass-through (same serdes, exactly_once_v2)",
+                base.items(),
+                base.seconds(),
+                -1,
                 cpu(passThrough[0], items));
 
         EnrichBench.Throughput[] enrich = new EnrichBench.Throughput[2];
@@ -90,37 +100,61 @@ final class ScaleOutBench {
             List<EnrichService> running = new ArrayList<>();
             try (OutputWatcher out = bench.enrichOutputs()) {
                 for (int i = 0; i < instances; i++) {
-                    NewsflowConfig config = bench.appConfig(applicationId).with(NewsflowConfig.DATA_DIR,
-                            Stack.dataDir(stack.config()).resolve(applicationId + "-" + i).toString(), "bench");
+                    NewsflowConfig config = bench.appConfig(applicationId)
+                            .with(
+                                    NewsflowConfig.DATA_DIR,
+                                    Stack.dataDir(stack.config())
+                                            .resolve(applicationId + "-" + i)
+                                            .toString(),
+                                    "bench");
                     running.add(EnrichService.start(Stack.resolve(config)));
                 }
                 enrich[instances - 1] = bench.throughput(applicationId, out, items);
-                usage[instances - 1] = Usage.of(applicationId, running.stream().map(EnrichService::streams).toList());
+                usage[instances - 1] = Usage.of(
+                        applicationId,
+                        running.stream().map(EnrichService::streams).toList());
             } finally {
                 running.forEach(EnrichService::close);
             }
             Usage u = usage[instances - 1];
-            table.add("scale", "enrich topology, " + instances + " instance" + (instances > 1 ? "s" : "") + ", 6 partitions",
-                    enrich[instances - 1].items(), enrich[instances - 1].seconds(), -1,
-                    cpu(u, items) + String.format("; busiest shard task %.0f%% of shard work (%d tasks); decisions per instance %s",
-                            100 * Usage.share(u.shardWork(), true), u.shardWork().size(), shares(u.decisions())));
+            table.add(
+                    "scale",
+                    "enrich topology, " + instances + " instance" + (instances > 1 ? "s" : "") + ", 6 partitions",
+                    enrich[instances - 1].items(),
+                    enrich[instances - 1].seconds(),
+                    -1,
+                    cpu(u, items)
+                            + String.format(
+                                    "; busiest shard task %.0f%% of shard work (%d tasks); decisions per instance %s",
+                                    100 * Usage.share(u.shardWork(), true),
+                                    u.shardWork().size(),
+                                    shares(u.decisions())));
         }
-        table.ratio("enrich CPU us/item (1 instance) / pass-through (target <= 4)",
-                1e6 * usage[0].cpuSeconds() / items, 1e6 * passThrough[0].cpuSeconds() / items);
-        table.ratio("enrich records written per 100 items (1 instance) / pass-through",
-                100 * usage[0].recordsWritten() / items, 100 * passThrough[0].recordsWritten() / items);
+        table.ratio(
+                "enrich CPU us/item (1 instance) / pass-through (target <= 4)",
+                1e6 * usage[0].cpuSeconds() / items,
+                1e6 * passThrough[0].cpuSeconds() / items);
+        table.ratio(
+                "enrich records written per 100 items (1 instance) / pass-through",
+                100 * usage[0].recordsWritten() / items,
+                100 * passThrough[0].recordsWritten() / items);
         table.ratio("enrich items/s: 2 instances / 1 instance", enrich[1].itemsPerSecond(), enrich[0].itemsPerSecond());
-        System.out.printf("%nscale-out bench: on a 2-core machine shared with the broker (and, here, with other builds) the "
-                + "items/s of 1 vs 2 instances say little; the CPU seconds per item are what count.%n");
+        System.out.printf(
+                "%nscale-out bench: on a 2-core machine shared with the broker (and, here, with other builds) the "
+                        + "items/s of 1 vs 2 instances say little; the CPU seconds per item are what count.%n");
     }
 
     private static String cpu(Usage usage, long items) {
-        return String.format("CPU %.3f ms/item, %.1f records written/item", 1000 * usage.cpuSeconds() / items,
-                usage.recordsWritten() / items);
+        return String.format(
+                "CPU %.3f ms/item, %.1f records written/item",
+                1000 * usage.cpuSeconds() / items, usage.recordsWritten() / items);
     }
 
     private static String shares(List<Double> decisions) {
         double total = decisions.stream().mapToDouble(Double::doubleValue).sum();
-        return decisions.stream().map(d -> String.format("%.0f%%", total == 0 ? 0 : 100 * d / total)).toList().toString();
+        return decisions.stream()
+                .map(d -> String.format("%.0f%%", total == 0 ? 0 : 100 * d / total))
+                .toList()
+                .toString();
     }
 }

@@ -125,10 +125,14 @@ public final class EnrichService implements AutoCloseable {
         }
         HostInfo self = new HostInfo(advertisedHost(config), http.port());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(stack.kafkaClientProperties(), settings.applicationId(),
-                List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME), EnrichTopology.dedupShardsTopic(settings.applicationId()),
+        KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(
+                stack.kafkaClientProperties(),
+                settings.applicationId(),
+                List.of(Topics.ARTICLES_NAME, Topics.BRIEFS_NAME),
+                EnrichTopology.dedupShardsTopic(settings.applicationId()),
                 settings::dedupShards);
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props);
+        KafkaStreams streams =
+                new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props);
         running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
             if (e instanceof FencedInstanceIdException || e.getCause() instanceof FencedInstanceIdException) {

@@ -22,9 +22,15 @@ import java.util.Optional;
  * @param dedupShards   dedup shards (partitions of the dedup topics, {@code newsflow.dedup.shards}); 0 for
  *                      one per partition of news.articles. Changing it needs a reprocess (docs/dedup-scaleout.md)
  */
-public record EnrichSettings(String applicationId, DedupSettings dedup, Duration reorderGrace, Duration idleFlush,
-                             Duration decideBudget, Optional<Path> topicRules, BurstSettings bursts,
-                             int dedupShards) {
+public record EnrichSettings(
+        String applicationId,
+        DedupSettings dedup,
+        Duration reorderGrace,
+        Duration idleFlush,
+        Duration decideBudget,
+        Optional<Path> topicRules,
+        BurstSettings bursts,
+        int dedupShards) {
     public static final String APPLICATION_ID = "newsflow.enrich.application.id";
     public static final String RETENTION = "newsflow.dedup.retention";
     public static final String REORDER_GRACE = "newsflow.dedup.reorder.grace";

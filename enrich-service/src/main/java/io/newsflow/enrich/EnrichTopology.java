@@ -10,7 +10,6 @@ import io.newsflow.enrich.dedup.DedupStores;
 import io.newsflow.enrich.dedup.DedupWire;
 import io.newsflow.enrich.dedup.Occurrence;
 import io.newsflow.enrich.dedup.OccurrenceStage;
-import io.newsflow.enrich.dedup.ShardAnswer;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
@@ -90,15 +89,27 @@ public final class EnrichTopology {
                 .selectKey((key, occurrence) -> occurrence.ref().id(), Named.as("key-by-id"));
         KStream<String, DecideProcessor.Input> answers = occurrences
                 .mapValues(Occurrence::withoutItem, Named.as("shard-copy"))
-                .repartition(Repartitioned.with(Serdes.String(), wire.occurrences).withName("dedup-shards")
-                        .withNumberOfPartitions(shards).withStreamPartitioner(new EveryPartition<>()))
-                .process(() -> new DedupProcessor(settings.dedup(), settings.reorderGrace(), settings.idleFlush(),
-                                settings.decideBudget(), upstream, shards),
-                        Named.as("dedup-shard"), DedupStores.NAMES)
-                .repartition(Repartitioned.with(Serdes.String(), wire.answers).withName("dedup-answers").withNumberOfPartitions(shards))
+                .repartition(Repartitioned.with(Serdes.String(), wire.occurrences)
+                        .withName("dedup-shards")
+                        .withNumberOfPartitions(shards)
+                        .withStreamPartitioner(new EveryPartition<>()))
+                .process(
+                        () -> new DedupProcessor(
+                                settings.dedup(),
+                                settings.reorderGrace(),
+                                settings.idleFlush(),
+                                settings.decideBudget(),
+                                upstream,
+                                shards),
+                        Named.as("dedup-shard"),
+                        DedupStores.NAMES)
+                .repartition(Repartitioned.with(Serdes.String(), wire.answers)
+                        .withName("dedup-answers")
+                        .withNumberOfPartitions(shards))
                 .mapValues(DecideProcessor.Input::of, Named.as("answer-input"));
         KStream<String, Verdict> verdicts = occurrences
-                .repartition(Repartitioned.with(Serdes.String(), wire.occurrences).withName("dedup-occurrences")
+                .repartition(Repartitioned.with(Serdes.String(), wire.occurrences)
+                        .withName("dedup-occurrences")
                         .withNumberOfPartitions(shards))
                 .mapValues(DecideProcessor.Input::of, Named.as("occurrence-input"))
                 .merge(answers, Named.as("decide-inputs"))

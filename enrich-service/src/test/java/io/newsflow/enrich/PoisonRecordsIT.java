@@ -132,16 +132,40 @@ class PoisonRecordsIT {
             check(letters, Topics.ARTICLES_NAME, articlePoison);
             check(letters, Topics.BRIEFS_NAME, briefPoison);
 
-            assertTrue(TopicReader.awaitRecords(stack, Topics.ENRICHED_ARTICLES_NAME, new StringDeserializer(),
-                            topics.enrichedArticles.valueSerde().deserializer(), 1, Duration.ofSeconds(60)).stream()
-                    .map(r -> (EnrichedArticle) r.value()).anyMatch(a -> a.getArticle().getTitle().equals(marker)),
-                    () -> "the article behind the poison is enriched; duplicates: " + TopicReader.readAll(stack, Topics.DUPLICATES_NAME,
-                            new StringDeserializer(), topics.duplicates.valueSerde().deserializer()).stream()
-                            .map(r -> r.value().getId() + " " + r.value().getMethod() + " of " + r.value().getDuplicateOf()
-                                    + (r.value().getLate() ? " late" : "")).toList());
-            assertTrue(TopicReader.awaitRecords(stack, Topics.ENRICHED_BRIEFS_NAME, new StringDeserializer(),
-                            topics.enrichedBriefs.valueSerde().deserializer(), 1, Duration.ofSeconds(60)).stream()
-                    .map(r -> (EnrichedBrief) r.value()).anyMatch(b -> b.getBrief().getHeadline().equals(marker)),
+            assertTrue(
+                    TopicReader.awaitRecords(
+                                    stack,
+                                    Topics.ENRICHED_ARTICLES_NAME,
+                                    new StringDeserializer(),
+                                    topics.enrichedArticles.valueSerde().deserializer(),
+                                    1,
+                                    Duration.ofSeconds(60))
+                            .stream()
+                            .map(r -> (EnrichedArticle) r.value())
+                            .anyMatch(a -> a.getArticle().getTitle().equals(marker)),
+                    () -> "the article behind the poison is enriched; duplicates: "
+                            + TopicReader.readAll(
+                                            stack,
+                                            Topics.DUPLICATES_NAME,
+                                            new StringDeserializer(),
+                                            topics.duplicates.valueSerde().deserializer())
+                                    .stream()
+                                    .map(r ->
+                                            r.value().getId() + " " + r.value().getMethod() + " of "
+                                                    + r.value().getDuplicateOf()
+                                                    + (r.value().getLate() ? " late" : ""))
+                                    .toList());
+            assertTrue(
+                    TopicReader.awaitRecords(
+                                    stack,
+                                    Topics.ENRICHED_BRIEFS_NAME,
+                                    new StringDeserializer(),
+                                    topics.enrichedBriefs.valueSerde().deserializer(),
+                                    1,
+                                    Duration.ofSeconds(60))
+                            .stream()
+                            .map(r -> (EnrichedBrief) r.value())
+                            .anyMatch(b -> b.getBrief().getHeadline().equals(marker)),
                     "the brief behind the poison is enriched");
             assertEquals(KafkaStreams.State.RUNNING, service.streams().state());
         }

@@ -37,7 +37,11 @@ import java.util.stream.Stream;
                 + "ingest vs Kafka's ProducerPerformance, and the enrich topology vs a pass-through topology "
                 + "plus ingest-to-enriched latency. Prints a table and the ratios.")
 public final class BenchCommand implements Callable<Integer> {
-    enum Only { ingest, enrich, scaleout }
+    enum Only {
+        ingest,
+        enrich,
+        scaleout
+    }
 
     @Option(
             names = "--items",
@@ -46,8 +50,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Items (articles + briefs) to ingest and enrich (default ${DEFAULT-VALUE}).")
     long items;
 
-    @Option(names = "--only", paramLabel = "ingest|enrich|scaleout", description = "Run one of the benches (scaleout: "
-            + "CPU and records per item, dedup balance over tasks, 1 vs 2 instances; #16).")
+    @Option(
+            names = "--only",
+            paramLabel = "ingest|enrich|scaleout",
+            description = "Run one of the benches (scaleout: "
+                    + "CPU and records per item, dedup balance over tasks, 1 vs 2 instances; #16).")
     Only only;
 
     @Option(
@@ -115,14 +122,21 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 EnrichBench enrich = new EnrichBench(stack, topics, registry);
                 if (only == null || only == Only.enrich) {
-                    enrich.run(ingested.events(), dumps, (int) dumpCount + 1, latencyRate,
-                            latencySeconds, Duration.ofMillis(shortGraceMs), table);
+                    enrich.run(
+                            ingested.events(),
+                            dumps,
+                            (int) dumpCount + 1,
+                            latencyRate,
+                            latencySeconds,
+                            Duration.ofMillis(shortGraceMs),
+                            table);
                 }
                 if (only == null || only == Only.scaleout) {
                     enrich.scaleOut(ingested.events(), table);
                 }
                 if (ingestBench) {
-                    // After the enrich bench, which reads the first pass's items: the second pass's would be duplicates there.
+                    // After the enrich bench, which reads the first pass's items: the second pass's would be duplicates
+                    // there.
                     IngestBench.Ingested warm = ingest.ingest(files, ingested.values());
                     IngestBench.report("warm", warm, ingest.producerPerformanceSteadyState(warm), table);
                 }

@@ -96,13 +96,22 @@ class DashboardMetricsIT {
             missing.removeAll(ingest.names());
             assertEquals(Set.of(), missing, "metrics the dashboard queries but neither service's /metrics exports");
             // Ours are named newsflow_<service>_<name>_<unit>, counters ending in _total.
-            assertEquals(Set.of("newsflow_enrich_original_items_total", "newsflow_enrich_duplicate_items_total",
-                    "newsflow_enrich_late_items_total", "newsflow_enrich_tagged_items_total",
-                    "newsflow_enrich_items_with_region_total", "newsflow_enrich_items_with_topic_total",
-                    "newsflow_enrich_burst_alerts_total", "newsflow_enrich_event_to_enriched_avg_seconds",
-                    "newsflow_enrich_event_to_enriched_max_seconds", "newsflow_enrich_dead_letters_total",
-                    "newsflow_enrich_active_bursts", "newsflow_enrich_dedup_decisions_total",
-                    "newsflow_enrich_dedup_shard_work_total"), enrich.names("newsflow_"));
+            assertEquals(
+                    Set.of(
+                            "newsflow_enrich_original_items_total",
+                            "newsflow_enrich_duplicate_items_total",
+                            "newsflow_enrich_late_items_total",
+                            "newsflow_enrich_tagged_items_total",
+                            "newsflow_enrich_items_with_region_total",
+                            "newsflow_enrich_items_with_topic_total",
+                            "newsflow_enrich_burst_alerts_total",
+                            "newsflow_enrich_event_to_enriched_avg_seconds",
+                            "newsflow_enrich_event_to_enriched_max_seconds",
+                            "newsflow_enrich_dead_letters_total",
+                            "newsflow_enrich_active_bursts",
+                            "newsflow_enrich_dedup_decisions_total",
+                            "newsflow_enrich_dedup_shard_work_total"),
+                    enrich.names("newsflow_"));
             assertEquals(Set.of(), enrich.names("kafka_newsflow"), "none of ours under Kafka's prefix");
             assertEquals(Set.of(), enrich.names("kafka_stream_newsflow"), "none of ours under Kafka's prefix");
 
@@ -111,7 +120,9 @@ class DashboardMetricsIT {
             assertEquals(1.0, ingest.sum("newsflow_ingest_articles_total"));
             assertEquals(18.0, ingest.sum("newsflow_ingest_briefs_total"));
             assertEquals(1.0, ingest.sum("newsflow_ingest_dead_letters_total"));
-            assertEquals(19.0, enrich.sum("newsflow_enrich_original_items_total"),
+            assertEquals(
+                    19.0,
+                    enrich.sum("newsflow_enrich_original_items_total"),
                     "duplicates: " + enrich.sum("newsflow_enrich_duplicate_items_total"));
             assertEquals(19.0, enrich.sum("newsflow_enrich_tagged_items_total"));
             assertEquals(1.0, enrich.sum("newsflow_enrich_dead_letters_total", "kind=\"deserialization\""));

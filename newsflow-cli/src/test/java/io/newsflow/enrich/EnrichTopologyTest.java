@@ -155,8 +155,15 @@ class EnrichTopologyTest {
 
         EnrichSettings d = EnrichSettings.defaults();
         // A zero budget: every call decides one item and leaves the rest to the next.
-        EnrichSettings oneByOne = new EnrichSettings(d.applicationId(), d.dedup(), d.reorderGrace(), d.idleFlush(), Duration.ZERO,
-                d.topicRules(), d.bursts(), d.dedupShards());
+        EnrichSettings oneByOne = new EnrichSettings(
+                d.applicationId(),
+                d.dedup(),
+                d.reorderGrace(),
+                d.idleFlush(),
+                Duration.ZERO,
+                d.topicRules(),
+                d.bursts(),
+                d.dedupShards());
         try (EnrichDriver slow = EnrichDriver.start(stateDir.resolve("one-by-one"), tagger, oneByOne)) {
             TestInputTopic<String, Article> slowArticles = slow.articlesInput();
             TestInputTopic<String, Brief> slowBriefs = slow.briefsInput();

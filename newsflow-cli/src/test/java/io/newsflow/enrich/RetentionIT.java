@@ -155,8 +155,12 @@ class RetentionIT {
             Topics.ALL_NAMES.forEach(name -> topics.add(new NewTopic(name, 6, (short) 1)));
             // What Kafka Streams made of the index store's changelog: event-time timestamps, deleted by them.
             // One partition per dedup shard (as many as the input partitions, #16).
-            topics.add(new NewTopic(DedupStores.indexChangelogs(APP_ID).get(0), 6, (short) 1).configs(Map.of(
-                    "cleanup.policy", "compact,delete", "retention.ms", String.valueOf(Duration.ofDays(8).toMillis()))));
+            topics.add(new NewTopic(DedupStores.indexChangelogs(APP_ID).get(0), 6, (short) 1)
+                    .configs(Map.of(
+                            "cleanup.policy",
+                            "compact,delete",
+                            "retention.ms",
+                            String.valueOf(Duration.ofDays(8).toMillis()))));
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         }
     }

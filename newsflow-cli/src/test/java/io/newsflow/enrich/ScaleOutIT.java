@@ -64,7 +64,7 @@ class ScaleOutIT {
         Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         List<String> produced = new ArrayList<>();
         try (SchemaRegistryClient registry = stack.registryClient();
-             Stack setup = Stack.resolve(config(stack, "scaleout-single", single))) {
+                Stack setup = Stack.resolve(config(stack, "scaleout-single", single))) {
             TopicSetup.prepare(setup);
             try (KafkaProducer<String, SpecificRecord> producer = producer(stack, registry)) {
                 for (int n = 0; n < PAGES; n++) {
@@ -94,9 +94,9 @@ class ScaleOutIT {
 
             Process victim = null;
             try (Stack firstStack = Stack.resolve(config(stack, "scaleout-three", first));
-                 Stack secondStack = Stack.resolve(config(stack, "scaleout-three", second));
-                 EnrichService a = EnrichService.start(firstStack);
-                 EnrichService b = EnrichService.start(secondStack)) {
+                    Stack secondStack = Stack.resolve(config(stack, "scaleout-three", second));
+                    EnrichService a = EnrichService.start(firstStack);
+                    EnrichService b = EnrichService.start(secondStack)) {
                 victim = startInstanceInAnotherJvm(stack, victimDir, "scaleout-three");
                 Outputs three = Outputs.read(stack, registry, before.seen());
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -106,10 +106,14 @@ class ScaleOutIT {
                 }
                 victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 three = three.awaitNew(stack, registry, produced.size());
-                assertEquals(expected, counts(three.keys()), "three instances, one killed: every input record in exactly one output");
+                assertEquals(
+                        expected,
+                        counts(three.keys()),
+                        "three instances, one killed: every input record in exactly one output");
                 assertTrue(publishedOnce(three.verdicts()), "three instances: no id published twice");
                 assertEquals(alone, three.verdicts(), "every id: the same verdicts from three instances as from one");
-                System.out.printf("ScaleOutIT: %d records, %d ids; decided by the two surviving instances: %.0f and %.0f%n",
+                System.out.printf(
+                        "ScaleOutIT: %d records, %d ids; decided by the two surviving instances: %.0f and %.0f%n",
                         produced.size(), alone.size(), decided(a), decided(b));
             } finally {
                 if (victim != null) {
@@ -136,12 +140,15 @@ class ScaleOutIT {
     private static double decided(EnrichService instance) {
         return instance.streams().metrics().entrySet().stream()
                 .filter(e -> e.getKey().tags().containsValue("dedup")
-                        && (e.getKey().name().equals("originals-total") || e.getKey().name().equals("duplicates-total")))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+                        && (e.getKey().name().equals("originals-total")
+                                || e.getKey().name().equals("duplicates-total")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     /** The output records of one run (those not in {@code before}), and the verdicts they say. */
-    private record Outputs(Set<String> before, List<String> keys, Map<String, List<String>> verdicts, Set<String> seen) {
+    private record Outputs(
+            Set<String> before, List<String> keys, Map<String, List<String>> verdicts, Set<String> seen) {
 
         int records() {
             return keys.size();
@@ -152,22 +159,31 @@ class ScaleOutIT {
             List<String> keys = new ArrayList<>();
             Map<String, List<String>> verdicts = new TreeMap<>();
             Set<String> seen = new HashSet<>(before);
-            for (ConsumerRecord<String, EnrichedArticle> r : TopicReader.readAll(stack, Topics.ENRICHED_ARTICLES_NAME,
-                    new StringDeserializer(), topics.enrichedArticles.valueSerde().deserializer())) {
+            for (ConsumerRecord<String, EnrichedArticle> r : TopicReader.readAll(
+                    stack,
+                    Topics.ENRICHED_ARTICLES_NAME,
+                    new StringDeserializer(),
+                    topics.enrichedArticles.valueSerde().deserializer())) {
                 if (seen.add(where(r))) {
                     keys.add(r.key());
                     verdicts.computeIfAbsent(r.key(), k -> new ArrayList<>()).add("published");
                 }
             }
-            for (ConsumerRecord<String, EnrichedBrief> r : TopicReader.readAll(stack, Topics.ENRICHED_BRIEFS_NAME,
-                    new StringDeserializer(), topics.enrichedBriefs.valueSerde().deserializer())) {
+            for (ConsumerRecord<String, EnrichedBrief> r : TopicReader.readAll(
+                    stack,
+                    Topics.ENRICHED_BRIEFS_NAME,
+                    new StringDeserializer(),
+                    topics.enrichedBriefs.valueSerde().deserializer())) {
                 if (seen.add(where(r))) {
                     keys.add(r.key());
                     verdicts.computeIfAbsent(r.key(), k -> new ArrayList<>()).add("published");
                 }
             }
-            for (ConsumerRecord<String, DuplicateNotice> r : TopicReader.readAll(stack, Topics.DUPLICATES_NAME,
-                    new StringDeserializer(), topics.duplicates.valueSerde().deserializer())) {
+            for (ConsumerRecord<String, DuplicateNotice> r : TopicReader.readAll(
+                    stack,
+                    Topics.DUPLICATES_NAME,
+                    new StringDeserializer(),
+                    topics.duplicates.valueSerde().deserializer())) {
                 if (seen.add(where(r))) {
                     keys.add(r.key());
                     verdicts.computeIfAbsent(r.key(), k -> new ArrayList<>())
@@ -196,7 +212,8 @@ class ScaleOutIT {
     }
 
     /** The other instance: `./newsflow enrich` in its own JVM, so it can be killed for real. */
-    private static Process startInstanceInAnotherJvm(TestStack stack, Path dataDir, String applicationId) throws Exception {
+    private static Process startInstanceInAnotherJvm(TestStack stack, Path dataDir, String applicationId)
+            throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -214,7 +231,8 @@ class ScaleOutIT {
         builder.environment().put("NEWSFLOW_ENRICH_HTTP_PORT", "0");
         builder.environment().put("NEWSFLOW_DEDUP_IDLE_FLUSH", "1s");
         builder.environment().put("NEWSFLOW_ENRICH_APPLICATION_ID", applicationId);
-        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("instance.log").toFile());
+        builder.redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("instance.log").toFile());
         return builder.start();
     }
 

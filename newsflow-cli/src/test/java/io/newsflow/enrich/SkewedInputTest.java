@@ -6,14 +6,14 @@ import io.newsflow.avro.DuplicateNotice;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EnrichedBrief;
 import io.newsflow.avro.internal.IngestedItem;
+import io.newsflow.bench.NewswirePages;
+import io.newsflow.enrich.bursts.TermCounter;
 import io.newsflow.enrich.dedup.DedupWire;
 import io.newsflow.enrich.dedup.Occurrence;
 import io.newsflow.enrich.dedup.OccurrenceStage;
-import io.newsflow.platform.config.NewsflowConfig;
-import io.newsflow.bench.NewswirePages;
-import io.newsflow.enrich.bursts.TermCounter;
 import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.tagging.Tagger;
+import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -172,7 +172,8 @@ class SkewedInputTest {
             }
         };
         // One shard: the test driver runs every internal topic as a single partition.
-        EnrichSettings settings = EnrichSettings.from(NewsflowConfig.defaults().with(EnrichSettings.DEDUP_SHARDS, "1", "test"));
+        EnrichSettings settings =
+                EnrichSettings.from(NewsflowConfig.defaults().with(EnrichSettings.DEDUP_SHARDS, "1", "test"));
         try (EnrichDriver enrich = EnrichDriver.start(stateDir.resolve(name), tagger, settings, upstream)) {
             DedupInput dedupInput = new DedupInput(enrich, settings);
             if (rates.isEmpty()) {
@@ -251,16 +252,23 @@ class SkewedInputTest {
 
         DedupInput(EnrichDriver enrich, EnrichSettings settings) {
             DedupWire wire = new DedupWire(enrich.topics().valueSerde(IngestedItem.class));
-            this.shards = enrich.driver().createInputTopic(EnrichTopology.dedupShardsTopic(settings.applicationId()),
-                    new StringSerializer(), wire.occurrences.serializer());
-            this.decider = enrich.driver().createInputTopic(settings.applicationId() + "-dedup-occurrences-repartition",
-                    new StringSerializer(), wire.occurrences.serializer());
+            this.shards = enrich.driver()
+                    .createInputTopic(
+                            EnrichTopology.dedupShardsTopic(settings.applicationId()),
+                            new StringSerializer(),
+                            wire.occurrences.serializer());
+            this.decider = enrich.driver()
+                    .createInputTopic(
+                            settings.applicationId() + "-dedup-occurrences-repartition",
+                            new StringSerializer(),
+                            wire.occurrences.serializer());
             this.stage = new OccurrenceStage(settings.dedup());
         }
 
         void pipe(Input input) {
             long offset = offsets.merge(input.source(), 1L, Long::sum) - 1;
-            Occurrence occurrence = stage.of(input.item(), input.eventTime(), input.source().partition(), offset);
+            Occurrence occurrence =
+                    stage.of(input.item(), input.eventTime(), input.source().partition(), offset);
             shards.pipeInput(input.id(), occurrence.withoutItem(), input.eventTime());
             decider.pipeInput(input.id(), occurrence, input.eventTime());
         }

@@ -68,11 +68,17 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
         this.decided = context.getStateStore(DECIDED);
         // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
         // Exported on /metrics as newsflow_enrich_<name>.
-        originals = StreamsSensors.counter(context.metrics(), "original-items-total", "items decided original (published)");
+        originals =
+                StreamsSensors.counter(context.metrics(), "original-items-total", "items decided original (published)");
         duplicates = StreamsSensors.counter(context.metrics(), "duplicate-items-total", "items decided duplicates");
-        late = StreamsSensors.counter(context.metrics(), "late-items-total", "items decided late, past the reorder grace");
+        late = StreamsSensors.counter(
+                context.metrics(), "late-items-total", "items decided late, past the reorder grace");
         // Per task, for the bench: how the decisions spread over tasks and instances.
-        decisions = StreamsSensors.taskCounter(context.metrics(), "dedup-decisions-total", "items decided by this dedup-decide task", context.taskId());
+        decisions = StreamsSensors.taskCounter(
+                context.metrics(),
+                "dedup-decisions-total",
+                "items decided by this dedup-decide task",
+                context.taskId());
     }
 
     @Override
@@ -124,7 +130,9 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
         if (first.isEmpty()) {
             decided.put(self.id(), IndexCodec.ref(DecideRule.firstOfId(self, match)), self.eventTime());
         }
-        emit(new Verdict(occurrence.item(), occurrence.full(), match, complete.late(), InputRecord.of(occurrence)), self.eventTime());
+        emit(
+                new Verdict(occurrence.item(), occurrence.full(), match, complete.late(), InputRecord.of(occurrence)),
+                self.eventTime());
     }
 
     private static Bytes idPrefix(String id) {

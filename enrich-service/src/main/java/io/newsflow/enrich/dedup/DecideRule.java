@@ -15,8 +15,7 @@ import java.util.Optional;
  * answers arrive changes a verdict.
  */
 final class DecideRule {
-    private DecideRule() {
-    }
+    private DecideRule() {}
 
     /**
      * What is known of an occurrence so far: whether its item came (the item itself waits in a store
@@ -46,8 +45,8 @@ final class DecideRule {
     static Optional<DuplicateMatch> decide(ItemRef self, Pending pending, Optional<ItemRef> firstOfId) {
         if (firstOfId.isPresent()) {
             ItemRef original = firstOfId.get();
-            return Optional.of(new DuplicateMatch(original, NearDuplicateIndex.method(self.kind(), original.kind(), 1.0),
-                    1.0, self.id()));
+            return Optional.of(new DuplicateMatch(
+                    original, NearDuplicateIndex.method(self.kind(), original.kind(), 1.0), 1.0, self.id()));
         }
         return pending.best().map(Neighbour::match);
     }

@@ -112,8 +112,13 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     private Cancellable continuation;
     private Sensor work;
 
-    public DedupProcessor(DedupSettings settings, Duration grace, Duration idleFlush, Duration decideBudget,
-                          UpstreamProgress upstream, int shards) {
+    public DedupProcessor(
+            DedupSettings settings,
+            Duration grace,
+            Duration idleFlush,
+            Duration decideBudget,
+            UpstreamProgress upstream,
+            int shards) {
         this.settings = settings;
         this.grace = grace;
         this.idleFlush = idleFlush;
@@ -135,7 +140,11 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
         this.index = new NeighbourSearch(settings, store, context.taskId().partition(), shards);
         this.loading = store.load(index::ownedKeys, context.stateDir().toPath());
         // Per task: how evenly the shards share the work (lookups + verifications), for the bench.
-        this.work = StreamsSensors.taskCounter(context.metrics(), "dedup-shard-work-total", "band lookups and verifications of this dedup shard task", context.taskId());
+        this.work = StreamsSensors.taskCounter(
+                context.metrics(),
+                "dedup-shard-work-total",
+                "band lookups and verifications of this dedup shard task",
+                context.taskId());
         this.lastArrival = context.currentSystemTimeMs();
         this.lastProgress = lastArrival;
         this.inputs = UpstreamProgress.inputs(upstream.partitions());
@@ -239,7 +248,8 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
 
     /** Index of the input partition an item was read from (articles from news.articles), or -1 if unknown. */
     private int input(ItemKind kind, int partition) {
-        return inputs.indexOf(new TopicPartition(kind == ItemKind.ARTICLE ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
+        return inputs.indexOf(
+                new TopicPartition(kind == ItemKind.ARTICLE ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME, partition));
     }
 
     private static String watermarkKey(TopicPartition input) {
@@ -268,8 +278,8 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
         long deadline = System.nanoTime() + decideBudgetNanos;
         boolean more = false;
         List<KeyValue<Bytes, Occurrence>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Occurrence> it = upTo == Long.MAX_VALUE ? buffer.all()
-                : buffer.range(null, ReorderKey.after(upTo))) {
+        try (KeyValueIterator<Bytes, Occurrence> it =
+                upTo == Long.MAX_VALUE ? buffer.all() : buffer.range(null, ReorderKey.after(upTo))) {
             while (it.hasNext() && !more) {
                 KeyValue<Bytes, Occurrence> next = it.next();
                 if (ReorderKey.eventTime(next.key) <= upTo) {
@@ -324,6 +334,7 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
         long before = index.work();
         ShardAnswer answer = index.answer(occurrence, late);
         work.record(index.work() - before);
-        context.forward(new Record<>(occurrence.ref().id(), answer, occurrence.ref().eventTime()));
+        context.forward(
+                new Record<>(occurrence.ref().id(), answer, occurrence.ref().eventTime()));
     }
 }

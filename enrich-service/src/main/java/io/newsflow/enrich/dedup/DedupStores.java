@@ -1,7 +1,6 @@
 package io.newsflow.enrich.dedup;
 
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -14,8 +13,13 @@ import java.util.Map;
 /** The dedup stages' state stores: names, types and retention in one place. */
 public final class DedupStores {
     /** A shard's stores ({@link DedupProcessor}). */
-    public static final String[] NAMES = {DedupProcessor.BUFFER, DedupProcessor.CLOCK,
-            StreamsDedupStore.ENTRIES, StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS};
+    public static final String[] NAMES = {
+        DedupProcessor.BUFFER,
+        DedupProcessor.CLOCK,
+        StreamsDedupStore.ENTRIES,
+        StreamsDedupStore.FINGERPRINTS,
+        StreamsDedupStore.ORIGINALS
+    };
     /** The decider's stores ({@link DecideProcessor}). */
     public static final String[] DECIDER = {DecideProcessor.PENDING, DecideProcessor.WAITING, DecideProcessor.DECIDED};
 
@@ -36,7 +40,8 @@ public final class DedupStores {
     /** The changelog topics {@link #INDEX_CHANGELOG_CONFIGS} apply to, as Kafka Streams names them. */
     public static List<String> indexChangelogs(String applicationId) {
         return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS, DecideProcessor.DECIDED).stream()
-                .map(store -> applicationId + "-" + store + "-changelog").toList();
+                .map(store -> applicationId + "-" + store + "-changelog")
+                .toList();
     }
 
     /** How long the index stores keep an item: the dedup window plus the reorder grace. */
@@ -59,24 +64,47 @@ public final class DedupStores {
         // Cached: an item's buffer entry is written and deleted, and the clock keys rewritten, within
         // one commit interval; the cache turns that into one changelog record per key per commit.
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BUFFER), Serdes.Bytes(),
-                        wire == null ? null : wire.occurrences).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.CLOCK), Serdes.String(), Serdes.Bytes())
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DedupProcessor.BUFFER),
+                                Serdes.Bytes(),
+                                wire == null ? null : wire.occurrences)
                         .withCachingEnabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
-                        Serdes.Long(), Serdes.ByteArray()).withLoggingDisabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DedupProcessor.CLOCK), Serdes.String(), Serdes.Bytes())
+                        .withCachingEnabled(),
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(StreamsDedupStore.ENTRIES, retention, windowSize, true),
+                                Serdes.Long(),
+                                Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(
+                                        StreamsDedupStore.FINGERPRINTS, retention, windowSize, false),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(StreamsDedupStore.ORIGINALS, retention, windowSize, false),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
                 // The decider: an occurrence's answers (S small updates folded by the cache), its item
                 // (written once), and
                 // what each id's first occurrence was, for its exact copies within the window.
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecideProcessor.PENDING), Serdes.Bytes(),
-                        wire == null ? null : wire.pending).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecideProcessor.WAITING), Serdes.Bytes(),
-                        wire == null ? null : wire.occurrences).withCachingEnabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(DecideProcessor.DECIDED, retention, windowSize, false),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DecideProcessor.PENDING),
+                                Serdes.Bytes(),
+                                wire == null ? null : wire.pending)
+                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DecideProcessor.WAITING),
+                                Serdes.Bytes(),
+                                wire == null ? null : wire.occurrences)
+                        .withCachingEnabled(),
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(DecideProcessor.DECIDED, retention, windowSize, false),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));
     }
 }

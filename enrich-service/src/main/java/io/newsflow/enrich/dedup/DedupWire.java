@@ -31,9 +31,12 @@ public final class DedupWire {
 
     public DedupWire(Serde<IngestedItem> ingested) {
         this.ingested = ingested;
-        this.occurrences = Serdes.serdeFrom((topic, o) -> o == null ? null : occurrence(o), (topic, b) -> b == null ? null : occurrence(b));
-        this.answers = Serdes.serdeFrom((topic, a) -> a == null ? null : answer(a), (topic, b) -> b == null ? null : answer(b));
-        this.pending = Serdes.serdeFrom((topic, p) -> p == null ? null : pending(p), (topic, b) -> b == null ? null : pending(b));
+        this.occurrences = Serdes.serdeFrom(
+                (topic, o) -> o == null ? null : occurrence(o), (topic, b) -> b == null ? null : occurrence(b));
+        this.answers = Serdes.serdeFrom(
+                (topic, a) -> a == null ? null : answer(a), (topic, b) -> b == null ? null : answer(b));
+        this.pending = Serdes.serdeFrom(
+                (topic, p) -> p == null ? null : pending(p), (topic, b) -> b == null ? null : pending(b));
     }
 
     byte[] occurrence(Occurrence o) {
@@ -43,8 +46,17 @@ public final class DedupWire {
             out.writeInt(o.sourcePartition());
             blob(out, IndexCodec.fingerprint(o.full()));
             blob(out, o.lead() == null ? null : IndexCodec.fingerprint(o.lead()));
-            blob(out, o.item() == null ? null : ingested.serializer().serialize(ITEM_TOPIC,
-                    IngestedItem.newBuilder().setItem(o.item()).setSourcePartition(o.sourcePartition()).build()));
+            blob(
+                    out,
+                    o.item() == null
+                            ? null
+                            : ingested.serializer()
+                                    .serialize(
+                                            ITEM_TOPIC,
+                                            IngestedItem.newBuilder()
+                                                    .setItem(o.item())
+                                                    .setSourcePartition(o.sourcePartition())
+                                                    .build()));
         });
     }
 
@@ -56,8 +68,17 @@ public final class DedupWire {
         ContentFingerprint full = IndexCodec.fingerprint(blob(in));
         byte[] lead = blob(in);
         byte[] item = blob(in);
-        return new Occurrence(order, ref, partition, full, lead == null ? null : IndexCodec.fingerprint(lead),
-                item == null ? null : (SpecificRecord) ingested.deserializer().deserialize(ITEM_TOPIC, item).getItem());
+        return new Occurrence(
+                order,
+                ref,
+                partition,
+                full,
+                lead == null ? null : IndexCodec.fingerprint(lead),
+                item == null
+                        ? null
+                        : (SpecificRecord) ingested.deserializer()
+                                .deserialize(ITEM_TOPIC, item)
+                                .getItem());
     }
 
     static byte[] answer(ShardAnswer a) {

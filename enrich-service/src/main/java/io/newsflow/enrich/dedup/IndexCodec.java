@@ -73,8 +73,13 @@ final class IndexCodec {
     }
 
     static DuplicateMatch match(byte[] bytes) {
-        return read(bytes, in -> new DuplicateMatch(readRef(in), DuplicateMethod.values()[in.int8()],
-                Double.longBitsToDouble(in.int64()), in.utf()));
+        return read(
+                bytes,
+                in -> new DuplicateMatch(
+                        readRef(in),
+                        DuplicateMethod.values()[in.int8()],
+                        Double.longBitsToDouble(in.int64()),
+                        in.utf()));
     }
 
     private static void writeFingerprint(DataOutputStream out, ContentFingerprint fingerprint) throws IOException {

@@ -11,7 +11,10 @@ public record InputRecord(String topic, int partition, long offset, long timesta
 
     static InputRecord of(Occurrence occurrence) {
         String topic = occurrence.ref().kind() == ItemKind.ARTICLE ? Topics.ARTICLES_NAME : Topics.BRIEFS_NAME;
-        return new InputRecord(topic, occurrence.sourcePartition(), ReorderKey.offset(occurrence.order()),
+        return new InputRecord(
+                topic,
+                occurrence.sourcePartition(),
+                ReorderKey.offset(occurrence.order()),
                 occurrence.ref().eventTime());
     }
 }

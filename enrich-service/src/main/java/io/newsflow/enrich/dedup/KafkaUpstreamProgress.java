@@ -36,8 +36,12 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     private final List<TopicPartition> repartition = new ArrayList<>();
     private final int partitions;
 
-    public KafkaUpstreamProgress(Map<String, Object> adminConfig, String applicationId, List<String> inputTopics,
-                                 String repartitionTopic, IntUnaryOperator repartitionPartitions) {
+    public KafkaUpstreamProgress(
+            Map<String, Object> adminConfig,
+            String applicationId,
+            List<String> inputTopics,
+            String repartitionTopic,
+            IntUnaryOperator repartitionPartitions) {
         this.admin = Admin.create(adminConfig);
         this.applicationId = applicationId;
         this.inputTopics = List.copyOf(inputTopics);
@@ -67,12 +71,14 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      * that offset.
      */
     private Map<TopicPartition, Long> lastConsumed = Map.of();
+
     private Map<TopicPartition, Long> lastRepartitionEnd = Map.of();
     /**
      * Every shard task of the instance asks each second; one answer serves them all for that long, so
      * the admin round trips (three a check) do not grow with the shards an instance runs.
      */
     private static final long REUSE_NANOS = 900_000_000L;
+
     private long checkedAt = System.nanoTime() - REUSE_NANOS;
     private Set<TopicPartition> lastIdle = Set.of();
 
@@ -108,8 +114,9 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
             Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = offsets(all, OffsetSpec.latest());
             boolean allReceived = repartition.stream().allMatch(tp -> consumed(tp, committed, earliest, end));
-            boolean receivedThen = repartition.stream().allMatch(tp -> lastRepartitionEnd.containsKey(tp)
-                    && position(tp, committed, earliest) >= lastRepartitionEnd.get(tp));
+            boolean receivedThen = repartition.stream()
+                    .allMatch(tp -> lastRepartitionEnd.containsKey(tp)
+                            && position(tp, committed, earliest) >= lastRepartitionEnd.get(tp));
             Map<TopicPartition, Long> consumedNow = new HashMap<>();
             Set<TopicPartition> idle = new HashSet<>();
             for (TopicPartition tp : all) {

@@ -77,7 +77,9 @@ final class NeighbourSearch {
     }
 
     private boolean decidedLate(ItemRef candidate) {
-        return store.original(candidate.id()).map(o -> o.eventTime() == Long.MIN_VALUE).orElse(false);
+        return store.original(candidate.id())
+                .map(o -> o.eventTime() == Long.MIN_VALUE)
+                .orElse(false);
     }
 
     private Optional<Neighbour> search(ItemRef self, boolean lead, ContentFingerprint fingerprint, boolean late) {
@@ -88,9 +90,11 @@ final class NeighbourSearch {
             work++;
             for (EntryRef ref : store.refs(key)) {
                 ItemRef candidate = ref.item();
-                if (candidate.id().equals(self.id()) || !NearDuplicateIndex.comparable(self.kind(), lead, ref)
+                if (candidate.id().equals(self.id())
+                        || !NearDuplicateIndex.comparable(self.kind(), lead, ref)
                         || Math.abs(candidate.eventTime() - self.eventTime()) > window
-                        || !(late || candidate.isBefore(self)) || !seen.add(ref)) {
+                        || !(late || candidate.isBefore(self))
+                        || !seen.add(ref)) {
                     continue;
                 }
                 work++;
@@ -98,12 +102,21 @@ final class NeighbourSearch {
                 if (stored.isEmpty()) {
                     continue;
                 }
-                OptionalDouble similarity = verifier.similarity(fingerprint, stored.get().fingerprint(),
+                OptionalDouble similarity = verifier.similarity(
+                        fingerprint,
+                        stored.get().fingerprint(),
                         self.kind() == candidate.kind() ? settings.nearThreshold() : settings.leadThreshold());
                 if (similarity.isPresent()) {
-                    best = Neighbour.best(best, Optional.of(new Neighbour(new DuplicateMatch(candidate,
-                            NearDuplicateIndex.method(self.kind(), candidate.kind(), similarity.getAsDouble()),
-                            similarity.getAsDouble(), candidate.id()), decidedLate(candidate))));
+                    best = Neighbour.best(
+                            best,
+                            Optional.of(new Neighbour(
+                                    new DuplicateMatch(
+                                            candidate,
+                                            NearDuplicateIndex.method(
+                                                    self.kind(), candidate.kind(), similarity.getAsDouble()),
+                                            similarity.getAsDouble(),
+                                            candidate.id()),
+                                    decidedLate(candidate))));
                 }
             }
         }

@@ -14,8 +14,13 @@ import org.apache.kafka.common.utils.Bytes;
  * @param lead            an article's headline + lead fingerprint, null for a brief
  * @param item            the Article or Brief, null in a shard's copy
  */
-public record Occurrence(Bytes order, ItemRef ref, int sourcePartition, ContentFingerprint full,
-                         ContentFingerprint lead, SpecificRecord item) {
+public record Occurrence(
+        Bytes order,
+        ItemRef ref,
+        int sourcePartition,
+        ContentFingerprint full,
+        ContentFingerprint lead,
+        SpecificRecord item) {
 
     /** The shard's copy: no text. */
     public Occurrence withoutItem() {

@@ -35,21 +35,26 @@ public final class OccurrenceStage implements FixedKeyProcessor<String, Ingested
     public void process(FixedKeyRecord<String, IngestedItem> record) {
         SpecificRecord item = (SpecificRecord) record.value().getItem();
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(0L);
-        context.forward(record.withValue(of(item, record.timestamp(), context.taskId().partition(), offset)));
+        context.forward(
+                record.withValue(of(item, record.timestamp(), context.taskId().partition(), offset)));
     }
 
     /** The occurrence of an item read at {@code offset} of input partition {@code partition}. */
     public Occurrence of(SpecificRecord item, long eventTime, int partition, long offset) {
         DedupItem dedupItem = Verdict.dedupItem(item, eventTime);
         Origin origin = item instanceof Article a ? a.getOrigin() : ((Brief) item).getOrigin();
-        return of(dedupItem, ReorderKey.of(eventTime, dedupItem.id(), origin.getDumpId(), origin.getPosition(), offset),
-                partition, item);
+        return of(
+                dedupItem,
+                ReorderKey.of(eventTime, dedupItem.id(), origin.getDumpId(), origin.getPosition(), offset),
+                partition,
+                item);
     }
 
     Occurrence of(DedupItem dedupItem, Bytes order, int partition, SpecificRecord item) {
         ContentFingerprint full = fingerprinter.fingerprint(dedupItem.headline(), dedupItem.body());
         ContentFingerprint lead = dedupItem.kind() == ItemKind.ARTICLE
-                ? leads.leadFingerprint(dedupItem.headline(), dedupItem.paragraphs()) : null;
+                ? leads.leadFingerprint(dedupItem.headline(), dedupItem.paragraphs())
+                : null;
         return new Occurrence(order, dedupItem.ref(), partition, full, lead, item);
     }
 }

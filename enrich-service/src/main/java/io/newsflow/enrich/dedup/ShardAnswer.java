@@ -12,5 +12,4 @@ import java.util.Optional;
  * @param neighbour the best verified neighbour: earlier than the occurrence, or any when {@code late}
  * @param late      the shard had already answered a later occurrence when this one came
  */
-public record ShardAnswer(Bytes order, Optional<Neighbour> neighbour, boolean late) {
-}
+public record ShardAnswer(Bytes order, Optional<Neighbour> neighbour, boolean late) {}

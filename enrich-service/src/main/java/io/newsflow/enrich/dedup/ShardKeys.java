@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Which shard owns a lookup key: each key (band or exact hash) belongs to exactly one of the shards. */
 final class ShardKeys {
-    private ShardKeys() {
-    }
+    private ShardKeys() {}
 
     static boolean owns(long key, int shard, int shards) {
         return Math.floorMod(Hashing.mix64(key), shards) == shard;

@@ -35,8 +35,13 @@ public final class StreamsSensors {
     public static Sensor taskCounter(StreamsMetrics metrics, String name, String description, TaskId task) {
         String thread = Thread.currentThread().getName();
         Sensor sensor = metrics.addSensor(GROUP + "." + name + "." + thread + "." + task, Sensor.RecordingLevel.INFO);
-        sensor.add(new MetricName(ServiceMetrics.counterName(name), GROUP, description,
-                Map.of("thread-id", thread, "task-id", task.toString())), new CumulativeSum());
+        sensor.add(
+                new MetricName(
+                        ServiceMetrics.counterName(name),
+                        GROUP,
+                        description,
+                        Map.of("thread-id", thread, "task-id", task.toString())),
+                new CumulativeSum());
         return sensor;
     }
 

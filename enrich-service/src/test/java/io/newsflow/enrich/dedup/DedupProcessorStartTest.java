@@ -45,6 +45,7 @@ class DedupProcessorStartTest {
 
     @TempDir
     Path stateDir;
+
     private MockProcessorContext<String, ShardAnswer> context;
     private final Map<String, StateStore> stores = new HashMap<>();
 
@@ -67,8 +68,12 @@ class DedupProcessorStartTest {
     }
 
     private void open(String name) {
-        for (StoreBuilder<?> builder : DedupStores.builders(Duration.ofDays(7), new DedupWire(AvroSerdes.specific(
-                new InMemorySchemaRegistryClient(), IngestedItem.class, Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid"))))) {
+        for (StoreBuilder<?> builder : DedupStores.builders(
+                Duration.ofDays(7),
+                new DedupWire(AvroSerdes.specific(
+                        new InMemorySchemaRegistryClient(),
+                        IngestedItem.class,
+                        Map.of(NewsflowConfig.REGISTRY_URL, "http://unused.invalid"))))) {
             if (builder.name().equals(name)) {
                 StateStore store =
                         builder.withLoggingDisabled().withCachingDisabled().build();
@@ -92,7 +97,11 @@ class DedupProcessorStartTest {
             first.process(record(brief("a" + i, STORIES[i - 1][0], STORIES[i - 1][1]), T0 + i * MINUTE));
         }
         punctuateUntilQuiet();
-        assertEquals(List.of(false, false, false), context.forwarded().stream().map(f -> f.record().value().neighbour().isPresent()).toList());
+        assertEquals(
+                List.of(false, false, false),
+                context.forwarded().stream()
+                        .map(f -> f.record().value().neighbour().isPresent())
+                        .toList());
         first.close();
 
         // A new instance: the changelogged stores come back, the band index does not.
@@ -119,10 +128,18 @@ class DedupProcessorStartTest {
         assertTrue(context.forwarded().isEmpty(), "nothing is decided on a half-loaded index");
 
         punctuateUntilQuiet();
-        List<ShardAnswer> verdicts = context.forwarded().stream().<ShardAnswer>map(f -> f.record().value()).toList();
-        assertEquals(List.of("late-1", "late-2", "a3-edited"), context.forwarded().stream().map(f -> f.record().key()).toList());
-        assertEquals(List.of(true, true, false), verdicts.stream().map(ShardAnswer::late).toList());
-        assertEquals("a3", verdicts.get(2).neighbour().orElseThrow().match().original().id());
+        List<ShardAnswer> verdicts = context.forwarded().stream()
+                .<ShardAnswer>map(f -> f.record().value())
+                .toList();
+        assertEquals(
+                List.of("late-1", "late-2", "a3-edited"),
+                context.forwarded().stream().map(f -> f.record().key()).toList());
+        assertEquals(
+                List.of(true, true, false),
+                verdicts.stream().map(ShardAnswer::late).toList());
+        assertEquals(
+                "a3",
+                verdicts.get(2).neighbour().orElseThrow().match().original().id());
         assertFalse(Files.exists(stateDir.resolve(StreamsDedupStore.ENTRIES + ".rebuilding")));
     }
 
@@ -158,12 +175,21 @@ class DedupProcessorStartTest {
     };
 
     private static DedupProcessor processor() {
-        return new DedupProcessor(DedupSettings.defaults(), Duration.ofSeconds(30), Duration.ZERO, TINY_BUDGET,
-                UpstreamProgress.synchronous(1), 1);
+        return new DedupProcessor(
+                DedupSettings.defaults(),
+                Duration.ofSeconds(30),
+                Duration.ZERO,
+                TINY_BUDGET,
+                UpstreamProgress.synchronous(1),
+                1);
     }
 
     private static Record<String, Occurrence> record(Brief brief, long eventTime) {
-        return new Record<>(brief.getId(), new OccurrenceStage(DedupSettings.defaults()).of(brief, eventTime, 0, 0).withoutItem(),
+        return new Record<>(
+                brief.getId(),
+                new OccurrenceStage(DedupSettings.defaults())
+                        .of(brief, eventTime, 0, 0)
+                        .withoutItem(),
                 eventTime);
     }
 

@@ -20,11 +20,9 @@ import java.util.Random;
  */
 final class ShardedDedup {
     /** A decided occurrence: its id and what it names as original (its own id when published). */
-    record Decided(String id, String originalId, io.newsflow.avro.DuplicateMethod method) {
-    }
+    record Decided(String id, String originalId, io.newsflow.avro.DuplicateMethod method) {}
 
-    private ShardedDedup() {
-    }
+    private ShardedDedup() {}
 
     /** The id an answer is about (in Kafka it is the record key). */
     private static String idOf(Map<Bytes, Occurrence> byOrder, Bytes order) {
@@ -32,7 +30,8 @@ final class ShardedDedup {
     }
 
     static Occurrence occurrence(DedupSettings settings, DedupItem item, int copy) {
-        return new OccurrenceStage(settings).of(item, ReorderKey.of(item.eventTime(), item.id(), "dump", copy, copy), 0, null);
+        return new OccurrenceStage(settings)
+                .of(item, ReorderKey.of(item.eventTime(), item.id(), "dump", copy, copy), 0, null);
     }
 
     /**
@@ -83,7 +82,8 @@ final class ShardedDedup {
             String id = idOf(byOrder, order);
             List<Bytes> waiting = pending.keySet().stream()
                     .filter(k -> idOf(byOrder, k).equals(id))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
             for (Bytes next : waiting) {
                 DecideRule.Pending ready = pending.get(next);
                 if (!ready.complete(shards)) {
@@ -94,8 +94,12 @@ final class ShardedDedup {
                 Optional<ItemRef> first = Optional.ofNullable(firstOfId.get(self.id()));
                 Optional<DuplicateMatch> match = DecideRule.decide(self, ready, first);
                 firstOfId.putIfAbsent(self.id(), DecideRule.firstOfId(self, match));
-                decided.put(next, new Decided(self.id(), match.map(m -> m.original().id()).orElse(self.id()),
-                        match.map(DuplicateMatch::method).orElse(null)));
+                decided.put(
+                        next,
+                        new Decided(
+                                self.id(),
+                                match.map(m -> m.original().id()).orElse(self.id()),
+                                match.map(DuplicateMatch::method).orElse(null)));
             }
         }
         if (!pending.isEmpty()) {

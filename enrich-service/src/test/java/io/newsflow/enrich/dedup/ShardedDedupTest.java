@@ -38,7 +38,8 @@ class ShardedDedupTest {
         // Every tenth item scraped again later on another page: the same id, an exact copy.
         for (int i = 0; i < items.size(); i += 10) {
             DedupItem item = items.get(i).item();
-            DedupItem again = new DedupItem(item.id(), item.kind(), item.eventTime() + 3_600_000L, item.headline(), item.paragraphs());
+            DedupItem again = new DedupItem(
+                    item.id(), item.kind(), item.eventTime() + 3_600_000L, item.headline(), item.paragraphs());
             occurrences.add(ShardedDedup.occurrence(SETTINGS, again, 1));
         }
     }
@@ -47,11 +48,13 @@ class ShardedDedupTest {
     void verdictsDoNotDependOnShardCountOrArrivalOrder() {
         Map<Bytes, ShardedDedup.Decided> one = new TreeMap<>(ShardedDedup.run(SETTINGS, occurrences, 1, 1));
         assertEquals(occurrences.size(), one.size(), "every occurrence decided once");
-        for (int shards : new int[]{2, 6, 7}) {
+        for (int shards : new int[] {2, 6, 7}) {
             for (long seed = 1; seed <= 3; seed++) {
                 List<Occurrence> shuffled = new ArrayList<>(occurrences);
                 Collections.shuffle(shuffled, new Random(seed));
-                assertEquals(one, new TreeMap<>(ShardedDedup.run(SETTINGS, shuffled, shards, seed)),
+                assertEquals(
+                        one,
+                        new TreeMap<>(ShardedDedup.run(SETTINGS, shuffled, shards, seed)),
                         shards + " shards, arrival order " + seed);
             }
         }
@@ -68,8 +71,11 @@ class ShardedDedupTest {
             if (before != null) {
                 copies++;
                 assertEquals(before, d.originalId(), "a copy of " + d.id() + " names what its first occurrence was");
-                assertTrue(d.method() == DuplicateMethod.EXACT || d.method() == DuplicateMethod.BRIEF_OF_ARTICLE
-                        || d.method() == DuplicateMethod.ARTICLE_OF_BRIEF, "copy method " + d.method());
+                assertTrue(
+                        d.method() == DuplicateMethod.EXACT
+                                || d.method() == DuplicateMethod.BRIEF_OF_ARTICLE
+                                || d.method() == DuplicateMethod.ARTICLE_OF_BRIEF,
+                        "copy method " + d.method());
             }
             if (d.originalId().equals(d.id()) && d.method() == null) {
                 published.add(d.id());
@@ -97,16 +103,20 @@ class ShardedDedupTest {
             Optional<DuplicateMatch> match = reference.observe(labelled.item());
             ShardedDedup.Decided sharded = decided.get(firsts.get(i).order());
             assertEquals(match.isPresent(), sharded.method() != null, "duplicate or not: " + labelled.id());
-            referencePredictions.add(new Prediction(labelled, match.map(m -> m.original().id()).orElse(labelled.id()),
+            referencePredictions.add(new Prediction(
+                    labelled,
+                    match.map(m -> m.original().id()).orElse(labelled.id()),
                     match.map(DuplicateMatch::method).orElse(null)));
             shardedPredictions.add(new Prediction(labelled, sharded.originalId(), sharded.method()));
-            differentOriginal += match.isPresent() && !match.get().original().id().equals(sharded.originalId()) ? 1 : 0;
+            differentOriginal +=
+                    match.isPresent() && !match.get().original().id().equals(sharded.originalId()) ? 1 : 0;
         }
         EvaluationScore refAll = DedupEvaluationTest.overall(referencePredictions);
         EvaluationScore all = DedupEvaluationTest.overall(shardedPredictions);
         EvaluationScore refNear = DedupEvaluationTest.nearOnly(referencePredictions);
         EvaluationScore near = DedupEvaluationTest.nearOnly(shardedPredictions);
-        System.out.printf("sharded dedup, %d items, 6 shards: %d duplicates name another original than the reference%n"
+        System.out.printf(
+                "sharded dedup, %d items, 6 shards: %d duplicates name another original than the reference%n"
                         + "  overall:   %s   (reference %s)%n  near-only: %s   (reference %s)%n",
                 items.size(), differentOriginal, all, refAll, near, refNear);
         assertAll(
