@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * How a Java service subscribes to a Newsflow topic: the {@code schemas} jar for the Avro classes and
  * the serde, read_committed because Newsflow writes in transactions. Kept here so the build compiles
- * and tests it (SubscriberExampleIT); the README points to it.
+ * and tests it (SubscriberExampleIT); docs/contract.md points to it.
  *
  * <pre>
  *   java -cp ... io.newsflow.examples.SubscriberExample 127.0.0.1:9092 http://127.0.0.1:8081

@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's subscriber example really reads a Newsflow topic with the published classes. Its own
+ * The subscriber example of docs/contract.md really reads a Newsflow topic with the published classes. Its own
  * stack: it ingests the sample, which IngestIT counts on the shared one.
  */
 @ExtendWith(KafkaStackExtension.class)
