@@ -6,10 +6,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -40,7 +38,7 @@ public final class DedupWire {
     }
 
     byte[] occurrence(Occurrence o) {
-        return write(out -> {
+        return IndexCodec.write(VERSION, out -> {
             blob(out, o.order().get());
             blob(out, IndexCodec.ref(o.ref()));
             out.writeInt(o.sourcePartition());
@@ -82,7 +80,7 @@ public final class DedupWire {
     }
 
     static byte[] answer(ShardAnswer a) {
-        return write(out -> {
+        return IndexCodec.write(VERSION, out -> {
             blob(out, a.order().get());
             neighbour(out, a.neighbour());
             out.writeBoolean(a.late());
@@ -97,7 +95,7 @@ public final class DedupWire {
     }
 
     byte[] pending(DecideRule.Pending p) {
-        return write(out -> {
+        return IndexCodec.write(VERSION, out -> {
             out.writeBoolean(p.arrived());
             out.writeInt(p.answers());
             neighbour(out, p.best());
@@ -113,27 +111,12 @@ public final class DedupWire {
         return new DecideRule.Pending(arrived, answers, neighbour, in.get() != 0);
     }
 
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     private static ByteBuffer read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();
         if (version != VERSION) {
             throw new IllegalStateException("Dedup record written by an incompatible version (format " + version
-                    + "); reset the enrich-service state (README, reprocess)");
+                    + "); reset the enrich-service state (./newsflow reprocess, docs/operations.md)");
         }
         return in;
     }

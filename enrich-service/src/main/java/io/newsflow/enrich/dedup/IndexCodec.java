@@ -22,7 +22,7 @@ final class IndexCodec {
     private IndexCodec() {}
 
     static byte[] ref(EntryRef ref) {
-        return write(out -> {
+        return write(VERSION, out -> {
             writeRef(out, ref.item());
             out.writeBoolean(ref.lead());
         });
@@ -33,7 +33,7 @@ final class IndexCodec {
     }
 
     static byte[] ref(ItemRef ref) {
-        return write(out -> writeRef(out, ref));
+        return write(VERSION, out -> writeRef(out, ref));
     }
 
     static ItemRef itemRef(byte[] bytes) {
@@ -42,7 +42,7 @@ final class IndexCodec {
 
     /** An indexed entry in full: the item, which of its fingerprints, and the fingerprint. */
     static byte[] entry(IndexEntry entry) {
-        return write(out -> {
+        return write(VERSION, out -> {
             writeRef(out, entry.item());
             out.writeBoolean(entry.lead());
             writeFingerprint(out, entry.fingerprint());
@@ -55,7 +55,7 @@ final class IndexCodec {
 
     /** A fingerprint alone, as the dedup stages pass it between them. */
     static byte[] fingerprint(ContentFingerprint fingerprint) {
-        return write(out -> writeFingerprint(out, fingerprint));
+        return write(VERSION, out -> writeFingerprint(out, fingerprint));
     }
 
     static ContentFingerprint fingerprint(byte[] bytes) {
@@ -64,7 +64,7 @@ final class IndexCodec {
 
     /** A duplicate's match: the original, how it was recognised, the similarity and the matched item. */
     static byte[] match(DuplicateMatch match) {
-        return write(out -> {
+        return write(VERSION, out -> {
             writeRef(out, match.original());
             out.writeByte(match.method().ordinal());
             out.writeDouble(match.similarity());
@@ -111,7 +111,8 @@ final class IndexCodec {
         }
     }
 
-    private interface Writer {
+    /** Writes one record's fields; {@link #write} puts the format version before them. */
+    interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
@@ -172,10 +173,11 @@ final class IndexCodec {
         }
     }
 
-    private static byte[] write(Writer writer) {
+    /** A record of the dedup stores and internal topics: its format version, then its fields. */
+    static byte[] write(byte version, Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(version);
             writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
