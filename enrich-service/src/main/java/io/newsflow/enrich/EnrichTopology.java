@@ -171,6 +171,10 @@ public final class EnrichTopology {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        // Under exactly-once a kill -9 leaves every task's local store ahead of its changelog, so without
+        // transactional stores (KIP-892) each restart wipes and restores them all: 20-30 s instead of ~13 s
+        // (docs/recovery.md).
+        props.putIfAbsent(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.intValue(NewsflowConfig.REPLICATION_FACTOR));
         props.put(

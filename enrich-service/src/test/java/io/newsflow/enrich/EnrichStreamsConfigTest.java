@@ -36,4 +36,18 @@ class EnrichStreamsConfigTest {
 
         assertEquals(250L, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     }
+
+    @Test
+    void storesAreTransactionalSoAKilledInstanceKeepsItsLocalState() {
+        assertEquals(
+                true, config(NewsflowConfig.defaults()).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG));
+    }
+
+    @Test
+    void transactionalStoresCanBeTurnedOff() {
+        StreamsConfig config = config(
+                NewsflowConfig.defaults().with(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "false", "test"));
+
+        assertEquals(false, config.getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG));
+    }
 }
