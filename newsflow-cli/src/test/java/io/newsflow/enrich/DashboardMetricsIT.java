@@ -84,8 +84,11 @@ class DashboardMetricsIT {
 
             MetricsScrape enrich = MetricsScrape.of(service.httpPort());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            // One scrape is not a snapshot: the exporter reads counter after counter while the stream
+            // thread goes on, so a scrape taken mid-stream can show 19 tagged but 12 decided originals.
             while (System.nanoTime() < deadline
-                    && (enrich.sum("newsflow_enrich_tagged_items_total") < 19
+                    && (enrich.sum("newsflow_enrich_original_items_total") < 19
+                            || enrich.sum("newsflow_enrich_tagged_items_total") < 19
                             || enrich.sum("newsflow_enrich_dead_letters_total") < 1)) {
                 Thread.sleep(1000);
                 enrich = MetricsScrape.of(service.httpPort());
