@@ -113,7 +113,10 @@ public final class EnrichTopology {
                         .withNumberOfPartitions(shards))
                 .mapValues(DecideProcessor.Input::of, Named.as("occurrence-input"))
                 .merge(answers, Named.as("decide-inputs"))
-                .process(() -> new DecideProcessor(shards), Named.as("dedup-decide"), DedupStores.DECIDER)
+                .process(
+                        () -> new DecideProcessor(shards, settings.dedup().retention()),
+                        Named.as("dedup-decide"),
+                        DedupStores.DECIDER)
                 // After a reprocess, items re-read before its point only rebuild the dedup context.
                 .filter(
                         (id, verdict) -> reprocess.publishes(verdict.input()),

@@ -337,6 +337,69 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void theSameContentAWindowApartIsTwoStoriesAndCopiesNameTheNearerOne() {
+        Brief first = brief(
+                "b-x",
+                "Berlin police defend handling of Berlin market attacker",
+                "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
+                        + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
+        Brief repeat = brief("b-y", first.getHeadline(), first.getSummary());
+        Duration window = Duration.ofDays(7);
+        briefs.pipeInput(first.getId(), first, T0);
+        briefs.pipeInput(repeat.getId(), repeat, T0.plusSeconds(3600));
+        idle();
+        // The same page scraped again 8 and 9 days on: b-y's first story is more than the window back.
+        briefs.pipeInput(
+                repeat.getId(), repeat, T0.plus(window).plus(Duration.ofDays(1)).plusSeconds(3600));
+        idle();
+        briefs.pipeInput(repeat.getId(), repeat, T0.plus(window).plus(Duration.ofDays(2)));
+        idle();
+
+        assertEquals(
+                List.of("b-x", "b-y"),
+                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList(),
+                "a window apart, the same content is a new story");
+        assertEquals(
+                List.of("b-y of b-x", "b-y of b-y"),
+                duplicates().stream()
+                        .map(n -> n.getId() + " of " + n.getDuplicateOf())
+                        .toList(),
+                "a copy names the story within the window, not the older one");
+    }
+
+    @Test
+    void aBackfillOfOldItemsWhileLiveNewsFlowsIsDeduplicatedAmongItself() {
+        Instant now = Instant.now();
+        Brief live = brief(
+                "b-live",
+                "ZSE indices up, Agrokor shares in focus of investor interest",
+                "The Zagreb Stock Exchange (ZSE) indices on Friday rose by more than 1.8%, with stocks of the Agrokor food and "
+                        + "retail concern being in the focus of investor interest again.");
+        briefs.pipeInput(live.getId(), live, now);
+        idle();
+        // An archive dated years before the live news, with the same page in it twice.
+        Brief old = brief(
+                "b-2016",
+                "Berlin police defend handling of Berlin market attacker",
+                "Berlin police defended themselves on Friday against accusations that they stopped surveillance on Berlin "
+                        + "Christmas market attacker despite knowing in June 2016 he was dangerous.");
+        briefs.pipeInput(old.getId(), old, T0);
+        idle();
+        briefs.pipeInput(old.getId(), old, T0.plusSeconds(60));
+        idle();
+
+        assertEquals(
+                List.of("b-live", "b-2016"),
+                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList(),
+                "each published once");
+        assertEquals(
+                List.of("b-2016 of b-2016"),
+                duplicates().stream()
+                        .map(n -> n.getId() + " of " + n.getDuplicateOf())
+                        .toList());
+    }
+
+    @Test
     void aLateItemMatchingNothingIsPublishedMarkedLate() {
         Brief first = brief(
                 "b-first",

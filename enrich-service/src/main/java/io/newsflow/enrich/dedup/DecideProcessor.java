@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.Optional;
 public final class DecideProcessor implements Processor<String, DecideProcessor.Input, String, Verdict> {
     public static final String PENDING = "dedup-decide-pending";
     public static final String WAITING = "dedup-decide-items";
-    public static final String DECIDED = "dedup-decided";
+    /** The stories each id started, for its exact copies ({@link DecideRule#copied}). */
+    public static final String FIRST_OF_ID = "dedup-first-of-id";
 
     /** What reaches the decider: an occurrence with its item, or a shard's answer about one. */
     public record Input(Occurrence occurrence, ShardAnswer answer) {
@@ -47,17 +49,20 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
     }
 
     private final int shards;
+    private final Duration window;
     private ProcessorContext<String, Verdict> context;
     private KeyValueStore<Bytes, DecideRule.Pending> pending;
     private KeyValueStore<Bytes, Occurrence> waiting;
-    private WindowStore<String, byte[]> decided;
+    private WindowStore<String, byte[]> firstOfId;
     private Sensor originals;
     private Sensor duplicates;
     private Sensor late;
     private Sensor decisions;
 
-    public DecideProcessor(int shards) {
+    /** @param window the dedup window: how far apart in event time an exact copy still copies */
+    public DecideProcessor(int shards, Duration window) {
         this.shards = shards;
+        this.window = window;
     }
 
     @Override
@@ -65,7 +70,7 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
         this.context = context;
         this.pending = context.getStateStore(PENDING);
         this.waiting = context.getStateStore(WAITING);
-        this.decided = context.getStateStore(DECIDED);
+        this.firstOfId = context.getStateStore(FIRST_OF_ID);
         // Exported on /metrics as kafka_stream_newsflow_metrics_<operation>_{total,rate}.
         // Exported on /metrics as newsflow_enrich_<name>.
         originals =
@@ -125,10 +130,14 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
 
     private void decide(Occurrence occurrence, DecideRule.Pending complete) {
         ItemRef self = occurrence.ref();
-        Optional<ItemRef> first = firstOfId(self.id());
+        Optional<ItemRef> first = DecideRule.copied(self, window, storiesStarted(self.id()));
         Optional<DuplicateMatch> match = DecideRule.decide(self, complete, first);
         if (first.isEmpty()) {
-            decided.put(self.id(), IndexCodec.ref(DecideRule.firstOfId(self, match)), self.eventTime());
+            // Stamped with the wall clock, not the event time: a window store drops a put dated more than
+            // its retention before the newest it holds, and a backfill's items are dated years before
+            // live news. The event time that the window is measured on is in the value.
+            firstOfId.put(
+                    self.id(), IndexCodec.firstOfId(DecideRule.firstOfId(self, match)), context.currentSystemTimeMs());
         }
         emit(
                 new Verdict(occurrence.item(), occurrence.full(), match, complete.late(), InputRecord.of(occurrence)),
@@ -148,15 +157,12 @@ public final class DecideProcessor implements Processor<String, DecideProcessor.
         return Bytes.wrap(key);
     }
 
-    private Optional<ItemRef> firstOfId(String id) {
-        ItemRef found = null;
-        try (WindowStoreIterator<byte[]> it = decided.fetch(id, 0L, Long.MAX_VALUE)) {
-            while (it.hasNext() && found == null) {
-                KeyValue<Long, byte[]> next = it.next();
-                found = IndexCodec.itemRef(next.value);
-            }
+    private List<DecideRule.FirstOfId> storiesStarted(String id) {
+        List<DecideRule.FirstOfId> stories = new ArrayList<>();
+        try (WindowStoreIterator<byte[]> it = firstOfId.fetch(id, 0L, Long.MAX_VALUE)) {
+            it.forEachRemaining(next -> stories.add(IndexCodec.firstOfId(next.value)));
         }
-        return Optional.ofNullable(found);
+        return stories;
     }
 
     /** The one place where a decided occurrence becomes output: an original to publish, or a duplicate notice. */

@@ -1,12 +1,17 @@
 package io.newsflow.enrich.dedup;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
  * The verdict rule, pure Java. An occurrence is decided once every shard answered it:
  * <ol>
- *   <li>an earlier occurrence of the same id was decided: an exact copy, a duplicate of what that
- *       one was (its original, or itself when it was published);
+ *   <li>an occurrence of the same id was decided that started a story no more than the dedup window
+ *       before this one: an exact copy, a duplicate of what the earliest such one was (its original, or
+ *       itself when it was published). The same content a window apart is a new story, as a
+ *       near-duplicate a window apart is;
  *   <li>else a duplicate of the earliest verified neighbour over all answers, by (event time, id)
  *       (a neighbour that was itself decided late ranks last: {@link Neighbour});
  *   <li>else an original.
@@ -51,8 +56,26 @@ final class DecideRule {
         return pending.best().map(Neighbour::match);
     }
 
-    /** What later occurrences of the id will be copies of. */
-    static ItemRef firstOfId(ItemRef self, Optional<DuplicateMatch> match) {
-        return match.map(DuplicateMatch::original).orElse(self);
+    /**
+     * A story an id started: what the occurrence that started it was (its original, or itself when it
+     * was published), and that occurrence's own event time.
+     */
+    record FirstOfId(ItemRef copiesOf, long eventTime) {}
+
+    /** The story this occurrence started, when {@link #copied} found none for it. */
+    static FirstOfId firstOfId(ItemRef self, Optional<DuplicateMatch> match) {
+        return new FirstOfId(match.map(DuplicateMatch::original).orElse(self), self.eventTime());
+    }
+
+    /**
+     * What an occurrence is an exact copy of: of the stories its id started (in any order of
+     * decision), the earliest that started no more than {@code window} before it.
+     */
+    static Optional<ItemRef> copied(ItemRef self, Duration window, Collection<FirstOfId> started) {
+        long from = self.eventTime() - window.toMillis();
+        return started.stream()
+                .filter(story -> story.eventTime() >= from)
+                .min(Comparator.comparingLong(FirstOfId::eventTime))
+                .map(FirstOfId::copiesOf);
     }
 }

@@ -21,7 +21,9 @@ public final class DedupStores {
         StreamsDedupStore.ORIGINALS
     };
     /** The decider's stores ({@link DecideProcessor}). */
-    public static final String[] DECIDER = {DecideProcessor.PENDING, DecideProcessor.WAITING, DecideProcessor.DECIDED};
+    public static final String[] DECIDER = {
+        DecideProcessor.PENDING, DecideProcessor.WAITING, DecideProcessor.FIRST_OF_ID
+    };
 
     /**
      * Configs of the index stores' changelogs. Streams creates a window store's changelog
@@ -39,7 +41,8 @@ public final class DedupStores {
 
     /** The changelog topics {@link #INDEX_CHANGELOG_CONFIGS} apply to, as Kafka Streams names them. */
     public static List<String> indexChangelogs(String applicationId) {
-        return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS, DecideProcessor.DECIDED).stream()
+        return List.of(StreamsDedupStore.FINGERPRINTS, StreamsDedupStore.ORIGINALS, DecideProcessor.FIRST_OF_ID)
+                .stream()
                 .map(store -> applicationId + "-" + store + "-changelog")
                 .toList();
     }
@@ -90,7 +93,8 @@ public final class DedupStores {
                         .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS),
                 // The decider: an occurrence's answers (S small updates folded by the cache), its item
                 // (written once), and
-                // what each id's first occurrence was, for its exact copies within the window.
+                // the stories each id started, for its exact copies within the window (several per id
+                // and wall-clock stamp: duplicates retained).
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(DecideProcessor.PENDING),
                                 Serdes.Bytes(),
@@ -102,7 +106,7 @@ public final class DedupStores {
                                 wire == null ? null : wire.occurrences)
                         .withCachingEnabled(),
                 Stores.windowStoreBuilder(
-                                Stores.persistentWindowStore(DecideProcessor.DECIDED, retention, windowSize, false),
+                                Stores.persistentWindowStore(DecideProcessor.FIRST_OF_ID, retention, windowSize, true),
                                 Serdes.String(),
                                 Serdes.ByteArray())
                         .withLoggingEnabled(INDEX_CHANGELOG_CONFIGS));

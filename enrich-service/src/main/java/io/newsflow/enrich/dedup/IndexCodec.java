@@ -40,6 +40,18 @@ final class IndexCodec {
         return read(bytes, IndexCodec::readRef);
     }
 
+    /** A story an id started, as the decider keeps it for the id's later copies. */
+    static byte[] firstOfId(DecideRule.FirstOfId story) {
+        return write(VERSION, out -> {
+            writeRef(out, story.copiesOf());
+            out.writeLong(story.eventTime());
+        });
+    }
+
+    static DecideRule.FirstOfId firstOfId(byte[] bytes) {
+        return read(bytes, in -> new DecideRule.FirstOfId(readRef(in), in.int64()));
+    }
+
     /** An indexed entry in full: the item, which of its fingerprints, and the fingerprint. */
     static byte[] entry(IndexEntry entry) {
         return write(VERSION, out -> {

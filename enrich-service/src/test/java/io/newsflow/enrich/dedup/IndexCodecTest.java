@@ -27,6 +27,14 @@ class IndexCodecTest {
     }
 
     @Test
+    void aStoryAnIdStartedComesBackWithItsOwnEventTime() {
+        DecideRule.FirstOfId story = new DecideRule.FirstOfId(
+                new ItemRef("0870546bb037afd6aa44d3897453b094", ItemKind.ARTICLE, 1_491_559_200_000L),
+                1_491_562_800_000L);
+        assertEquals(story, IndexCodec.firstOfId(IndexCodec.firstOfId(story)));
+    }
+
+    @Test
     void idsOutsideAsciiTakeTheModifiedUtf8Path() {
         // DataOutputStream writes U+0000 and non-ASCII characters as several bytes; the fast path only takes ASCII.
         ItemRef ref = new ItemRef("Zagreb-\u017eupanija-\u0000-\uD83D\uDCF0", ItemKind.ARTICLE, -5L);

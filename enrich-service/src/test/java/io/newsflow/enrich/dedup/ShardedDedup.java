@@ -53,7 +53,7 @@ final class ShardedDedup {
         Deque<Occurrence> items = new ArrayDeque<>(occurrences);
         Random random = new Random(seed);
         Map<Bytes, DecideRule.Pending> pending = new HashMap<>();
-        Map<String, ItemRef> firstOfId = new HashMap<>();
+        Map<String, List<DecideRule.FirstOfId>> started = new HashMap<>();
         Map<Bytes, Decided> decided = new LinkedHashMap<>();
         while (!items.isEmpty() || sent.stream().anyMatch(q -> !q.isEmpty())) {
             int pick = random.nextInt(shards + 1);
@@ -91,9 +91,12 @@ final class ShardedDedup {
                 }
                 pending.remove(next);
                 ItemRef self = byOrder.get(next).ref();
-                Optional<ItemRef> first = Optional.ofNullable(firstOfId.get(self.id()));
+                List<DecideRule.FirstOfId> stories = started.computeIfAbsent(self.id(), k -> new ArrayList<>());
+                Optional<ItemRef> first = DecideRule.copied(self, settings.retention(), stories);
                 Optional<DuplicateMatch> match = DecideRule.decide(self, ready, first);
-                firstOfId.putIfAbsent(self.id(), DecideRule.firstOfId(self, match));
+                if (first.isEmpty()) {
+                    stories.add(DecideRule.firstOfId(self, match));
+                }
                 decided.put(
                         next,
                         new Decided(
