@@ -11,6 +11,7 @@ public final class ResultTable {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
 
     /** @param megabytesPerSecond MiB/s of serialized values, or negative when not measured */
     public void add(String bench, String run, long items, double seconds, double megabytesPerSecond, String notes) {
@@ -25,6 +26,11 @@ public final class ResultTable {
 
     public void ratio(String label, double ours, double theirs) {
         ratios.add(String.format("%-56s %.2f  (%.0f / %.0f)", label, ours / theirs, ours, theirs));
+    }
+
+    /** A line printed under the ratios: a breakdown of one of the rows. */
+    public void detail(String line) {
+        details.add(line);
     }
 
     public String render() {
@@ -44,6 +50,10 @@ public final class ResultTable {
         if (!ratios.isEmpty()) {
             out.append(System.lineSeparator()).append("ratios").append(System.lineSeparator());
             ratios.forEach(r -> out.append("  ").append(r).append(System.lineSeparator()));
+        }
+        if (!details.isEmpty()) {
+            out.append(System.lineSeparator());
+            details.forEach(d -> out.append(d).append(System.lineSeparator()));
         }
         return out.toString();
     }

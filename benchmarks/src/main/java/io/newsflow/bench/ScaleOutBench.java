@@ -12,6 +12,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Issue #16's figures, side by side in one run over the items already on news.articles/news.briefs:
@@ -32,9 +33,15 @@ final class ScaleOutBench {
     }
 
     /** What one app did, read from its threads and metrics once its outputs were in. */
-    record Usage(double cpuSeconds, double recordsWritten, List<Double> shardWork, List<Double> decisions) {
+    record Usage(
+            double cpuSeconds,
+            double recordsWritten,
+            Map<String, Double> recordsByTopic,
+            List<Double> shardWork,
+            List<Double> decisions) {
         static Usage of(String applicationId, List<KafkaStreams> instances) {
             double records = 0;
+            Map<String, Double> byTopic = new TreeMap<>();
             List<Double> shardWork = new ArrayList<>();
             List<Double> decisions = new ArrayList<>();
             for (KafkaStreams streams : instances) {
@@ -48,6 +55,12 @@ final class ScaleOutBench {
                     double value = number.doubleValue();
                     if (name.group().equals("producer-metrics") && name.name().equals("record-send-total")) {
                         records += value;
+                    } else if (name.group().equals("producer-topic-metrics")
+                            && name.name().equals("record-send-total")) {
+                        // Internal topics without the application id ("<store>-changelog", "<name>-repartition"),
+                        // the topic routes as one line.
+                        String topic = name.tags().get("topic").replace(applicationId + "-", "");
+                        byTopic.merge(topic.startsWith("news.topic.") ? "news.topic.*" : topic, value, Double::sum);
                     } else if (name.name().equals("dedup-shard-work-total")) {
                         shardWork.add(value);
                     } else if (name.name().equals("dedup-decisions-total")) {
@@ -56,7 +69,7 @@ final class ScaleOutBench {
                 }
                 decisions.add(decided);
             }
-            return new Usage(cpuSeconds(applicationId), records, shardWork, decisions);
+            return new Usage(cpuSeconds(applicationId), records, byTopic, shardWork, decisions);
         }
 
         static double cpuSeconds(String applicationId) {
@@ -139,9 +152,24 @@ final class ScaleOutBench {
                 100 * usage[0].recordsWritten() / items,
                 100 * passThrough[0].recordsWritten() / items);
         table.ratio("enrich items/s: 2 instances / 1 instance", enrich[1].itemsPerSecond(), enrich[0].itemsPerSecond());
+        Map<String, Double> byKind = new TreeMap<>();
+        usage[0].recordsByTopic().forEach((topic, n) -> byKind.merge(kind(topic), n / items, Double::sum));
+        table.detail("enrich (1 instance) records written per item, by topic, most first; in all "
+                + byKind.entrySet().stream()
+                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                        .toList() + ":");
+        usage[0].recordsByTopic().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> table.detail(String.format("  %-56s %5.2f", e.getKey(), e.getValue() / items)));
         System.out.printf(
                 "%nscale-out bench: on a 2-core machine shared with the broker (and, here, with other builds) the "
                         + "items/s of 1 vs 2 instances say little; the CPU seconds per item are what count.%n");
+    }
+
+    private static String kind(String topic) {
+        return topic.endsWith("-changelog")
+                ? "changelogs"
+                : topic.endsWith("-repartition") ? "repartitions" : "outputs";
     }
 
     private static String cpu(Usage usage, long items) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param topicRules    topic rules file, or empty for the bundled world-news rules
  * @param bursts        burst detection knobs ({@code newsflow.bursts.*})
  * @param dedupShards   dedup shards (partitions of the dedup topics, {@code newsflow.dedup.shards}); 0 for
- *                      one per partition of news.articles. Changing it needs a reprocess (docs/dedup-scaleout.md)
+ *                      the default, three for every four partitions of news.articles ({@link #dedupShards(int)}).
+ *                      Changing it needs a reprocess (docs/dedup-scaleout.md)
  */
 public record EnrichSettings(
         String applicationId,
@@ -52,9 +53,15 @@ public record EnrichSettings(
                 config.get(DEDUP_SHARDS).isPresent() ? config.intValue(DEDUP_SHARDS) : 0);
     }
 
-    /** The dedup shards with {@code inputPartitions} partitions of news.articles. */
+    /**
+     * The dedup shards with {@code inputPartitions} partitions of news.articles: unless set,
+     * ceil(3/4 x partitions) (5 for 6). Every occurrence goes to every shard, so records written per
+     * item grow with the shard count; with 5 shards for 6 partitions the busiest shard task still
+     * does at most a quarter of the dedup work and two instances each decide more than 30% of the
+     * items (docs/dedup-scaleout.md).
+     */
     public int dedupShards(int inputPartitions) {
-        return dedupShards > 0 ? dedupShards : inputPartitions;
+        return dedupShards > 0 ? dedupShards : (3 * inputPartitions + 3) / 4;
     }
 
     public static EnrichSettings defaults() {

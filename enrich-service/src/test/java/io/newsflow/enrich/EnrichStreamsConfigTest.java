@@ -50,4 +50,18 @@ class EnrichStreamsConfigTest {
 
         assertEquals(false, config.getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG));
     }
+
+    @Test
+    void dedupShardsDefaultToThreeForEveryFourInputPartitionsRoundedUp() {
+        EnrichSettings defaults = EnrichSettings.defaults();
+
+        assertEquals(5, defaults.dedupShards(6));
+        assertEquals(3, defaults.dedupShards(4));
+        assertEquals(1, defaults.dedupShards(1));
+        assertEquals(
+                2,
+                EnrichSettings.from(NewsflowConfig.defaults().with(EnrichSettings.DEDUP_SHARDS, "2", "test"))
+                        .dedupShards(6),
+                "a configured shard count wins");
+    }
 }

@@ -16,6 +16,9 @@ interface DedupStore {
     /** Which entries are stored under the key; {@link #entry} reads one. */
     List<EntryRef> refs(long key);
 
+    /** Whether an entry of the item id is stored (it was indexed and is still within the window). */
+    boolean indexed(String itemId);
+
     /** The entry a ref names, unless it has been evicted. */
     Optional<IndexEntry> entry(EntryRef ref);
 

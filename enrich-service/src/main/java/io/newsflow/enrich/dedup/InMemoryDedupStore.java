@@ -13,6 +13,8 @@ public final class InMemoryDedupStore implements DedupStore {
     private final Map<Long, List<EntryRef>> byKey = new HashMap<>();
     private final Map<EntryRef, IndexEntry> entries = new HashMap<>();
     private final Map<String, ItemRef> originals = new HashMap<>();
+    /** Entries stored per item id (full text, and an article's lead). */
+    private final Map<String, Integer> indexedIds = new HashMap<>();
     /** What to remove when an event time expires: entries with their keys, and original records. */
     private final TreeMap<Long, List<Runnable>> evictions = new TreeMap<>();
 
@@ -20,11 +22,13 @@ public final class InMemoryDedupStore implements DedupStore {
     public void put(long[] keys, IndexEntry entry) {
         EntryRef ref = entry.ref();
         entries.put(ref, entry);
+        indexedIds.merge(ref.item().id(), 1, Integer::sum);
         for (long key : keys) {
             byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(ref);
         }
         onEviction(entry.item().eventTime(), () -> {
             entries.remove(ref);
+            indexedIds.computeIfPresent(ref.item().id(), (id, n) -> n == 1 ? null : n - 1);
             for (long key : keys) {
                 List<EntryRef> refs = byKey.get(key);
                 refs.remove(ref);
@@ -38,6 +42,11 @@ public final class InMemoryDedupStore implements DedupStore {
     @Override
     public List<EntryRef> refs(long key) {
         return byKey.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public boolean indexed(String itemId) {
+        return indexedIds.containsKey(itemId);
     }
 
     @Override

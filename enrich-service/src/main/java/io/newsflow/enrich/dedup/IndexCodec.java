@@ -116,11 +116,16 @@ final class IndexCodec {
         return new ItemRef(in.utf(), ItemKind.values()[in.int8()], in.int64());
     }
 
+    /**
+     * The length, then the values big-endian, as writeInt would: in one array write, since writeInt on
+     * a ByteArrayOutputStream is four synchronized one-byte writes, and every shard writes the
+     * fingerprint of every item (a few hundred ints) to its store and buffer.
+     */
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {
-        out.writeInt(values.length);
-        for (int v : values) {
-            out.writeInt(v);
-        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 + 4 * values.length);
+        bytes.putInt(values.length);
+        bytes.asIntBuffer().put(values);
+        out.write(bytes.array());
     }
 
     /** Writes one record's fields; {@link #write} puts the format version before them. */

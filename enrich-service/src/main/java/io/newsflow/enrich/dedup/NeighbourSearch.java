@@ -52,7 +52,7 @@ final class NeighbourSearch {
      */
     ShardAnswer answer(Occurrence occurrence, boolean late) {
         ItemRef self = occurrence.ref();
-        if (store.original(self.id()).isPresent()) {
+        if (store.indexed(self.id())) {
             return new ShardAnswer(occurrence.order(), Optional.empty(), late);
         }
         Optional<Neighbour> best = search(self, false, occurrence.full(), late);
@@ -62,8 +62,12 @@ final class NeighbourSearch {
             best = Neighbour.best(best, search(self, true, occurrence.lead(), late));
             store.put(ownedKeys(occurrence.lead()), new IndexEntry(self, true, occurrence.lead()));
         }
-        // Marks the id as indexed here, and whether it came late (groups are not kept any more).
-        store.putOriginal(self, late ? lateMark(self) : self);
+        // The stored entries say the id was indexed (store.indexed); only the rare late item needs a
+        // record more, read when it is found as a neighbour. A changelogged marker for every item cost
+        // one record per item per shard.
+        if (late) {
+            store.putOriginal(self, lateMark(self));
+        }
         if (self.eventTime() > streamTime) {
             streamTime = self.eventTime();
             store.evictBefore(streamTime - settings.retention().toMillis());

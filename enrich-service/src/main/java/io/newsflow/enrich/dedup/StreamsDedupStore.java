@@ -22,13 +22,15 @@ import java.util.function.Function;
  * {@link DedupStore} over three Kafka Streams window stores, bounded by the retention window (old
  * segments are dropped whole).
  * <ul>
- *   <li>{@value #FINGERPRINTS}: every indexed entry once, under its item (changelogged: the truth);
+ *   <li>{@value #FINGERPRINTS}: every indexed entry once, under its item (changelogged: the truth,
+ *       and what says an id was indexed);
  *   <li>{@value #ENTRIES}: the LSH band index, small refs under each band key. Not changelogged: it is
  *       derived, and logging 43 to 86 band writes per item would dominate the app's cost. Whenever it
  *       is empty while entries exist (a new instance, restored or wiped state) it is rebuilt from them
  *       ({@link #load}). A {@link BandKeyFilter} in front of it, filled from the entries on start,
  *       spares the lookups of keys it does not hold;
- *   <li>{@value #ORIGINALS}: the group original of each item (changelogged).
+ *   <li>{@value #ORIGINALS}: the group original recorded for an item (changelogged); a shard records
+ *       one only for an item that came late ({@link NeighbourSearch}), so it costs nothing per item.
  * </ul>
  */
 final class StreamsDedupStore implements DedupStore {
@@ -164,6 +166,13 @@ final class StreamsDedupStore implements DedupStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public boolean indexed(String itemId) {
+        try (WindowStoreIterator<byte[]> found = entries.fetch(itemId, 0L, Long.MAX_VALUE)) {
+            return found.hasNext();
+        }
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,61 @@ class DedupProcessorStartTest {
                 "a3",
                 verdicts.get(2).neighbour().orElseThrow().match().original().id());
         assertFalse(Files.exists(stateDir.resolve(StreamsDedupStore.ENTRIES + ".rebuilding")));
+    }
+
+    @Test
+    void aRestartedShardStillKnowsWhatItIndexedWithoutAMarkerPerItem() throws IOException {
+        DedupProcessor first = processor();
+        first.init(context);
+        first.process(record(brief("a1", STORIES[0][0], STORIES[0][1]), T0 + MINUTE));
+        first.process(record(
+                brief("a1-edited", STORIES[0][0], STORIES[0][1].replace("on Friday", "on Fri")), T0 + 2 * MINUTE));
+        punctuateUntilQuiet();
+        assertEquals(
+                "a1",
+                context.forwarded()
+                        .get(1)
+                        .record()
+                        .value()
+                        .neighbour()
+                        .orElseThrow()
+                        .match()
+                        .original()
+                        .id(),
+                "the edit is a near duplicate of a1");
+        first.close();
+        assertEquals(0, count(StreamsDedupStore.ORIGINALS, "a1-edited"), "no per-item marker for items in time");
+
+        // A new instance: the changelogged stores come back, the band index does not.
+        stores.remove(StreamsDedupStore.ENTRIES).close();
+        Utils.delete(stateDir.resolve(StreamsDedupStore.ENTRIES).toFile());
+        open(StreamsDedupStore.ENTRIES);
+        newContext();
+        DedupProcessor restarted = processor();
+        restarted.init(context);
+        // The same id again, later: an exact copy, which the decider names by id. Taken for a new item,
+        // it would be searched (and find a1) and indexed a second time.
+        restarted.process(record(
+                brief("a1-edited", STORIES[0][0], STORIES[0][1].replace("on Friday", "on Fri")), T0 + 4 * MINUTE));
+        punctuateUntilQuiet();
+        assertEquals(1, context.forwarded().size());
+        ShardAnswer copy = context.forwarded().get(0).record().value();
+        assertTrue(copy.neighbour().isEmpty(), "answered as indexed already: no neighbour search");
+        assertFalse(copy.late());
+        assertEquals(1, count(StreamsDedupStore.FINGERPRINTS, "a1-edited"), "not indexed twice");
+    }
+
+    /** How many entries a window store holds under the key. */
+    @SuppressWarnings("unchecked")
+    private int count(String storeName, String key) {
+        int n = 0;
+        try (WindowStoreIterator<byte[]> it =
+                ((WindowStore<String, byte[]>) stores.get(storeName)).fetch(key, 0L, Long.MAX_VALUE)) {
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static final String[][] STORIES = {

@@ -35,6 +35,20 @@ class IndexCodecTest {
     }
 
     @Test
+    void aFingerprintIsWrittenByteForByteAsDataOutputStreamWritesIt() throws IOException {
+        // Stored state and records in flight stay readable across the bulk int writer.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(1);
+        out.writeUTF(FINGERPRINT.contentHash());
+        writeIntsOneByOne(out, FINGERPRINT.signature());
+        out.writeInt(FINGERPRINT.shingles());
+        writeIntsOneByOne(out, FINGERPRINT.keyTerms().numbers());
+        writeIntsOneByOne(out, FINGERPRINT.keyTerms().names());
+        assertArrayEquals(bytes.toByteArray(), IndexCodec.fingerprint(FINGERPRINT));
+    }
+
+    @Test
     void idsOutsideAsciiTakeTheModifiedUtf8Path() {
         // DataOutputStream writes U+0000 and non-ASCII characters as several bytes; the fast path only takes ASCII.
         ItemRef ref = new ItemRef("Zagreb-\u017eupanija-\u0000-\uD83D\uDCF0", ItemKind.ARTICLE, -5L);
@@ -49,6 +63,13 @@ class IndexCodecTest {
         IllegalStateException e =
                 assertThrows(IllegalStateException.class, () -> IndexCodec.itemRef(bytes.toByteArray()));
         assertEquals(true, e.getMessage().contains("reset the enrich-service state"));
+    }
+
+    private static void writeIntsOneByOne(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
     }
 
     private static void assertEntry(IndexEntry expected, IndexEntry actual) {
