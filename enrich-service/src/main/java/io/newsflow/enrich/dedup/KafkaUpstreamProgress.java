@@ -21,7 +21,9 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * {@link UpstreamProgress} from the cluster itself: the application's committed offsets against the
- * committed end offsets (LSO) of the input topics and of the dedup shards' repartition topic. Under
+ * end offsets of the input topics (every record written, so an open ingest transaction holds the
+ * partition back until it ends) and the committed end offsets (LSO) of the dedup shards' repartition
+ * topic. Under
  * exactly-once, an input partition whose committed offset reached its end has had all its output
  * committed to the repartition topic too, and the shards have received it once their committed
  * positions reached the repartition topic's ends. Every shard partition is checked, so a shard may
@@ -75,7 +77,7 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     private Map<TopicPartition, Long> lastRepartitionEnd = Map.of();
     /**
      * Every shard task of the instance asks each second; one answer serves them all for that long, so
-     * the admin round trips (three a check) do not grow with the shards an instance runs.
+     * the admin round trips (four a check) do not grow with the shards an instance runs.
      */
     private static final long REUSE_NANOS = 900_000_000L;
 
@@ -111,8 +113,15 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
                 }
             }
             all.addAll(repartition);
-            Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest());
-            Map<TopicPartition, Long> end = offsets(all, OffsetSpec.latest());
+            Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest(), IsolationLevel.READ_COMMITTED);
+            // An input partition's end counts every record written, committed or not: its committed end
+            // (LSO) stops before an open ingest transaction, so a partition in the middle of one looked
+            // consumed, and an idle flush decided the buffer before the transaction's (older) items came.
+            Map<TopicPartition, Long> end = new HashMap<>(offsets(
+                    all.subList(0, all.size() - repartition.size()),
+                    OffsetSpec.latest(),
+                    IsolationLevel.READ_UNCOMMITTED));
+            end.putAll(offsets(repartition, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED));
             boolean allReceived = repartition.stream().allMatch(tp -> consumed(tp, committed, earliest, end));
             boolean receivedThen = repartition.stream()
                     .allMatch(tp -> lastRepartitionEnd.containsKey(tp)
@@ -158,11 +167,12 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
         return position(tp, committed, earliest) >= last;
     }
 
-    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    private Map<TopicPartition, Long> offsets(
+            List<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation) throws Exception {
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         partitions.forEach(tp -> query.put(tp, spec));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin.listOffsets(
-                        query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        query, new ListOffsetsOptions(isolation))
                 .all()
                 .get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> result = new HashMap<>();
