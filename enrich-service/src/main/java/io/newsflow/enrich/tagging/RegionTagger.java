@@ -116,10 +116,10 @@ final class RegionTagger {
         if (d == null) {
             return 0;
         }
-        Entry place = gazetteer.lookupIgnoreCase(d.place());
+        Entry place = datelinePlace(d.place());
         Entry qualifier = d.qualifier() == null
                 ? null
-                : UsStates.isAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
+                : UsStates.isDatelineAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
         boolean qualifierKnown = qualifier != null && qualifier.kind() != Kind.BLOCKER;
         // The qualifier says which town is meant: "SANTA CRUZ, Calif." is not Santa Cruz, Bolivia.
         boolean placeKnown = place != null
@@ -135,6 +135,15 @@ final class RegionTagger {
             mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false));
         }
         return d.end();
+    }
+
+    /** The gazetteer's entry for a dateline's place in any case; "ST LOUIS" is "St. Louis". */
+    private Entry datelinePlace(String place) {
+        Entry e = gazetteer.lookupIgnoreCase(place);
+        if (e == null && (place.startsWith("ST ") || place.startsWith("St "))) {
+            e = gazetteer.lookupIgnoreCase("St. " + place.substring(3));
+        }
+        return e;
     }
 
     /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
