@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,49 @@ class RegionTaggerTest {
         Tagger.Result r = tag("<IVACO INC> YEAR NET", "MONTREAL, Feb 26- Ivaco Inc said its year profit rose.");
         assertEquals(List.of("CA"), codes(r.regions()));
         assertEquals(List.of("dateline"), r.regions().get(0).getReasons());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Toronto, Feb 26 - Standard Trustco said its earnings would rise.",
+                "Scarborough, Ontario, Feb 26 - Cinram Ltd said its earnings would rise.",
+                "Caracas, feb 26 - The central bank said its reserves would rise."
+            })
+    void aDatelineInMixedCaseCountsWhenADateFollows(String lead) {
+        Tagger.Result r = tag("YEAR NET", lead);
+        assertEquals("dateline", r.regions().get(0).getReasons().get(0));
+        // Without the date it is a sentence that starts with a town, not a dateline.
+        assertFalse(tag("YEAR NET", lead.replaceFirst(", [Ff]eb 26", ""))
+                .regions()
+                .get(0)
+                .getReasons()
+                .contains("dateline"));
+    }
+
+    @Test
+    void datelineDatesAndStatesInAnyCase() {
+        for (String lead : List.of(
+                "WESTPORT, Conn., FEb 26 - The company said its profit rose.",
+                "TROY, MICH., March 3 - The company said its profit rose.",
+                "CAPE CANAVERAL, Fla, March 3 - The launch was put off.",
+                "ST LOUIS, March 3 - The company said its profit rose.")) {
+            Tagger.Result r = tag("YEAR NET", lead);
+            assertEquals(List.of("US"), codes(r.regions()), lead);
+            assertEquals(List.of("dateline"), r.regions().get(0).getReasons(), lead);
+        }
+        assertEquals(
+                "NL", tag("DUTCH RATES", "AMSTERDAM, 2 March - Rates fell.").primaryCountry());
+    }
+
+    @Test
+    void germanTownsAsWireCopySpellsThem() {
+        assertEquals(
+                "DE",
+                tag("HOECHST NET", "FRANKFURT, March 2 - Hoechst said profit rose.")
+                        .primaryCountry());
+        assertEquals(List.of("DE"), countries(null, "The plant in Duesseldorf will close."));
+        assertEquals(List.of("DE"), countries(null, "The plant in Ludwigshafen will close."));
     }
 
     @Test
