@@ -4,6 +4,7 @@ import io.newsflow.enrich.tagging.Gazetteer.Entry;
 import io.newsflow.enrich.tagging.Gazetteer.Kind;
 import io.newsflow.enrich.tagging.ItemText.Segment;
 import io.newsflow.enrich.tagging.ItemText.Zone;
+import io.newsflow.enrich.tagging.RegionTally.Evidence;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ final class RegionTagger {
             List<List<AhoCorasickMatcher.Match>> companyFormsBySegment) {
         List<Mention> mentions = new ArrayList<>();
         List<CompanyForms.Found> companies = new ArrayList<>(2);
+        List<Listings.Found> listings = new ArrayList<>(1);
         Set<String> placesInCompanyNames = new HashSet<>(2);
         RegionTally tally = new RegionTally();
         List<Segment> segments = item.segments();
@@ -76,7 +78,17 @@ final class RegionTagger {
                 if (c.start() < subjectEnd) {
                     companies.add(c);
                 } else {
-                    tally.addFallback(c.countryCode(), c.surface());
+                    tally.addFallback(c.countryCode(), c.surface(), Evidence.COMPANY_FORM);
+                }
+            }
+            // Like a legal form, a listing in the lead's subject ("Toronto-listed Cinram said", "Cinram
+            // (TSX: CRM) said") is the home of the company acting in the story; elsewhere it counts only
+            // when no place is named.
+            for (Listings.Found l : Listings.find(text, from, gazetteer)) {
+                if (l.start() < subjectEnd) {
+                    listings.add(l);
+                } else {
+                    tally.addFallback(l.countryCode(), l.surface(), Evidence.LISTING);
                 }
             }
         }
@@ -103,7 +115,10 @@ final class RegionTagger {
             }
         }
         for (CompanyForms.Found c : companies) {
-            tally.addImplied(c.countryCode(), c.surface(), RegionTally.Evidence.COMPANY_FORM, Zone.LEAD.weight());
+            tally.addImplied(c.countryCode(), c.surface(), Evidence.COMPANY_FORM, Zone.LEAD.weight());
+        }
+        for (Listings.Found l : listings) {
+            tally.addImplied(l.countryCode(), l.surface(), Evidence.LISTING, Zone.LEAD.weight());
         }
         return tally;
     }

@@ -27,6 +27,7 @@ final class RegionTally {
         REPEATED("repeated"),
         TOPIC("topic"),
         COMPANY_FORM("company-form"),
+        LISTING("listing"),
         MENTIONED("mentioned");
 
         private final String reason;
@@ -92,13 +93,13 @@ final class RegionTally {
         c.evidence.add(evidence);
     }
 
-    /** A company's home country, counted only if nothing else names a country. */
-    public void addFallback(String countryCode, String surface) {
+    /** A company's home country (by legal form or listing), counted only if nothing else names a country. */
+    public void addFallback(String countryCode, String surface, Evidence evidence) {
         Count c = fallback.computeIfAbsent(countryCode, k -> new Count(fallback.size()));
         c.mentions++;
         c.weight += Zone.BODY.weight();
         c.matched.add(surface);
-        c.evidence.add(Evidence.COMPANY_FORM);
+        c.evidence.add(evidence);
     }
 
     private Count count(String countryCode) {

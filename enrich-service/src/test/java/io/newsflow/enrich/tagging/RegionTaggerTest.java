@@ -128,6 +128,28 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aListingInTheLeadsSubjectIsTheCompanysHome() {
+        for (String lead : List.of(
+                "Cinram Ltd (TSX: CRM) said its profit rose.", "Toronto-listed Cinram Ltd said its profit rose.")) {
+            Tagger.Result r = tag("CINRAM YEAR NET", lead);
+            assertEquals("CA", r.primaryCountry(), lead);
+            assertTrue(r.regions().get(0).getReasons().contains("listing"), lead);
+        }
+        assertEquals(
+                List.of("DE"),
+                codes(tag(null, "Hoechst AG said its shares fell on the Frankfurt bourse.")
+                        .regions()));
+        // A listing later in the lead is a passing mention when a place is named: a Canadian firm listed in New York.
+        Tagger.Result r = tag(null, "Quebecor Ltd of Canada said it would seek a listing on the NYSE.");
+        assertEquals(List.of("CA"), codes(r.regions()));
+        assertEquals(List.of(), codes(r.mentionedRegions()));
+        assertEquals(
+                List.of(),
+                Listings.find(
+                        "The Securities and Exchange Commission and the London Metal Exchange", 0, Fixtures.GAZETTEER));
+    }
+
+    @Test
     void newsroomAdjectivesNameTheirCountry() {
         assertEquals(
                 "PH",
