@@ -168,13 +168,19 @@ final class RegionTagger {
         }
     }
 
-    /** Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"). */
+    /**
+     * Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"); the parts
+     * of a hyphenated or slashed word are words of their own ("SINO-U.S.", "CANADA-EGYPT", "NASDAQ/LONDON").
+     */
     private String titleCase(String text) {
         StringBuilder b = new StringBuilder(text);
         int i = 0;
         while (i < text.length()) {
             int j = i;
-            while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '/') {
+            while (j < text.length()
+                    && !Character.isWhitespace(text.charAt(j))
+                    && text.charAt(j) != '/'
+                    && text.charAt(j) != '-') {
                 j++;
             }
             int end = j;

@@ -150,6 +150,35 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aCountryActingInTheLeadAndNamedAgainIsAboutWhateverItsShare() {
+        Tagger.Result r = tag(
+                "POLISH BANKER PLEASED WITH TALKS",
+                "WARSAW, March 2 - Poland and the U.S. said talks on Poland's debt to Poland's creditors went well.",
+                "Polish officials said Poland would press on; Warsaw expects more talks.",
+                "The U.S. delegation left on Monday.");
+        assertEquals(List.of("PL", "US"), codes(r.regions()));
+        // Named twice but never acting in the lead, a small share stays a mention.
+        Tagger.Result once = tag(
+                "POLISH BANKER PLEASED WITH TALKS",
+                "WARSAW, March 2 - Poland said talks on Poland's debt went well.",
+                "Polish officials said Poland would press on; Warsaw expects more talks with the U.S.",
+                "The U.S. delegation left on Monday.");
+        assertEquals(List.of("PL"), codes(once.regions()));
+        assertEquals(List.of("US"), codes(once.mentionedRegions()));
+    }
+
+    @Test
+    void theWordsOfAHyphenatedHeadlineWordAreRead() {
+        assertEquals(
+                List.of("CA", "EG"),
+                codes(tag("CANADA-EGYPT GRAIN DEAL SIGNED", "The deal was signed on Monday.")
+                                .regions())
+                        .stream()
+                        .sorted()
+                        .toList());
+    }
+
+    @Test
     void newsroomAdjectivesNameTheirCountry() {
         assertEquals(
                 "PH",
