@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Stock-exchange listings as evidence of a company's home country, the way an editor reads "(NYSE:
@@ -32,6 +33,18 @@ final class Listings {
             "ASX", "AU",
             "LSE", "GB");
 
+    /**
+     * Words without which no listing is found, matched in {@link Tagger}'s one automaton pass so that
+     * the pattern below runs only on the few texts that name an exchange.
+     */
+    static final List<String> CUES = Stream.concat(
+                    Stream.of("Exchange", "exchange", "Bourse", "bourse", "listed"), EXCHANGES.keySet().stream())
+            .sorted()
+            .toList();
+
+    /** For text the main pass did not scan as it is (a headline in capitals, read as title case). */
+    static final AhoCorasickMatcher MATCHER = new AhoCorasickMatcher(CUES);
+
     private static final String PLACE = "\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?";
     private static final String NAMED = String.join("|", EXCHANGES.keySet());
 
@@ -48,9 +61,12 @@ final class Listings {
 
     private Listings() {}
 
-    /** The listings in {@code text} from {@code from} on whose exchange's country is known. */
-    static List<Found> find(String text, int from, Gazetteer gazetteer) {
-        if (!mayHoldListing(text)) {
+    /**
+     * The listings in {@code text} from {@code from} on whose exchange's country is known, given the
+     * matches of {@link #CUES} in it.
+     */
+    static List<Found> find(String text, List<AhoCorasickMatcher.Match> cues, int from, Gazetteer gazetteer) {
+        if (cues.isEmpty()) {
             return List.of();
         }
         List<Found> found = new ArrayList<>(1);
@@ -73,21 +89,5 @@ final class Listings {
                 : m.group("exchange") != null ? m.group("exchange") : m.group("listed");
         Entry e = gazetteer.lookup(place);
         return e == null || e.kind() == Kind.BLOCKER || e.commonWord() ? null : e.countryCode();
-    }
-
-    /** Cheap pre-check: most texts name no exchange. */
-    private static boolean mayHoldListing(String text) {
-        return text.contains("xchange")
-                || text.contains("ourse")
-                || text.contains("-listed")
-                || text.contains("NYSE")
-                || text.contains("Nasdaq")
-                || text.contains("NASDAQ")
-                || text.contains("AMEX")
-                || text.contains("Amex")
-                || text.contains("Big Board")
-                || text.contains("TSX")
-                || text.contains("ASX")
-                || text.contains("LSE");
     }
 }

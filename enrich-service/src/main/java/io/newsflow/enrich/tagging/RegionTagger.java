@@ -35,7 +35,8 @@ final class RegionTagger {
     public RegionTally collect(
             ItemText item,
             List<List<AhoCorasickMatcher.Match>> matchesBySegment,
-            List<List<AhoCorasickMatcher.Match>> companyFormsBySegment) {
+            List<List<AhoCorasickMatcher.Match>> companyFormsBySegment,
+            List<List<AhoCorasickMatcher.Match>> listingCuesBySegment) {
         List<Mention> mentions = new ArrayList<>();
         List<CompanyForms.Found> companies = new ArrayList<>(2);
         List<Listings.Found> listings = new ArrayList<>(1);
@@ -47,6 +48,7 @@ final class RegionTagger {
             String text = segment.text();
             List<AhoCorasickMatcher.Match> matches = matchesBySegment.get(s);
             List<AhoCorasickMatcher.Match> forms = companyFormsBySegment.get(s);
+            List<AhoCorasickMatcher.Match> cues = listingCuesBySegment.get(s);
             int from = 0;
             int subjectEnd = -1;
             if (segment.zone() == Zone.LEAD) {
@@ -58,6 +60,7 @@ final class RegionTagger {
                 text = titleCase(text);
                 matches = gazetteer.matcher().findAll(text);
                 forms = CompanyForms.MATCHER.findAll(text);
+                cues = Listings.MATCHER.findAll(text);
             }
             boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
             for (AhoCorasickMatcher.Match m : matches) {
@@ -84,7 +87,7 @@ final class RegionTagger {
             // Like a legal form, a listing in the lead's subject ("Toronto-listed Cinram said", "Cinram
             // (TSX: CRM) said") is the home of the company acting in the story; elsewhere it counts only
             // when no place is named.
-            for (Listings.Found l : Listings.find(text, from, gazetteer)) {
+            for (Listings.Found l : Listings.find(text, cues, from, gazetteer)) {
                 if (l.start() < subjectEnd) {
                     listings.add(l);
                 } else {
