@@ -47,7 +47,10 @@ record Dateline(String place, String qualifier, int end) {
         return new Dateline(m.group(form), m.group(form + 1), m.end());
     }
 
-    /** Cheap pre-check, run on every lead: an ALL-CAPS start, or an agency bracket or a dash near the start. */
+    /**
+     * Cheap pre-check, run on every lead: an ALL-CAPS start, or near the start an agency bracket or a
+     * dash after a day ("Toronto, Feb 26 -").
+     */
     private static boolean mayStartWithDateline(String lead) {
         int i = 0;
         while (i < lead.length() && Character.isWhitespace(lead.charAt(i))) {
@@ -62,10 +65,23 @@ record Dateline(String place, String qualifier, int end) {
         int limit = Math.min(lead.length(), i + 80);
         for (int j = i; j < limit; j++) {
             char c = lead.charAt(j);
-            if (c == '(' || c == '-' || c == '\u2013' || c == '\u2014') {
+            if (c == '(' || isDash(c) && dayBefore(lead, j)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '\u2013' || c == '\u2014';
+    }
+
+    /** True when a digit ends the text before {@code dash}, spaces aside. */
+    private static boolean dayBefore(String lead, int dash) {
+        int k = dash - 1;
+        while (k >= 0 && lead.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 0 && Character.isDigit(lead.charAt(k));
     }
 }

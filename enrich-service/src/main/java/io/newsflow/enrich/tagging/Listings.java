@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Stock-exchange listings as evidence of a company's home country, the way an editor reads "(NYSE:
  * XYZ)", "Toronto Stock Exchange", "Frankfurt bourse" or "London-listed": a company is usually
  * listed at home. Like a legal form ({@link CompanyForms}) this says where the company acting in the
- * story is from, not that the story is about the exchange's country.
+ * story is from, so only listings in the lead's subject count ({@link RegionTagger}); elsewhere
+ * ("shares also trade on the NYSE") they say nothing about what the story is about.
  */
 final class Listings {
 
@@ -42,9 +43,6 @@ final class Listings {
             .sorted()
             .toList();
 
-    /** For text the main pass did not scan as it is (a headline in capitals, read as title case). */
-    static final AhoCorasickMatcher MATCHER = new AhoCorasickMatcher(CUES);
-
     private static final String PLACE = "\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?";
     private static final String NAMED = String.join("|", EXCHANGES.keySet());
 
@@ -62,16 +60,16 @@ final class Listings {
     private Listings() {}
 
     /**
-     * The listings in {@code text} from {@code from} on whose exchange's country is known, given the
-     * matches of {@link #CUES} in it.
+     * The listings in {@code text} in [{@code from}, {@code to}) whose exchange's country is known, given
+     * the matches of {@link #CUES} in the text.
      */
-    static List<Found> find(String text, List<AhoCorasickMatcher.Match> cues, int from, Gazetteer gazetteer) {
-        if (cues.isEmpty()) {
+    static List<Found> find(String text, List<AhoCorasickMatcher.Match> cues, int from, int to, Gazetteer gazetteer) {
+        if (to <= from || cues.stream().noneMatch(c -> c.start() >= from && c.end() <= to)) {
             return List.of();
         }
         List<Found> found = new ArrayList<>(1);
         Matcher m = LISTING.matcher(text);
-        m.region(from, text.length());
+        m.region(from, to);
         while (m.find()) {
             String code = m.group("ticker") != null
                     ? EXCHANGES.get(m.group("ticker"))

@@ -60,7 +60,6 @@ final class RegionTagger {
                 text = titleCase(text);
                 matches = gazetteer.matcher().findAll(text);
                 forms = CompanyForms.MATCHER.findAll(text);
-                cues = Listings.MATCHER.findAll(text);
             }
             boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
             for (AhoCorasickMatcher.Match m : matches) {
@@ -81,19 +80,12 @@ final class RegionTagger {
                 if (c.start() < subjectEnd) {
                     companies.add(c);
                 } else {
-                    tally.addFallback(c.countryCode(), c.surface(), Evidence.COMPANY_FORM);
+                    tally.addFallback(c.countryCode(), c.surface());
                 }
             }
             // Like a legal form, a listing in the lead's subject ("Toronto-listed Cinram said", "Cinram
-            // (TSX: CRM) said") is the home of the company acting in the story; elsewhere it counts only
-            // when no place is named.
-            for (Listings.Found l : Listings.find(text, cues, from, gazetteer)) {
-                if (l.start() < subjectEnd) {
-                    listings.add(l);
-                } else {
-                    tally.addFallback(l.countryCode(), l.surface(), Evidence.LISTING);
-                }
-            }
+            // (TSX: CRM) said") is the home of the company acting in the story.
+            listings.addAll(Listings.find(text, cues, from, subjectEnd, gazetteer));
         }
 
         Set<String> evidence = new HashSet<>();

@@ -85,7 +85,7 @@ final class RegionTally {
         }
     }
 
-    /** Indirect evidence (a topic alias, a company's legal form) with its weight. */
+    /** Indirect evidence (a topic alias, a company's legal form or listing) with its weight. */
     public void addImplied(String countryCode, String surface, Evidence evidence, double weight) {
         Count c = count(countryCode);
         c.mentions++;
@@ -94,13 +94,13 @@ final class RegionTally {
         c.evidence.add(evidence);
     }
 
-    /** A company's home country (by legal form or listing), counted only if nothing else names a country. */
-    public void addFallback(String countryCode, String surface, Evidence evidence) {
+    /** A company's home country, counted only if nothing else names a country. */
+    public void addFallback(String countryCode, String surface) {
         Count c = fallback.computeIfAbsent(countryCode, k -> new Count(fallback.size()));
         c.mentions++;
         c.weight += Zone.BODY.weight();
         c.matched.add(surface);
-        c.evidence.add(evidence);
+        c.evidence.add(Evidence.COMPANY_FORM);
     }
 
     private Count count(String countryCode) {
@@ -110,9 +110,10 @@ final class RegionTally {
     /**
      * Splits the countries into those the item is about and those it mentions. The primary is the
      * heaviest (ties: named first); another country is about-worthy when the dateline or headline
-     * names it, when the lead's subject names it and it is named again, or when it weighs at least {@link #SECONDARY_SHARE} of the primary and the lead's
-     * subject names it or it is named repeatedly. Everything else is a passing mention. Only when no
-     * country is named at all do companies' home countries (by legal form or listing) decide.
+     * names it, when the lead's subject names it and it is named again, or when it weighs at least
+     * {@link #SECONDARY_SHARE} of the primary and the lead's subject names it or it is named
+     * repeatedly. Everything else is a passing mention. Only when no country is named at all do
+     * companies' home countries (by legal form) decide.
      */
     public Regions decide(Gazetteer gazetteer) {
         Map<String, Count> counts = this.counts.isEmpty() ? fallback : this.counts;
