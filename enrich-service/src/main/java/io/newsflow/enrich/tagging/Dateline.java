@@ -27,20 +27,20 @@ record Dateline(String place, String qualifier, int end) {
     /** The dash after the dateline; wires sometimes set it right after the day ("MONTREAL, Feb 26- "). */
     private static final String DASH = "(?:\\s+|(?<=\\d))[-\u2013\u2014]\\s";
     /**
-     * Any-case place followed by an agency in brackets, an ALL-CAPS place followed by a date or dash,
-     * or an any-case place followed by a date ("Toronto, Feb 26 -": the date tells it from a sentence).
+     * An ALL-CAPS place followed by a date or dash (most wire datelines, so tried first), any-case place
+     * followed by an agency in brackets, or an any-case place followed by a date ("Toronto, Feb 26 -":
+     * the date tells it from a sentence).
      */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*(?:(" + PLACE + ")(?:, (" + PLACE + "))?" + DATE + " ?\\([\\p{L} .]{2,20}\\)" + DASH + "|("
-                    + CAPS_PLACE + ")(?:, (" + PLACE + "))?" + DATE + "(?: ?\\([\\p{L} .]{2,20}\\))?" + DASH + "|("
-                    + PLACE + ")(?:, (" + PLACE + "))?, " + DAY + DASH + ")");
+    private static final Pattern DATELINE = Pattern.compile("\\s*(?:(" + CAPS_PLACE + ")(?:, (" + PLACE + "))?" + DATE
+            + "(?: ?\\([\\p{L} .]{2,20}\\))?" + DASH + "|(" + PLACE + ")(?:, (" + PLACE + "))?" + DATE
+            + " ?\\([\\p{L} .]{2,20}\\)" + DASH + "|(" + PLACE + ")(?:, (" + PLACE + "))?, " + DAY + DASH + ")");
 
     static Dateline find(String lead) {
         if (!mayStartWithDateline(lead)) {
             return null;
         }
         Matcher m = DATELINE.matcher(lead);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return null;
         }
         int form = m.group(1) != null ? 1 : m.group(3) != null ? 3 : 5;
