@@ -65,6 +65,9 @@ function generate(countries, cities) {
     if (!known.has(city.country)) continue;
     if (city.population < MIN_CITY_POPULATION && city.featureCode !== 'PPLC') continue;
     add(city.name, city.country, 'T', city.population);
+    // Copy names "Frankfurt am Main" and "Halle (Saale)" the way the town is called: "Frankfurt".
+    const short = city.name.replace(/ (?:am|an der|im|in der|ob der) .*$| \(.*\)$/, '');
+    if (short !== city.name) add(short, city.country, 'T', city.population);
   }
 
   // Supplement entries override the data: they are the newsroom's deliberate choices.
@@ -88,8 +91,11 @@ function generate(countries, cities) {
 }
 
 // The form as written plus its ASCII fold ("Malmö" -> "Malmo", "Türkiye" -> "Turkiye"), because
-// English copy often drops diacritics.
+// English copy often drops diacritics, and for umlauts the German transliteration wire copy uses
+// ("Düsseldorf" -> "Duesseldorf", "Mönchengladbach" -> "Moenchengladbach").
 function variants(form) {
   const fold = form.normalize('NFD').replace(/\p{M}/gu, '').replace(/ʻ|’/g, "'");
-  return fold === form ? [form] : [form, fold];
+  const umlauts = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
+  const german = /[äöüÄÖÜß]/.test(form) ? variants(form.replace(/[äöüÄÖÜß]/g, (c) => umlauts[c])) : [];
+  return [...new Set(fold === form ? [form, ...german] : [form, fold, ...german])];
 }

@@ -4,6 +4,7 @@ import io.newsflow.enrich.tagging.Gazetteer.Entry;
 import io.newsflow.enrich.tagging.Gazetteer.Kind;
 import io.newsflow.enrich.tagging.ItemText.Segment;
 import io.newsflow.enrich.tagging.ItemText.Zone;
+import io.newsflow.enrich.tagging.RegionTally.Evidence;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,9 +35,11 @@ final class RegionTagger {
     public RegionTally collect(
             ItemText item,
             List<List<AhoCorasickMatcher.Match>> matchesBySegment,
-            List<List<AhoCorasickMatcher.Match>> companyFormsBySegment) {
+            List<List<AhoCorasickMatcher.Match>> companyFormsBySegment,
+            List<List<AhoCorasickMatcher.Match>> listingCuesBySegment) {
         List<Mention> mentions = new ArrayList<>();
         List<CompanyForms.Found> companies = new ArrayList<>(2);
+        List<Listings.Found> listings = new ArrayList<>(1);
         Set<String> placesInCompanyNames = new HashSet<>(2);
         RegionTally tally = new RegionTally();
         List<Segment> segments = item.segments();
@@ -45,6 +48,7 @@ final class RegionTagger {
             String text = segment.text();
             List<AhoCorasickMatcher.Match> matches = matchesBySegment.get(s);
             List<AhoCorasickMatcher.Match> forms = companyFormsBySegment.get(s);
+            List<AhoCorasickMatcher.Match> cues = listingCuesBySegment.get(s);
             int from = 0;
             int subjectEnd = -1;
             if (segment.zone() == Zone.LEAD) {
@@ -79,6 +83,9 @@ final class RegionTagger {
                     tally.addFallback(c.countryCode(), c.surface());
                 }
             }
+            // Like a legal form, a listing in the lead's subject ("Toronto-listed Cinram said", "Cinram
+            // (TSX: CRM) said") is the home of the company acting in the story.
+            listings.addAll(Listings.find(text, cues, from, subjectEnd, gazetteer));
         }
 
         Set<String> evidence = new HashSet<>();
@@ -103,7 +110,10 @@ final class RegionTagger {
             }
         }
         for (CompanyForms.Found c : companies) {
-            tally.addImplied(c.countryCode(), c.surface(), RegionTally.Evidence.COMPANY_FORM, Zone.LEAD.weight());
+            tally.addImplied(c.countryCode(), c.surface(), Evidence.COMPANY_FORM, Zone.LEAD.weight());
+        }
+        for (Listings.Found l : listings) {
+            tally.addImplied(l.countryCode(), l.surface(), Evidence.LISTING, Zone.LEAD.weight());
         }
         return tally;
     }
@@ -116,10 +126,10 @@ final class RegionTagger {
         if (d == null) {
             return 0;
         }
-        Entry place = gazetteer.lookupIgnoreCase(d.place());
+        Entry place = datelinePlace(d.place());
         Entry qualifier = d.qualifier() == null
                 ? null
-                : UsStates.isAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
+                : UsStates.isDatelineAbbreviation(d.qualifier()) ? UsStates.ENTRY : gazetteer.lookup(d.qualifier());
         boolean qualifierKnown = qualifier != null && qualifier.kind() != Kind.BLOCKER;
         // The qualifier says which town is meant: "SANTA CRUZ, Calif." is not Santa Cruz, Bolivia.
         boolean placeKnown = place != null
@@ -137,6 +147,15 @@ final class RegionTagger {
         return d.end();
     }
 
+    /** The gazetteer's entry for a dateline's place in any case; "ST LOUIS" is "St. Louis". */
+    private Entry datelinePlace(String place) {
+        Entry e = gazetteer.lookupIgnoreCase(place);
+        if (e == null && (place.startsWith("ST ") || place.startsWith("St "))) {
+            e = gazetteer.lookupIgnoreCase("St. " + place.substring(3));
+        }
+        return e;
+    }
+
     /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
     private void addStateAbbreviations(String text, int from, Zone zone, List<Mention> mentions) {
         for (int[] at : UsStates.afterPlace(text, from)) {
@@ -144,13 +163,19 @@ final class RegionTagger {
         }
     }
 
-    /** Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"). */
+    /**
+     * Title case for matching, keeping words the gazetteer knows in capitals ("U.S.", "UK"); the parts
+     * of a hyphenated or slashed word are words of their own ("SINO-U.S.", "CANADA-EGYPT", "NASDAQ/LONDON").
+     */
     private String titleCase(String text) {
         StringBuilder b = new StringBuilder(text);
         int i = 0;
         while (i < text.length()) {
             int j = i;
-            while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '/') {
+            while (j < text.length()
+                    && !Character.isWhitespace(text.charAt(j))
+                    && text.charAt(j) != '/'
+                    && text.charAt(j) != '-') {
                 j++;
             }
             int end = j;

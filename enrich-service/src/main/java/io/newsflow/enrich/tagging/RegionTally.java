@@ -27,6 +27,7 @@ final class RegionTally {
         REPEATED("repeated"),
         TOPIC("topic"),
         COMPANY_FORM("company-form"),
+        LISTING("listing"),
         MENTIONED("mentioned");
 
         private final String reason;
@@ -56,8 +57,9 @@ final class RegionTally {
     }
 
     /**
-     * A second country is about-worthy on headline or dateline evidence alone, or when it weighs at
-     * least this share of the primary's weight and is named in the lead's subject or repeatedly.
+     * A second country is about-worthy on headline or dateline evidence alone, when the lead's subject
+     * names it and it is named again, or when it weighs at least this share of the primary's weight and
+     * is named in the lead's subject or repeatedly.
      */
     private static final double SECONDARY_SHARE = 0.5;
 
@@ -83,7 +85,7 @@ final class RegionTally {
         }
     }
 
-    /** Indirect evidence (a topic alias, a company's legal form) with its weight. */
+    /** Indirect evidence (a topic alias, a company's legal form or listing) with its weight. */
     public void addImplied(String countryCode, String surface, Evidence evidence, double weight) {
         Count c = count(countryCode);
         c.mentions++;
@@ -108,9 +110,10 @@ final class RegionTally {
     /**
      * Splits the countries into those the item is about and those it mentions. The primary is the
      * heaviest (ties: named first); another country is about-worthy when the dateline or headline
-     * names it, or when it weighs at least {@link #SECONDARY_SHARE} of the primary and the lead's
-     * subject names it or it is named repeatedly. Everything else is a passing mention. Only when no
-     * country is named at all do companies' home countries (by legal form) decide.
+     * names it, when the lead's subject names it and it is named again, or when it weighs at least
+     * {@link #SECONDARY_SHARE} of the primary and the lead's subject names it or it is named
+     * repeatedly. Everything else is a passing mention. Only when no country is named at all do
+     * companies' home countries (by legal form) decide.
      */
     public Regions decide(Gazetteer gazetteer) {
         Map<String, Count> counts = this.counts.isEmpty() ? fallback : this.counts;
@@ -137,10 +140,16 @@ final class RegionTally {
         if (c.evidence.contains(Evidence.DATELINE) || c.evidence.contains(Evidence.HEADLINE)) {
             return true;
         }
+        boolean acts = c.evidence.contains(Evidence.LEAD_SUBJECT);
+        boolean repeated = c.evidence.contains(Evidence.REPEATED);
+        // A country that acts in the lead and is named again is a party to the story whatever its share
+        // ("Poland and the U.S. said ...": an editor lists both).
+        if (acts && repeated) {
+            return true;
+        }
         // A company's legal form can make the primary when nothing stronger names a country, but is too
         // weak to add a second one ("Ivaco Inc", a Canadian firm).
-        return c.weight >= SECONDARY_SHARE * primaryWeight
-                && (c.evidence.contains(Evidence.LEAD_SUBJECT) || c.evidence.contains(Evidence.REPEATED));
+        return c.weight >= SECONDARY_SHARE * primaryWeight && (acts || repeated);
     }
 
     private static RegionTag tag(Gazetteer gazetteer, String code, Count c, double total) {

@@ -42,12 +42,14 @@ public final class Tagger {
     private static final int KEYWORDS = 12;
 
     /**
-     * The groups of {@link #placesAndTopics}: gazetteer forms, topic patterns, companies' legal forms;
-     * each segment's matches come in this order.
+     * The groups of {@link #placesAndTopics}: gazetteer forms, topic patterns, companies' legal forms,
+     * words that may open a stock-exchange listing; each segment's matches come in this order.
      */
     private static final int TOPICS = 1;
 
     private static final int COMPANY_FORMS = 2;
+
+    private static final int LISTING_CUES = 3;
 
     private final Gazetteer gazetteer;
     /** Gazetteer forms and topic patterns in one automaton, so that each segment is scanned once for both. */
@@ -67,7 +69,8 @@ public final class Tagger {
         for (int i = 0; i < gazetteer.size(); i++) {
             forms.add(gazetteer.entry(i).form());
         }
-        this.placesAndTopics = AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns(), CompanyForms.FORMS));
+        this.placesAndTopics =
+                AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns(), CompanyForms.FORMS, Listings.CUES));
         this.rulesVersion = version(gazetteer, ambiguous, rules);
     }
 
@@ -88,15 +91,18 @@ public final class Tagger {
         List<List<Match>> places = new ArrayList<>(segments.size());
         List<List<Match>> topicTerms = new ArrayList<>(segments.size());
         List<List<Match>> companyForms = new ArrayList<>(segments.size());
+        List<List<Match>> listingCues = new ArrayList<>(segments.size());
         for (Segment segment : segments) {
             List<Match> matches = placesAndTopics.findAll(segment.text());
             int topicsFrom = groupStart(matches, TOPICS, 0);
             int formsFrom = groupStart(matches, COMPANY_FORMS, topicsFrom);
+            int cuesFrom = groupStart(matches, LISTING_CUES, formsFrom);
             places.add(matches.subList(0, topicsFrom));
             topicTerms.add(matches.subList(topicsFrom, formsFrom));
-            companyForms.add(matches.subList(formsFrom, matches.size()));
+            companyForms.add(matches.subList(formsFrom, cuesFrom));
+            listingCues.add(matches.subList(cuesFrom, matches.size()));
         }
-        RegionTally tally = regions.collect(item, places, companyForms);
+        RegionTally tally = regions.collect(item, places, companyForms, listingCues);
         List<TopicTagger.Hit> hits = topics.tag(item, topicTerms);
         for (TopicTagger.Hit hit : hits) {
             String region = hit.topic().region();

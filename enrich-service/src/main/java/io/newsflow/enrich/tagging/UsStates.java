@@ -5,7 +5,9 @@ import io.newsflow.enrich.tagging.Gazetteer.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The AP-style abbreviations of US states that wire copy puts after a town ("TRENTON, N.J.",
@@ -19,6 +21,13 @@ final class UsStates {
             "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.",
             "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.",
             "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.");
+
+    /**
+     * The abbreviations in lower case without their last period: a dateline's qualifier is a place
+     * whatever its case, and desks keyed "TROY, MICH." and "CAPE CANAVERAL, Fla" as well.
+     */
+    private static final Set<String> IN_DATELINE =
+            ABBREVIATIONS.stream().map(UsStates::datelineKey).collect(Collectors.toUnmodifiableSet());
 
     /** What an abbreviation stands for in a tally: the United States, as a name. */
     static final Entry ENTRY = new Entry("US state", "US", Kind.NAME, false);
@@ -60,7 +69,13 @@ final class UsStates {
 
     private UsStates() {}
 
-    static boolean isAbbreviation(String word) {
-        return ABBREVIATIONS.contains(word);
+    /** True when a dateline's qualifier ("N.J.", "MICH.", "Fla") is a state's abbreviation. */
+    static boolean isDatelineAbbreviation(String qualifier) {
+        return IN_DATELINE.contains(datelineKey(qualifier));
+    }
+
+    private static String datelineKey(String abbreviation) {
+        String lower = abbreviation.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

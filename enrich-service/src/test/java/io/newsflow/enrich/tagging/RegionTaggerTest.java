@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,103 @@ class RegionTaggerTest {
         Tagger.Result r = tag("<IVACO INC> YEAR NET", "MONTREAL, Feb 26- Ivaco Inc said its year profit rose.");
         assertEquals(List.of("CA"), codes(r.regions()));
         assertEquals(List.of("dateline"), r.regions().get(0).getReasons());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Toronto, Feb 26 - Standard Trustco said its earnings would rise.",
+                "Scarborough, Ontario, Feb 26 - Cinram Ltd said its earnings would rise.",
+                "Caracas, feb 26 - The central bank said its reserves would rise."
+            })
+    void aDatelineInMixedCaseCountsWhenADateFollows(String lead) {
+        Tagger.Result r = tag("YEAR NET", lead);
+        assertEquals("dateline", r.regions().get(0).getReasons().get(0));
+        // Without the date it is a sentence that starts with a town, not a dateline.
+        assertFalse(tag("YEAR NET", lead.replaceFirst(", [Ff]eb 26", ""))
+                .regions()
+                .get(0)
+                .getReasons()
+                .contains("dateline"));
+    }
+
+    @Test
+    void datelineDatesAndStatesInAnyCase() {
+        for (String lead : List.of(
+                "WESTPORT, Conn., FEb 26 - The company said its profit rose.",
+                "TROY, MICH., March 3 - The company said its profit rose.",
+                "CAPE CANAVERAL, Fla, March 3 - The launch was put off.",
+                "ST LOUIS, March 3 - The company said its profit rose.")) {
+            Tagger.Result r = tag("YEAR NET", lead);
+            assertEquals(List.of("US"), codes(r.regions()), lead);
+            assertEquals(List.of("dateline"), r.regions().get(0).getReasons(), lead);
+        }
+        assertEquals(
+                "NL", tag("DUTCH RATES", "AMSTERDAM, 2 March - Rates fell.").primaryCountry());
+    }
+
+    @Test
+    void germanTownsAsWireCopySpellsThem() {
+        assertEquals(
+                "DE",
+                tag("HOECHST NET", "FRANKFURT, March 2 - Hoechst said profit rose.")
+                        .primaryCountry());
+        assertEquals(List.of("DE"), countries(null, "The plant in Duesseldorf will close."));
+        assertEquals(List.of("DE"), countries(null, "The plant in Ludwigshafen will close."));
+    }
+
+    @Test
+    void aListingInTheLeadsSubjectIsTheCompanysHome() {
+        for (String lead : List.of(
+                "Cinram Ltd (TSX: CRM) said its profit rose.", "Toronto-listed Cinram Ltd said its profit rose.")) {
+            Tagger.Result r = tag("CINRAM YEAR NET", lead);
+            assertEquals("CA", r.primaryCountry(), lead);
+            assertTrue(r.regions().get(0).getReasons().contains("listing"), lead);
+        }
+        assertTrue(tag(null, "Frankfurt-listed Hoechst AG said its profit rose.")
+                .regions()
+                .get(0)
+                .getReasons()
+                .contains("listing"));
+        // A listing later in the lead is a passing mention when a place is named: a Canadian firm listed in New York.
+        Tagger.Result r = tag(null, "Quebecor Ltd of Canada said it would seek a listing on the NYSE.");
+        assertEquals(List.of("CA"), codes(r.regions()));
+        assertEquals(List.of(), codes(r.mentionedRegions()));
+        // A market is not a listing.
+        assertFalse(tag(null, "LONDON, March 3 - The London Metal Exchange said copper stocks rose.")
+                .regions()
+                .get(0)
+                .getReasons()
+                .contains("listing"));
+    }
+
+    @Test
+    void aCountryActingInTheLeadAndNamedAgainIsAboutWhateverItsShare() {
+        Tagger.Result r = tag(
+                "POLISH BANKER PLEASED WITH TALKS",
+                "WARSAW, March 2 - Poland and the U.S. said talks on Poland's debt to Poland's creditors went well.",
+                "Polish officials said Poland would press on; Warsaw expects more talks.",
+                "The U.S. delegation left on Monday.");
+        assertEquals(List.of("PL", "US"), codes(r.regions()));
+        // Named twice but never acting in the lead, a small share stays a mention.
+        Tagger.Result once = tag(
+                "POLISH BANKER PLEASED WITH TALKS",
+                "WARSAW, March 2 - Poland said talks on Poland's debt went well.",
+                "Polish officials said Poland would press on; Warsaw expects more talks with the U.S.",
+                "The U.S. delegation left on Monday.");
+        assertEquals(List.of("PL"), codes(once.regions()));
+        assertEquals(List.of("US"), codes(once.mentionedRegions()));
+    }
+
+    @Test
+    void theWordsOfAHyphenatedHeadlineWordAreRead() {
+        assertEquals(
+                List.of("CA", "EG"),
+                codes(tag("CANADA-EGYPT GRAIN DEAL SIGNED", "The deal was signed on Monday.")
+                                .regions())
+                        .stream()
+                        .sorted()
+                        .toList());
     }
 
     @Test
