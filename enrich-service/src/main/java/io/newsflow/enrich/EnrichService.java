@@ -76,16 +76,18 @@ public final class EnrichService implements AutoCloseable {
                 "enrich-service starting, {} ms after its JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime());
         NewsflowConfig config = stack.config();
-        EnrichSettings settings = EnrichSettings.from(config);
+        EnrichSettings configured = EnrichSettings.from(config);
         // Loading the rules and the gazetteer is CPU work, about 10 s of a restart on a loaded 2-core
         // machine; it runs while the topics and schemas are checked, which mostly waits on the broker and
         // the registry.
         CompletableFuture<TopicRules> rulesLoad = CompletableFuture.supplyAsync(
-                () -> settings.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault));
+                () -> configured.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault));
         CompletableFuture<Tagger> taggerLoad = rulesLoad.thenApply(Tagger::withRules);
         SchemaRegistryClient registry = stack.registryClient();
         Topics topics = new Topics(registry, stack.registryProperties());
-        ReprocessPoint reprocess = EnrichSetup.run(stack, settings, topics, rulesLoad);
+        EnrichSetup.Found found = EnrichSetup.run(stack, configured, topics, rulesLoad);
+        EnrichSettings settings = found.settings(configured, config.intValue(NewsflowConfig.PARTITIONS));
+        ReprocessPoint reprocess = found.reprocess();
         if (!reprocess.equals(ReprocessPoint.NONE)) {
             log.info(
                     "Reprocess point {}: items dated before it that were published before the reprocess ({}) "

@@ -64,6 +64,12 @@ public record EnrichSettings(
         return dedupShards > 0 ? dedupShards : (3 * inputPartitions + 3) / 4;
     }
 
+    /** These settings with {@code shards} dedup shards. */
+    public EnrichSettings withDedupShards(int shards) {
+        return new EnrichSettings(
+                applicationId, dedup, reorderGrace, idleFlush, decideBudget, topicRules, bursts, shards);
+    }
+
     public static EnrichSettings defaults() {
         return from(NewsflowConfig.defaults());
     }

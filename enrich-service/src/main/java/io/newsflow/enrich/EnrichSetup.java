@@ -9,12 +9,20 @@ import io.newsflow.platform.stack.Stack;
 import io.newsflow.platform.stack.TopicSetup;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What enrich-service checks against the broker and the registry before Streams starts: its topics
@@ -24,6 +32,8 @@ import java.util.concurrent.Executors;
  * the slowest check, not their sum.
  */
 final class EnrichSetup {
+    private static final Logger log = LoggerFactory.getLogger(EnrichSetup.class);
+
     private EnrichSetup() {}
 
     /**
@@ -31,8 +41,35 @@ final class EnrichSetup {
      * registry client, which the serializers share: it then has the ids, and no record waits on a
      * registry round trip.
      */
-    static ReprocessPoint run(
-            Stack stack, EnrichSettings settings, Topics topics, CompletableFuture<TopicRules> rules) {
+    /**
+     * What the checks found: the reprocess point, and the shard count of the dedup state already on
+     * the cluster (the partitions of the shard fingerprints changelog), if there is any.
+     */
+    record Found(ReprocessPoint reprocess, OptionalInt existingShards) {
+        /**
+         * The settings to run with: with {@code newsflow.dedup.shards} unset, an installation keeps the
+         * shard count its state was made with (the default changed in #16, and Streams refuses
+         * changelogs of another partition count); a reprocess deletes that state and moves to the default.
+         */
+        EnrichSettings settings(EnrichSettings configured, int inputPartitions) {
+            if (configured.dedupShards() > 0 || existingShards.isEmpty()) {
+                return configured;
+            }
+            int kept = existingShards.getAsInt();
+            if (kept != configured.dedupShards(inputPartitions)) {
+                log.info(
+                        "Keeping the {} dedup shards this installation's state was made with (the default for {} input "
+                                + "partitions is {}; ./newsflow reprocess moves to it, or set {})",
+                        kept,
+                        inputPartitions,
+                        configured.dedupShards(inputPartitions),
+                        EnrichSettings.DEDUP_SHARDS);
+            }
+            return configured.withDedupShards(kept);
+        }
+    }
+
+    static Found run(Stack stack, EnrichSettings settings, Topics topics, CompletableFuture<TopicRules> rules) {
         NewsflowConfig config = stack.config();
         int partitions = config.intValue(NewsflowConfig.PARTITIONS);
         short replication = (short) config.intValue(NewsflowConfig.REPLICATION_FACTOR);
@@ -55,6 +92,8 @@ final class EnrichSetup {
             CompletableFuture<Void> schemas = CompletableFuture.runAsync(topics::registerValueSchemas, pool);
             CompletableFuture<ReprocessPoint> reprocess = CompletableFuture.supplyAsync(
                     () -> ReprocessPoints.read(stack.kafkaClientProperties(), settings.applicationId()), pool);
+            CompletableFuture<OptionalInt> existingShards =
+                    CompletableFuture.supplyAsync(() -> existingShards(admin, settings.applicationId()), pool);
             CompletableFuture<Void> routeTopics = rules.thenAcceptAsync(
                     loaded -> TopicSetup.ensure(
                             admin,
@@ -66,9 +105,30 @@ final class EnrichSetup {
             CompletableFuture<Void> routeSchemas =
                     rules.thenAcceptAsync(loaded -> topics.registerRouteSchemas(slugs(loaded)), pool);
             joined(CompletableFuture.allOf(fixedTopics, schemas, routeTopics, routeSchemas));
-            return joined(reprocess);
+            return new Found(joined(reprocess), joined(existingShards));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static OptionalInt existingShards(Admin admin, String applicationId) {
+        String changelog = DedupStores.indexChangelogs(applicationId).get(0);
+        try {
+            TopicDescription found = admin.describeTopics(List.of(changelog))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(changelog);
+            return OptionalInt.of(found.partitions().size());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return OptionalInt.empty();
+            }
+            throw new IllegalStateException("Cannot describe " + changelog + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Cannot describe " + changelog + ": " + e, e);
         }
     }
 

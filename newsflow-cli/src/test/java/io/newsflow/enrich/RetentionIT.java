@@ -154,7 +154,8 @@ class RetentionIT {
             List<NewTopic> topics = new ArrayList<>();
             Topics.ALL_NAMES.forEach(name -> topics.add(new NewTopic(name, 6, (short) 1)));
             // What Kafka Streams made of the index store's changelog: event-time timestamps, deleted by them.
-            // One partition per dedup shard (as many as the input partitions, #16).
+            // One partition per dedup shard: as many as the input partitions before the default changed,
+            // which enrich-service then keeps (EnrichSetup.Found.settings).
             topics.add(new NewTopic(DedupStores.indexChangelogs(APP_ID).get(0), 6, (short) 1)
                     .configs(Map.of(
                             "cleanup.policy",
