@@ -118,6 +118,17 @@ class EnrichTopologyTest {
         return output(Topics.DUPLICATES_NAME, topics.duplicates.valueSerde().deserializer());
     }
 
+    private List<String> publishedBriefIds() {
+        return enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList();
+    }
+
+    /** "id of original" per duplicate notice, in order. */
+    private List<String> duplicateLines() {
+        return duplicates().stream()
+                .map(n -> n.getId() + " of " + n.getDuplicateOf())
+                .toList();
+    }
+
     private <V> List<V> output(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
         return enrich.output(topic, values).readRecordsToList().stream()
                 .map(TestRecord::value)
@@ -149,8 +160,7 @@ class EnrichTopologyTest {
         idle();
         List<String> published = new java.util.ArrayList<>(
                 enrichedArticles().stream().map(a -> a.getArticle().getId()).toList());
-        published.addAll(
-                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+        published.addAll(publishedBriefIds());
         List<String> noticed = duplicates().stream().map(DuplicateNotice::getId).toList();
 
         EnrichSettings d = EnrichSettings.defaults();
@@ -355,15 +365,10 @@ class EnrichTopologyTest {
         briefs.pipeInput(repeat.getId(), repeat, T0.plus(window).plus(Duration.ofDays(2)));
         idle();
 
-        assertEquals(
-                List.of("b-x", "b-y"),
-                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList(),
-                "a window apart, the same content is a new story");
+        assertEquals(List.of("b-x", "b-y"), publishedBriefIds(), "a window apart, the same content is a new story");
         assertEquals(
                 List.of("b-y of b-x", "b-y of b-y"),
-                duplicates().stream()
-                        .map(n -> n.getId() + " of " + n.getDuplicateOf())
-                        .toList(),
+                duplicateLines(),
                 "a copy names the story within the window, not the older one");
     }
 
@@ -388,15 +393,8 @@ class EnrichTopologyTest {
         briefs.pipeInput(old.getId(), old, T0.plusSeconds(60));
         idle();
 
-        assertEquals(
-                List.of("b-live", "b-2016"),
-                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList(),
-                "each published once");
-        assertEquals(
-                List.of("b-2016 of b-2016"),
-                duplicates().stream()
-                        .map(n -> n.getId() + " of " + n.getDuplicateOf())
-                        .toList());
+        assertEquals(List.of("b-live", "b-2016"), publishedBriefIds(), "each published once");
+        assertEquals(List.of("b-2016 of b-2016"), duplicateLines());
     }
 
     @Test
@@ -457,9 +455,7 @@ class EnrichTopologyTest {
                 "The ministries signed a plan.");
         briefs.pipeInput(good.getId(), good, T0);
         idle();
-        assertEquals(
-                List.of("b-good"),
-                enrichedBriefs().stream().map(b -> b.getBrief().getId()).toList());
+        assertEquals(List.of("b-good"), publishedBriefIds());
         assertEquals(1.0, enrich.deadLetters("deserialization"));
         assertEquals(0.0, enrich.deadLetters("processing"));
     }
