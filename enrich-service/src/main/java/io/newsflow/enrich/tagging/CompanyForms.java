@@ -12,9 +12,6 @@ import java.util.Set;
  */
 final class CompanyForms {
 
-    /** A legal form found after a company name, with the country whose law it belongs to. */
-    record Found(String countryCode, String surface, int start) {}
-
     /** The forms, as automaton patterns, and the country of each (same index). */
     static final List<String> FORMS = List.of(
             "Inc",
@@ -55,15 +52,15 @@ final class CompanyForms {
      * The forms among {@code matches} (of {@link #FORMS} in {@code text}) that start at or after
      * {@code from} and before {@code to}, each after one to {@value #NAME_WORDS} capitalised words.
      */
-    static List<Found> find(String text, List<AhoCorasickMatcher.Match> matches, int from, int to) {
-        List<Found> found = new ArrayList<>(matches.size());
+    static List<CompanyHome> find(String text, List<AhoCorasickMatcher.Match> matches, int from, int to) {
+        List<CompanyHome> found = new ArrayList<>(matches.size());
         for (AhoCorasickMatcher.Match m : matches) {
             if (m.start() < from || m.start() >= to || LATER_FORMS.contains(nextWord(text, m.end()))) {
                 continue;
             }
             int nameStart = nameStart(text, m.start());
             if (nameStart < m.start()) {
-                found.add(new Found(COUNTRY.get(m.pattern()), text.substring(nameStart, m.end()), nameStart));
+                found.add(new CompanyHome(COUNTRY.get(m.pattern()), text.substring(nameStart, m.end()), nameStart));
             }
         }
         return found;

@@ -19,9 +19,6 @@ import java.util.stream.Stream;
  */
 final class Listings {
 
-    /** A listing found in a text, with the country of the exchange. */
-    record Found(String countryCode, String surface, int start) {}
-
     /** Exchanges known by a name that holds no place, and where they are. */
     private static final Map<String, String> EXCHANGES = Map.of(
             "NYSE", "US",
@@ -63,11 +60,12 @@ final class Listings {
      * The listings in {@code text} in [{@code from}, {@code to}) whose exchange's country is known, given
      * the matches of {@link #CUES} in the text.
      */
-    static List<Found> find(String text, List<AhoCorasickMatcher.Match> cues, int from, int to, Gazetteer gazetteer) {
+    static List<CompanyHome> find(
+            String text, List<AhoCorasickMatcher.Match> cues, int from, int to, Gazetteer gazetteer) {
         if (to <= from || cues.stream().noneMatch(c -> c.start() >= from && c.end() <= to)) {
             return List.of();
         }
-        List<Found> found = new ArrayList<>(1);
+        List<CompanyHome> found = new ArrayList<>(1);
         Matcher m = LISTING.matcher(text);
         m.region(from, to);
         while (m.find()) {
@@ -75,7 +73,7 @@ final class Listings {
                     ? EXCHANGES.get(m.group("ticker"))
                     : m.group("named") != null ? EXCHANGES.get(m.group("named")) : placeCountry(m, gazetteer);
             if (code != null) {
-                found.add(new Found(code, m.group(), m.start()));
+                found.add(new CompanyHome(code, m.group(), m.start()));
             }
         }
         return found;

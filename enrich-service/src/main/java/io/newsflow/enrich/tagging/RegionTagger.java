@@ -38,8 +38,8 @@ final class RegionTagger {
             List<List<AhoCorasickMatcher.Match>> companyFormsBySegment,
             List<List<AhoCorasickMatcher.Match>> listingCuesBySegment) {
         List<Mention> mentions = new ArrayList<>();
-        List<CompanyForms.Found> companies = new ArrayList<>(2);
-        List<Listings.Found> listings = new ArrayList<>(1);
+        List<CompanyHome> companies = new ArrayList<>(2);
+        List<CompanyHome> listings = new ArrayList<>(1);
         Set<String> placesInCompanyNames = new HashSet<>(2);
         RegionTally tally = new RegionTally();
         List<Segment> segments = item.segments();
@@ -70,7 +70,7 @@ final class RegionTagger {
                 }
             }
             addStateAbbreviations(text, from, segment.zone(), mentions);
-            for (CompanyForms.Found c : CompanyForms.find(text, forms, from, text.length())) {
+            for (CompanyHome c : CompanyForms.find(text, forms, from, text.length())) {
                 // The company acting in the lead ("Amoco Corp said") is evidence of its home country;
                 // other companies count only when no place is named at all.
                 if (namesACountry(c)) {
@@ -109,10 +109,10 @@ final class RegionTagger {
                 tally.add(code, m.surface(), m.zone(), m.leadSubject());
             }
         }
-        for (CompanyForms.Found c : companies) {
+        for (CompanyHome c : companies) {
             tally.addImplied(c.countryCode(), c.surface(), Evidence.COMPANY_FORM, Zone.LEAD.weight());
         }
-        for (Listings.Found l : listings) {
+        for (CompanyHome l : listings) {
             tally.addImplied(l.countryCode(), l.surface(), Evidence.LISTING, Zone.LEAD.weight());
         }
         return tally;
@@ -193,7 +193,7 @@ final class RegionTagger {
     }
 
     /** Collects the cities and capitals that are part of a company's name ("San Miguel Corp"). */
-    private void addCitiesInName(CompanyForms.Found company, List<AhoCorasickMatcher.Match> matches, Set<String> into) {
+    private void addCitiesInName(CompanyHome company, List<AhoCorasickMatcher.Match> matches, Set<String> into) {
         int end = company.start() + company.surface().length();
         for (AhoCorasickMatcher.Match m : matches) {
             if (m.start() < company.start() || m.end() > end) {
@@ -216,7 +216,7 @@ final class RegionTagger {
      * True when a company's name holds a country's name or demonym ("Indian State Trading
      * Corporation"): that says more than its legal form. Cities do not count ("McDonnell Douglas Corp").
      */
-    private boolean namesACountry(CompanyForms.Found company) {
+    private boolean namesACountry(CompanyHome company) {
         for (AhoCorasickMatcher.Match m : gazetteer.matcher().findAll(company.surface())) {
             Kind kind = gazetteer.entry(m.pattern()).kind();
             if (kind == Kind.NAME || kind == Kind.DEMONYM) {
