@@ -37,11 +37,6 @@ final class EnrichSetup {
     private EnrichSetup() {}
 
     /**
-     * Runs the checks; the route ones once {@code rules} are loaded. Schemas go through {@code topics}'
-     * registry client, which the serializers share: it then has the ids, and no record waits on a
-     * registry round trip.
-     */
-    /**
      * What the checks found: the reprocess point, and the shard count of the dedup state already on
      * the cluster (the partitions of the shard fingerprints changelog), if there is any.
      */
@@ -69,6 +64,11 @@ final class EnrichSetup {
         }
     }
 
+    /**
+     * Runs the checks; the route ones once {@code rules} are loaded. Schemas go through {@code topics}'
+     * registry client, which the serializers share: it then has the ids, and no record waits on a
+     * registry round trip.
+     */
     static Found run(Stack stack, EnrichSettings settings, Topics topics, CompletableFuture<TopicRules> rules) {
         NewsflowConfig config = stack.config();
         int partitions = config.intValue(NewsflowConfig.PARTITIONS);

@@ -106,21 +106,20 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);
-            List<TopicPartition> all = new ArrayList<>();
+            List<TopicPartition> inputs = new ArrayList<>();
             for (String topic : inputTopics) {
                 for (int p = 0; p < partitions; p++) {
-                    all.add(new TopicPartition(topic, p));
+                    inputs.add(new TopicPartition(topic, p));
                 }
             }
+            List<TopicPartition> all = new ArrayList<>(inputs);
             all.addAll(repartition);
             Map<TopicPartition, Long> earliest = offsets(all, OffsetSpec.earliest(), IsolationLevel.READ_COMMITTED);
             // An input partition's end counts every record written, committed or not: its committed end
             // (LSO) stops before an open ingest transaction, so a partition in the middle of one looked
             // consumed, and an idle flush decided the buffer before the transaction's (older) items came.
-            Map<TopicPartition, Long> end = new HashMap<>(offsets(
-                    all.subList(0, all.size() - repartition.size()),
-                    OffsetSpec.latest(),
-                    IsolationLevel.READ_UNCOMMITTED));
+            Map<TopicPartition, Long> end =
+                    new HashMap<>(offsets(inputs, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED));
             end.putAll(offsets(repartition, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED));
             boolean allReceived = repartition.stream().allMatch(tp -> consumed(tp, committed, earliest, end));
             boolean receivedThen = repartition.stream()
@@ -128,8 +127,8 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
                             && position(tp, committed, earliest) >= lastRepartitionEnd.get(tp));
             Map<TopicPartition, Long> consumedNow = new HashMap<>();
             Set<TopicPartition> idle = new HashSet<>();
-            for (TopicPartition tp : all) {
-                if (!repartition.contains(tp) && consumed(tp, committed, earliest, end)) {
+            for (TopicPartition tp : inputs) {
+                if (consumed(tp, committed, earliest, end)) {
                     Long tpEnd = end.getOrDefault(tp, 0L);
                     consumedNow.put(tp, tpEnd);
                     if (allReceived || tpEnd.equals(lastConsumed.get(tp)) && receivedThen) {
