@@ -6,7 +6,7 @@ import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.metrics.StreamsSensors;
 import io.newsflow.enrich.reprocess.ReprocessPoint;
-import io.newsflow.enrich.tagging.Tagger;
+import io.newsflow.enrich.tagging.PendingTagger;
 import io.newsflow.enrich.tagging.TopicRules;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.http.ServiceHttpServer;
@@ -77,12 +77,12 @@ public final class EnrichService implements AutoCloseable {
                 ManagementFactory.getRuntimeMXBean().getUptime());
         NewsflowConfig config = stack.config();
         EnrichSettings configured = EnrichSettings.from(config);
-        // Loading the rules and the gazetteer is CPU work, about 10 s of a restart on a loaded 2-core
-        // machine; it runs while the topics and schemas are checked, which mostly waits on the broker and
-        // the registry.
+        // Building the tagger (gazetteer automata) is the longest CPU step of a start, seconds on a cold
+        // JVM; it runs while the topics and schemas are checked (mostly waiting on the broker and the
+        // registry) and then while Kafka Streams opens its local stores and joins (PendingTagger).
         CompletableFuture<TopicRules> rulesLoad = CompletableFuture.supplyAsync(
                 () -> configured.topicRules().map(TopicRules::load).orElseGet(TopicRules::loadDefault));
-        CompletableFuture<Tagger> taggerLoad = rulesLoad.thenApply(Tagger::withRules);
+        CompletableFuture<PendingTagger> taggerBuild = rulesLoad.thenApply(PendingTagger::build);
         SchemaRegistryClient registry = stack.registryClient();
         Topics topics = new Topics(registry, stack.registryProperties());
         EnrichSetup.Found found = EnrichSetup.run(stack, configured, topics, rulesLoad);
@@ -96,7 +96,7 @@ public final class EnrichService implements AutoCloseable {
                     reprocess.toJson());
         }
         log.debug("Start-up: topics, schemas, route topics, index changelog configs and reprocess point checked");
-        Tagger tagger = EnrichSetup.joined(taggerLoad);
+        PendingTagger tagger = EnrichSetup.joined(taggerBuild);
         Path stateDir = Stack.dataDir(config).resolve("streams");
         Properties props = EnrichTopology.streamsConfig(config, settings, stack.registryProperties(), stateDir);
         String instanceId = StaticMembership.instanceId(config, stateDir, settings.applicationId())
@@ -136,6 +136,10 @@ public final class EnrichService implements AutoCloseable {
         KafkaStreams streams =
                 new KafkaStreams(EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props);
         running.set(streams);
+        tagger.onFailure(e -> {
+            log.error("Cannot build the tagger; stopping enrich-service", e);
+            streams.close(Duration.ZERO);
+        });
         streams.setUncaughtExceptionHandler(e -> {
             if (e instanceof FencedInstanceIdException || e.getCause() instanceof FencedInstanceIdException) {
                 log.error(

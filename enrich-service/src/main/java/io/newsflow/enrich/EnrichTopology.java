@@ -14,8 +14,8 @@ import io.newsflow.enrich.dedup.UpstreamProgress;
 import io.newsflow.enrich.dedup.Verdict;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.reprocess.ReprocessPoint;
+import io.newsflow.enrich.tagging.PendingTagger;
 import io.newsflow.enrich.tagging.TagProcessor;
-import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -62,7 +62,7 @@ public final class EnrichTopology {
     public static Topology buildTopology(
             EnrichSettings settings,
             Topics topics,
-            Tagger tagger,
+            PendingTagger tagger,
             UpstreamProgress upstream,
             ReprocessPoint reprocess) {
         StreamsBuilder builder = new StreamsBuilder();

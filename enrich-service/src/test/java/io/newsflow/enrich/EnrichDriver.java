@@ -7,6 +7,7 @@ import io.newsflow.enrich.errors.DeadLetterCounts;
 import io.newsflow.enrich.errors.DeadLetterExceptionHandler;
 import io.newsflow.enrich.metrics.StreamsSensors;
 import io.newsflow.enrich.reprocess.ReprocessPoint;
+import io.newsflow.enrich.tagging.PendingTagger;
 import io.newsflow.enrich.tagging.Tagger;
 import io.newsflow.platform.config.NewsflowConfig;
 import io.newsflow.platform.metrics.ServiceMetrics;
@@ -59,7 +60,8 @@ public record EnrichDriver(TopologyTestDriver driver, Topics topics, ServiceMetr
         props.put(DeadLetterExceptionHandler.COUNTS, new DeadLetterCounts(own));
         return new EnrichDriver(
                 new TopologyTestDriver(
-                        EnrichTopology.buildTopology(settings, topics, tagger, upstream, reprocess), props),
+                        EnrichTopology.buildTopology(settings, topics, PendingTagger.of(tagger), upstream, reprocess),
+                        props),
                 topics,
                 own);
     }

@@ -96,9 +96,16 @@ final class Gazetteer {
                     names.put(f[0], f[1]);
                 }
             }
-            try (BufferedReader in = reader(resource("VERSION"))) {
-                return new Gazetteer(entries, names, in.readLine().trim());
-            }
+            return new Gazetteer(entries, names, bundledVersion());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gazetteer resources", e);
+        }
+    }
+
+    /** The {@link #version} of the gazetteer {@link #load} reads, without reading the names. */
+    public static String bundledVersion() {
+        try (BufferedReader in = reader(resource("VERSION"))) {
+            return in.readLine().trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer resources", e);
         }

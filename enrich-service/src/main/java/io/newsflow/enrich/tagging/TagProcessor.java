@@ -18,7 +18,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * time from publication to enriched output; for old dumps, their age.
  */
 public final class TagProcessor implements FixedKeyProcessor<String, Verdict, SpecificRecord> {
-    private final Tagger tagger;
+    private final PendingTagger tagger;
     private final String rulesVersion;
     private FixedKeyProcessorContext<String, SpecificRecord> context;
     private Sensor tagged;
@@ -26,7 +26,7 @@ public final class TagProcessor implements FixedKeyProcessor<String, Verdict, Sp
     private Sensor withTopic;
     private Sensor eventToEnriched;
 
-    public TagProcessor(Tagger tagger, String rulesVersion) {
+    public TagProcessor(PendingTagger tagger, String rulesVersion) {
         this.tagger = tagger;
         this.rulesVersion = rulesVersion;
     }
@@ -51,7 +51,7 @@ public final class TagProcessor implements FixedKeyProcessor<String, Verdict, Sp
         Verdict verdict = record.value();
         SpecificRecord enriched = EnrichedItems.enriched(
                 verdict,
-                tagger.tag(EnrichedItems.headline(verdict.item()), EnrichedItems.paragraphs(verdict.item())),
+                tagger.get().tag(EnrichedItems.headline(verdict.item()), EnrichedItems.paragraphs(verdict.item())),
                 rulesVersion);
         Enrichment enrichment = EnrichedItems.enrichmentOf(enriched);
         tagged.record();

@@ -22,7 +22,6 @@ import java.util.Set;
  */
 public final class Tagger {
 
-    /** What tagging found. {@code primaryCountry} is null when no country was found. */
     /**
      * What tagging found: {@code regions} the countries the item is about (primary first),
      * {@code mentionedRegions} those it only names in passing. {@code primaryCountry} is null when no
@@ -71,7 +70,7 @@ public final class Tagger {
         }
         this.placesAndTopics =
                 AhoCorasickMatcher.ofGroups(List.of(forms, topics.patterns(), CompanyForms.FORMS, Listings.CUES));
-        this.rulesVersion = version(gazetteer, ambiguous, rules);
+        this.rulesVersion = version(gazetteer.version(), ambiguous, rules);
     }
 
     /** The bundled gazetteer, ambiguity rules and default topics. */
@@ -151,14 +150,19 @@ public final class Tagger {
         return rulesVersion;
     }
 
-    private static String version(Gazetteer gazetteer, AmbiguousNames ambiguous, TopicRules rules) {
+    /** The {@link #rulesVersion} that {@link #withRules} gives, without building the tagger. */
+    public static String versionOf(TopicRules rules) {
+        return version(Gazetteer.bundledVersion(), AmbiguousNames.load(), rules);
+    }
+
+    private static String version(String gazetteerVersion, AmbiguousNames ambiguous, TopicRules rules) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(rules.source());
             sha.update((byte) 0);
             sha.update(ambiguous.source());
             sha.update((byte) 0);
-            sha.update(gazetteer.version().getBytes(StandardCharsets.UTF_8));
+            sha.update(gazetteerVersion.getBytes(StandardCharsets.UTF_8));
             return "tagging-" + HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);

@@ -2,6 +2,7 @@ package io.newsflow.enrich.tagging;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaggerTest {
@@ -45,5 +47,21 @@ class TaggerTest {
         Tagger.Result r = Fixtures.TAGGER.tag(null, List.of());
         assertTrue(r.regions().isEmpty() && r.topics().isEmpty() && r.keywords().isEmpty());
         assertTrue(r.rulesVersion().startsWith("tagging-"));
+    }
+
+    /** A topology is built with the version before the tagger is (PendingTagger): both must agree. */
+    @Test
+    void itsRulesVersionIsKnownBeforeItIsBuilt() {
+        assertEquals(Fixtures.TAGGER.rulesVersion(), Tagger.versionOf(Fixtures.TOPICS));
+        assertEquals(
+                Fixtures.TAGGER.rulesVersion(),
+                PendingTagger.build(Fixtures.TOPICS).rulesVersion());
+        TopicRules other = new TopicRules("""
+                topics:
+                  - slug: other
+                    label: Other
+                    aliases: [Other]
+                """.getBytes(StandardCharsets.UTF_8));
+        assertNotEquals(Tagger.versionOf(Fixtures.TOPICS), Tagger.versionOf(other));
     }
 }
