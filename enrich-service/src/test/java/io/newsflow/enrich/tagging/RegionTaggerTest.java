@@ -171,6 +171,28 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aCountryListedWithOneTheStoryIsAboutAndNamedAgainIsAbout() {
+        Tagger.Result r = tag(
+                "BAHRAIN PLANS STOCK EXCHANGE",
+                "MANAMA, March 2 - Bahrain will open a stock exchange next year, the finance ministry said.",
+                "Gulf states -- Bahrain, Kuwait, Qatar and Oman -- agreed to list each other's shares.",
+                "Trading in Kuwait has picked up.");
+        assertEquals(List.of("BH", "KW"), codes(r.regions()));
+        assertEquals(List.of("repeated", "listed-with"), r.regions().get(1).getReasons());
+        // Named once, a member of the list stays a passing mention.
+        assertEquals(
+                List.of("OM", "QA"),
+                codes(r.mentionedRegions()).stream().sorted().toList());
+        // Named twice but not in a list with Bahrain, Kuwait is a passing mention; so are cities joined by "and".
+        Tagger.Result unlisted = tag(
+                "BAHRAIN PLANS STOCK EXCHANGE",
+                "MANAMA, March 2 - Bahrain will open a stock exchange next year, the finance ministry said.",
+                "Flights between Manama and Kuwait City will be added; Kuwait has an exchange already.");
+        assertEquals(List.of("BH"), codes(unlisted.regions()));
+        assertEquals(List.of("KW"), codes(unlisted.mentionedRegions()));
+    }
+
+    @Test
     void theWordsOfAHyphenatedHeadlineWordAreRead() {
         assertEquals(
                 List.of("CA", "EG"),
