@@ -16,9 +16,13 @@ import java.util.regex.Pattern;
  */
 final class CountryLists {
 
-    /** What may stand between two members of a list: a comma, "and" or "or", and an article. */
-    private static final Pattern SEPARATOR =
-            Pattern.compile("(?:,\\s+(?:(?:[Aa]nd|[Oo]r)\\s+)?|\\s+(?:[Aa]nd|[Oo]r)\\s+)(?:the\\s+)?");
+    /**
+     * What may stand between two members of a list: the first member's figure, if any ("Indonesia
+     * 24,516, Thailand 19,000", "Australia (44 pct), the U.S. (29 pct)"), a comma, "and" or "or", and
+     * an article.
+     */
+    private static final Pattern SEPARATOR = Pattern.compile("(?:\\s+\\(?\\d[\\d,.]*(?:\\s+[a-z]+)?\\)?)?"
+            + "(?:,\\s+(?:(?:[Aa]nd|[Oo]r)\\s+)?|\\s+(?:[Aa]nd|[Oo]r)\\s+)(?:the\\s+)?");
 
     private CountryLists() {}
 

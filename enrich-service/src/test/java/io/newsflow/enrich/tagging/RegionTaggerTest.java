@@ -193,6 +193,25 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aListOfCountriesWithTheirFiguresIsAList() {
+        Tagger.Result r = tag(
+                "MALAYSIA, THAILAND SET TIN EXPORT QUOTAS",
+                "Malaysia and Thailand will export no more than their quotas this year, officials said.",
+                "Malaysia has been allocated 28,526 tonnes, Indonesia 24,516, Thailand 19,000 and Bolivia 13,761.",
+                "Officials in Indonesia did not comment.");
+        assertEquals(
+                List.of("ID", "MY", "TH"), codes(r.regions()).stream().sorted().toList());
+        assertEquals(
+                List.of("repeated", "listed-with"),
+                r.regions().stream()
+                        .filter(t -> t.getCountryCode().equals("ID"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getReasons());
+        assertEquals(List.of("BO"), codes(r.mentionedRegions()));
+    }
+
+    @Test
     void theWordsOfAHyphenatedHeadlineWordAreRead() {
         assertEquals(
                 List.of("CA", "EG"),
