@@ -30,9 +30,10 @@ final class RegionTagger {
 
     /**
      * A mention that passed the local context checks, before the item-wide ambiguity pass; {@code list}
-     * is the id of the list of countries it was named in ({@link CountryLists}), or -1.
+     * is the id of the list of countries it was named in ({@link CountryLists}), or -1; {@code venue}
+     * marks a place named as where securities are listed ("listed in Luxembourg").
      */
-    private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject, int list) {}
+    private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject, int list, boolean venue) {}
 
     /** Country mentions, given the matches of the gazetteer forms in each segment of the item. */
     public RegionTally collect(
@@ -81,7 +82,8 @@ final class RegionTagger {
                         text.substring(m.start(), m.end()),
                         segment.zone(),
                         m.start() < subjectEnd,
-                        listIds[i]));
+                        listIds[i],
+                        Words.isListingVenue(text, m.start())));
                 lists = Math.max(lists, listIds[i] + 1);
             }
             addStateAbbreviations(text, from, segment.zone(), mentions);
@@ -120,7 +122,9 @@ final class RegionTagger {
             String code = ambiguous.isAmbiguous(e.form())
                     ? ambiguous.resolve(e.form(), e.countryCode(), evidence, item.fullText())
                     : e.countryCode();
-            if (code != null) {
+            if (code != null && m.venue()) {
+                tally.addVenue(code, m.surface());
+            } else if (code != null) {
                 tally.add(code, m.surface(), m.zone(), m.leadSubject(), m.list());
             }
         }
@@ -154,10 +158,10 @@ final class RegionTagger {
             return 0;
         }
         if (placeKnown) {
-            mentions.add(new Mention(place, d.place(), Zone.DATELINE, false, -1));
+            mentions.add(new Mention(place, d.place(), Zone.DATELINE, false, -1, false));
         }
         if (qualifierKnown) {
-            mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false, -1));
+            mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false, -1, false));
         }
         return d.end();
     }
@@ -174,7 +178,7 @@ final class RegionTagger {
     /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
     private void addStateAbbreviations(String text, int from, Zone zone, List<Mention> mentions) {
         for (int[] at : UsStates.afterPlace(text, from)) {
-            mentions.add(new Mention(UsStates.ENTRY, text.substring(at[0], at[1]), zone, false, -1));
+            mentions.add(new Mention(UsStates.ENTRY, text.substring(at[0], at[1]), zone, false, -1, false));
         }
     }
 

@@ -50,6 +50,9 @@ final class RegionTally {
     private static final class Count {
         final int order;
         int mentions;
+        /** Mentions that are evidence (not a listing venue), for {@link Evidence#REPEATED}. */
+        int named;
+
         double weight;
         final Set<String> matched = new LinkedHashSet<>();
         final EnumSet<Evidence> evidence = EnumSet.noneOf(Evidence.class);
@@ -85,6 +88,7 @@ final class RegionTally {
             lists.computeIfAbsent(list, k -> new HashSet<>(4)).add(countryCode);
         }
         c.mentions++;
+        c.named++;
         c.weight += zone.weight();
         c.matched.add(surface);
         c.evidence.add(
@@ -94,9 +98,22 @@ final class RegionTally {
                     case LEAD -> leadSubject ? Evidence.LEAD_SUBJECT : Evidence.LEAD;
                     case BODY -> Evidence.MENTIONED;
                 });
-        if (c.mentions == 2) {
+        if (c.named == 2) {
             c.evidence.add(Evidence.REPEATED);
         }
+    }
+
+    /**
+     * A place named as where securities are listed ("the bonds will be listed in Luxembourg"): it
+     * weighs as a body mention, but says where they trade, not that the item is about the place, so
+     * naming it again that way does not make it {@link Evidence#REPEATED}.
+     */
+    public void addVenue(String countryCode, String surface) {
+        Count c = count(countryCode);
+        c.mentions++;
+        c.weight += Zone.BODY.weight();
+        c.matched.add(surface);
+        c.evidence.add(Evidence.MENTIONED);
     }
 
     /** Indirect evidence (a topic alias, a company's legal form or listing) with its weight. */

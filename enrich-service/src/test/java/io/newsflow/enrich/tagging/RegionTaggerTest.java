@@ -193,6 +193,25 @@ class RegionTaggerTest {
     }
 
     @Test
+    void whereABondIsListedIsAPassingMentionHoweverOftenNamed() {
+        Tagger.Result r = tag(
+                "UNIT ISSUES 100 MLN DLR BOND",
+                "LONDON, March 2 - A finance unit is issuing a 100 mln dlr eurobond, the lead manager said.",
+                "The bond will be listed in Luxembourg.",
+                "The warrants will also be listed in Luxembourg.");
+        assertEquals(List.of("GB"), codes(r.regions()));
+        assertEquals(List.of("LU"), codes(r.mentionedRegions()));
+        assertEquals(List.of("mentioned"), r.mentionedRegions().get(0).getReasons());
+        // Named twice otherwise, at the same weight, the place is about.
+        Tagger.Result named = tag(
+                "UNIT ISSUES 100 MLN DLR BOND",
+                "LONDON, March 2 - A finance unit is issuing a 100 mln dlr eurobond, the lead manager said.",
+                "The bond is for a company in Luxembourg.",
+                "The warrants are for Luxembourg investors.");
+        assertEquals(List.of("GB", "LU"), codes(named.regions()));
+    }
+
+    @Test
     void aListOfCountriesWithTheirFiguresIsAList() {
         Tagger.Result r = tag(
                 "MALAYSIA, THAILAND SET TIN EXPORT QUOTAS",
