@@ -35,7 +35,7 @@ class AboutSetTest {
                 asSent.f1() >= DEV_F1 && asSent.primaryAccuracy() >= DEV_PRIMARY,
                 asSent.summary() + "\n" + asSent.errors());
         CountryScore withoutDatelines = score("dev", false);
-        assertTrue(withoutDatelines.f1() >= 0.84, withoutDatelines.summary());
+        assertTrue(withoutDatelines.f1() >= 0.86, withoutDatelines.summary());
     }
 
     @Test
@@ -74,9 +74,9 @@ class AboutSetTest {
 
     private static final double TEST2_F1 = 0.90;
     private static final double TEST2_PRIMARY = 0.95;
-    private static final double DEV_F1 = 0.92;
+    private static final double DEV_F1 = 0.95;
     private static final double DEV_PRIMARY = 0.97;
-    private static final double TEST_F1 = 0.87;
+    private static final double TEST_F1 = 0.88;
     private static final double TEST_PRIMARY = 0.95;
 
     private static CountryScore score(String split, boolean withDatelines) throws IOException {
