@@ -45,7 +45,7 @@ final class RegionTagger {
         List<CompanyHome> companies = new ArrayList<>(2);
         List<CompanyHome> listings = new ArrayList<>(1);
         Set<String> placesInCompanyNames = new HashSet<>(2);
-        int lists = 0;
+        int nextListId = 0;
         RegionTally tally = new RegionTally();
         List<Segment> segments = item.segments();
         for (int s = 0; s < segments.size(); s++) {
@@ -74,7 +74,7 @@ final class RegionTagger {
                     accepted.add(m);
                 }
             }
-            int[] listIds = CountryLists.listIds(text, accepted, gazetteer, lists);
+            int[] listIds = CountryLists.listIds(text, accepted, gazetteer, nextListId);
             for (int i = 0; i < accepted.size(); i++) {
                 AhoCorasickMatcher.Match m = accepted.get(i);
                 mentions.add(new Mention(
@@ -84,7 +84,7 @@ final class RegionTagger {
                         m.start() < subjectEnd,
                         listIds[i],
                         Words.isListingVenue(text, m.start())));
-                lists = Math.max(lists, listIds[i] + 1);
+                nextListId = Math.max(nextListId, listIds[i] + 1);
             }
             addStateAbbreviations(text, from, segment.zone(), mentions);
             for (CompanyHome c : CompanyForms.find(text, forms, from, text.length())) {
