@@ -5,6 +5,7 @@ import io.newsflow.enrich.bursts.BurstEvaluation.Report;
 import io.newsflow.enrich.bursts.BurstTimelineGenerator.Timeline;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,10 +46,13 @@ class BurstEvaluationTest {
     void defaultSettingsDetectInjectedBursts() {
         BurstSettings settings = BurstSettings.defaults();
         List<Timeline> timelines = timelines(ONSET_CLUMP);
+        List<Report> perSeed = timelines.stream()
+                .map(t -> BurstEvaluation.evaluate(settings, t))
+                .toList();
         for (int i = 0; i < SEEDS.size(); i++) {
-            System.out.printf("seed %d: %s%n", SEEDS.get(i), pooled(settings, List.of(timelines.get(i))));
+            System.out.printf("seed %d: %s%n", SEEDS.get(i), perSeed.get(i));
         }
-        Report report = pooled(settings, timelines);
+        Report report = perSeed.stream().reduce(Report::plus).orElseThrow();
         System.out.printf(
                 "burst evaluation, %s, seeds %s, onset clump 1-%d:%n  %s%n",
                 settings.version(), SEEDS, ONSET_CLUMP, report);
@@ -76,8 +80,12 @@ class BurstEvaluationTest {
         assertEquals(first, replay);
     }
 
-    /** Documents how the half-life, fire threshold and learn cap were chosen; asserts nothing. */
+    /**
+     * Documents how the half-life, fire threshold and learn cap were chosen; asserts nothing, so it runs
+     * only when asked for ({@code -Dburst.sweep=true}, docs/bursts.md): 120 evaluations, most of this class's time.
+     */
     @Test
+    @EnabledIfSystemProperty(named = "burst.sweep", matches = "true")
     void printParameterSweep() {
         List<Timeline> timelines = timelines(ONSET_CLUMP);
         BurstSettings defaults = BurstSettings.defaults();
