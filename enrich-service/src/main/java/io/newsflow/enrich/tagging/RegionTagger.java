@@ -28,8 +28,12 @@ final class RegionTagger {
         this.ambiguous = ambiguous;
     }
 
-    /** A mention that passed the local context checks, before the item-wide ambiguity pass. */
-    private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject) {}
+    /**
+     * A mention that passed the local context checks, before the item-wide ambiguity pass; {@code list}
+     * is the id of the list of countries it was named in ({@link CountryLists}), or -1; {@code venue}
+     * marks a place named as where securities are listed ("listed in Luxembourg").
+     */
+    private record Mention(Entry entry, String surface, Zone zone, boolean leadSubject, int list, boolean venue) {}
 
     /** Country mentions, given the matches of the gazetteer forms in each segment of the item. */
     public RegionTally collect(
@@ -41,6 +45,7 @@ final class RegionTagger {
         List<CompanyHome> companies = new ArrayList<>(2);
         List<CompanyHome> listings = new ArrayList<>(1);
         Set<String> placesInCompanyNames = new HashSet<>(2);
+        int nextListId = 0;
         RegionTally tally = new RegionTally();
         List<Segment> segments = item.segments();
         for (int s = 0; s < segments.size(); s++) {
@@ -62,12 +67,24 @@ final class RegionTagger {
                 forms = CompanyForms.MATCHER.findAll(text);
             }
             boolean titleCase = segment.zone() == Zone.HEADLINE && Words.isTitleCase(text);
+            List<AhoCorasickMatcher.Match> accepted = new ArrayList<>(matches.size());
             for (AhoCorasickMatcher.Match m : matches) {
                 Entry e = gazetteer.entry(m.pattern());
                 if (m.start() >= from && e.kind() != Kind.BLOCKER && fitsContext(e, text, m, titleCase)) {
-                    mentions.add(
-                            new Mention(e, text.substring(m.start(), m.end()), segment.zone(), m.start() < subjectEnd));
+                    accepted.add(m);
                 }
+            }
+            int[] listIds = CountryLists.listIds(text, accepted, gazetteer, nextListId);
+            for (int i = 0; i < accepted.size(); i++) {
+                AhoCorasickMatcher.Match m = accepted.get(i);
+                mentions.add(new Mention(
+                        gazetteer.entry(m.pattern()),
+                        text.substring(m.start(), m.end()),
+                        segment.zone(),
+                        m.start() < subjectEnd,
+                        listIds[i],
+                        Words.isListingVenue(text, m.start())));
+                nextListId = Math.max(nextListId, listIds[i] + 1);
             }
             addStateAbbreviations(text, from, segment.zone(), mentions);
             for (CompanyHome c : CompanyForms.find(text, forms, from, text.length())) {
@@ -105,8 +122,10 @@ final class RegionTagger {
             String code = ambiguous.isAmbiguous(e.form())
                     ? ambiguous.resolve(e.form(), e.countryCode(), evidence, item.fullText())
                     : e.countryCode();
-            if (code != null) {
-                tally.add(code, m.surface(), m.zone(), m.leadSubject());
+            if (code != null && m.venue()) {
+                tally.addVenue(code, m.surface());
+            } else if (code != null) {
+                tally.add(code, m.surface(), m.zone(), m.leadSubject(), m.list());
             }
         }
         for (CompanyHome c : companies) {
@@ -139,10 +158,10 @@ final class RegionTagger {
             return 0;
         }
         if (placeKnown) {
-            mentions.add(new Mention(place, d.place(), Zone.DATELINE, false));
+            mentions.add(new Mention(place, d.place(), Zone.DATELINE, false, -1, false));
         }
         if (qualifierKnown) {
-            mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false));
+            mentions.add(new Mention(qualifier, d.qualifier(), Zone.DATELINE, false, -1, false));
         }
         return d.end();
     }
@@ -159,7 +178,7 @@ final class RegionTagger {
     /** "Andalusia, Ala.", "TRENTON, N.J.": a place followed by a US state's AP abbreviation. */
     private void addStateAbbreviations(String text, int from, Zone zone, List<Mention> mentions) {
         for (int[] at : UsStates.afterPlace(text, from)) {
-            mentions.add(new Mention(UsStates.ENTRY, text.substring(at[0], at[1]), zone, false));
+            mentions.add(new Mention(UsStates.ENTRY, text.substring(at[0], at[1]), zone, false, -1, false));
         }
     }
 

@@ -6,6 +6,8 @@ import io.newsflow.enrich.tagging.ItemText.Zone;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ final class RegionTally {
         TOPIC("topic"),
         COMPANY_FORM("company-form"),
         LISTING("listing"),
+        LISTED_WITH("listed-with"),
         MENTIONED("mentioned");
 
         private final String reason;
@@ -47,9 +50,14 @@ final class RegionTally {
     private static final class Count {
         final int order;
         int mentions;
+        /** Mentions that are evidence (not a listing venue), for {@link Evidence#REPEATED}. */
+        int named;
+
         double weight;
         final Set<String> matched = new LinkedHashSet<>();
         final EnumSet<Evidence> evidence = EnumSet.noneOf(Evidence.class);
+        /** Ids of the lists of countries it was named in ({@link CountryLists}). */
+        final Set<Integer> lists = new HashSet<>(2);
 
         Count(int order) {
             this.order = order;
@@ -64,13 +72,23 @@ final class RegionTally {
     private static final double SECONDARY_SHARE = 0.5;
 
     private final Map<String, Count> counts = new LinkedHashMap<>();
+    /** The countries named in each list of countries, by list id. */
+    private final Map<Integer, Set<String>> lists = new HashMap<>();
     /** Evidence used only when the item names no country at all: companies' home countries. */
     private final Map<String, Count> fallback = new LinkedHashMap<>(2);
 
-    /** A mention found in the text, at the given place of the item. */
-    public void add(String countryCode, String surface, Zone zone, boolean leadSubject) {
+    /**
+     * A mention found in the text, at the given place of the item; {@code list} is the id of the list
+     * of countries it was named in, or -1.
+     */
+    public void add(String countryCode, String surface, Zone zone, boolean leadSubject, int list) {
         Count c = count(countryCode);
+        if (list >= 0) {
+            c.lists.add(list);
+            lists.computeIfAbsent(list, k -> new HashSet<>(4)).add(countryCode);
+        }
         c.mentions++;
+        c.named++;
         c.weight += zone.weight();
         c.matched.add(surface);
         c.evidence.add(
@@ -80,9 +98,22 @@ final class RegionTally {
                     case LEAD -> leadSubject ? Evidence.LEAD_SUBJECT : Evidence.LEAD;
                     case BODY -> Evidence.MENTIONED;
                 });
-        if (c.mentions == 2) {
+        if (c.named == 2) {
             c.evidence.add(Evidence.REPEATED);
         }
+    }
+
+    /**
+     * A place named as where securities are listed ("the bonds will be listed in Luxembourg"): it
+     * weighs as a body mention, but says where they trade, not that the item is about the place, so
+     * naming it again that way does not make it {@link Evidence#REPEATED}.
+     */
+    public void addVenue(String countryCode, String surface) {
+        Count c = count(countryCode);
+        c.mentions++;
+        c.weight += Zone.BODY.weight();
+        c.matched.add(surface);
+        c.evidence.add(Evidence.MENTIONED);
     }
 
     /** Indirect evidence (a topic alias, a company's legal form or listing) with its weight. */
@@ -112,8 +143,9 @@ final class RegionTally {
      * heaviest (ties: named first); another country is about-worthy when the dateline or headline
      * names it, when the lead's subject names it and it is named again, or when it weighs at least
      * {@link #SECONDARY_SHARE} of the primary and the lead's subject names it or it is named
-     * repeatedly. Everything else is a passing mention. Only when no country is named at all do
-     * companies' home countries (by legal form) decide.
+     * repeatedly. A country named repeatedly and, once at least, in one list with a country so
+     * decided ("Bahrain, Kuwait, Qatar and Oman") is about too. Everything else is a passing mention.
+     * Only when no country is named at all do companies' home countries (by legal form) decide.
      */
     public Regions decide(Gazetteer gazetteer) {
         Map<String, Count> counts = this.counts.isEmpty() ? fallback : this.counts;
@@ -124,16 +156,41 @@ final class RegionTally {
         List<RegionTag> about = new ArrayList<>();
         List<RegionTag> mentioned = new ArrayList<>();
         double primaryWeight = sorted.isEmpty() ? 0 : sorted.get(0).getValue().weight;
+        Set<String> aboutCodes = new HashSet<>();
+        for (Map.Entry<String, Count> e : sorted) {
+            if (aboutCodes.isEmpty() || isAbout(e.getValue(), primaryWeight)) {
+                aboutCodes.add(e.getKey());
+            }
+        }
         for (Map.Entry<String, Count> e : sorted) {
             Count c = e.getValue();
+            boolean isAbout = aboutCodes.contains(e.getKey());
+            // The members of a list are parties of the same standing ("Gulf states -- Bahrain, Kuwait,
+            // Qatar, Oman ..."); named again, a member is more than a passing mention.
+            if (!isAbout && c.evidence.contains(Evidence.REPEATED) && listedWithAny(c, aboutCodes)) {
+                c.evidence.add(Evidence.LISTED_WITH);
+                isAbout = true;
+            }
             RegionTag tag = tag(gazetteer, e.getKey(), c, total);
-            if (about.isEmpty() || isAbout(c, primaryWeight)) {
+            if (isAbout) {
                 about.add(tag);
             } else {
                 mentioned.add(tag);
             }
         }
         return new Regions(about, mentioned);
+    }
+
+    /** Whether the country was named in a list together with one of {@code aboutCodes}. */
+    private boolean listedWithAny(Count c, Set<String> aboutCodes) {
+        for (int list : c.lists) {
+            for (String code : lists.get(list)) {
+                if (aboutCodes.contains(code)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isAbout(Count c, double primaryWeight) {

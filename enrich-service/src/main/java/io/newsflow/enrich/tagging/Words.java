@@ -375,6 +375,37 @@ final class Words {
         return start == end ? null : text.substring(start, end);
     }
 
+    /**
+     * True when the place at {@code index} is named as where securities are listed or quoted
+     * ("will be listed in Luxembourg", "quoted on the Tokyo ..."): "listed" or "quoted", then "in" or
+     * "on", maybe "the".
+     */
+    static boolean isListingVenue(String text, int index) {
+        String word = wordBefore(text, index);
+        int at = index;
+        if ("the".equals(word)) {
+            at = startOfWordBefore(text, at);
+            word = wordBefore(text, at);
+        }
+        if (!"in".equals(word) && !"on".equals(word)) {
+            return false;
+        }
+        String verb = wordBefore(text, startOfWordBefore(text, at));
+        return "listed".equals(verb) || "quoted".equals(verb);
+    }
+
+    /** Where the word returned by {@link #wordBefore} for {@code index} starts. */
+    private static int startOfWordBefore(String text, int index) {
+        int start = index;
+        while (start > 0 && text.charAt(start - 1) == ' ') {
+            start--;
+        }
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
     /** The word directly after {@code index}, separated by one or more spaces only, or null. */
     static String wordAfter(String text, int index) {
         int start = index;

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * while building the about-decision; the test split is held out and reported separately. Each split
  * is read as the wire sent it (dateline opening the lead) and without datelines (as the corpus's
  * JSON edition has it), where many company stories name no place at all. A second held-out split,
- * test2, was drawn later from other stories (see {@link #secondHeldOutSplit}).
+ * test2, was drawn later from other stories (see {@link #secondHeldOutSplit}), and a third, test3,
+ * later still (see {@link #thirdHeldOutSplit}).
  */
 @Tag("evaluation")
 class AboutSetTest {
@@ -33,7 +34,7 @@ class AboutSetTest {
                 asSent.f1() >= DEV_F1 && asSent.primaryAccuracy() >= DEV_PRIMARY,
                 asSent.summary() + "\n" + asSent.errors());
         CountryScore withoutDatelines = score("dev", false);
-        assertTrue(withoutDatelines.f1() >= 0.84, withoutDatelines.summary());
+        assertTrue(withoutDatelines.f1() >= 0.86, withoutDatelines.summary());
     }
 
     @Test
@@ -57,12 +58,25 @@ class AboutSetTest {
         score("test2", false);
     }
 
+    /**
+     * A third held-out split (Reuters ids from 5001), drawn after test2 had been scored many times and
+     * scored once, with the fourth round's rules, before this floor was set (F1 0.940, primary 0.987).
+     */
+    @Test
+    void thirdHeldOutSplit() throws IOException {
+        CountryScore asSent = score("test3", true);
+        assertTrue(asSent.f1() >= TEST3_F1 && asSent.primaryAccuracy() >= TEST3_PRIMARY, asSent.summary());
+        score("test3", false);
+    }
+
     private static final double TEST2_F1 = 0.90;
     private static final double TEST2_PRIMARY = 0.95;
-    private static final double DEV_F1 = 0.92;
+    private static final double DEV_F1 = 0.95;
     private static final double DEV_PRIMARY = 0.97;
-    private static final double TEST_F1 = 0.87;
+    private static final double TEST_F1 = 0.88;
     private static final double TEST_PRIMARY = 0.95;
+    private static final double TEST3_F1 = 0.93;
+    private static final double TEST3_PRIMARY = 0.97;
 
     private static CountryScore score(String split, boolean withDatelines) throws IOException {
         List<LabelledSetTest.Item> items = LabelledSetTest.load("/tagging/about-" + split + ".txt");

@@ -171,6 +171,66 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aCountryListedWithOneTheStoryIsAboutAndNamedAgainIsAbout() {
+        Tagger.Result r = tag(
+                "BAHRAIN PLANS STOCK EXCHANGE",
+                "MANAMA, March 2 - Bahrain will open a stock exchange next year, the finance ministry said.",
+                "Gulf states -- Bahrain, Kuwait, Qatar and Oman -- agreed to list each other's shares.",
+                "Trading in Kuwait has picked up.");
+        assertEquals(List.of("BH", "KW"), codes(r.regions()));
+        assertEquals(List.of("repeated", "listed-with"), r.regions().get(1).getReasons());
+        // Named once, a member of the list stays a passing mention.
+        assertEquals(
+                List.of("OM", "QA"),
+                codes(r.mentionedRegions()).stream().sorted().toList());
+        // Named twice but not in a list with Bahrain, Kuwait is a passing mention; so are cities joined by "and".
+        Tagger.Result unlisted = tag(
+                "BAHRAIN PLANS STOCK EXCHANGE",
+                "MANAMA, March 2 - Bahrain will open a stock exchange next year, the finance ministry said.",
+                "Flights between Manama and Kuwait City will be added; Kuwait has an exchange already.");
+        assertEquals(List.of("BH"), codes(unlisted.regions()));
+        assertEquals(List.of("KW"), codes(unlisted.mentionedRegions()));
+    }
+
+    @Test
+    void whereABondIsListedIsAPassingMentionHoweverOftenNamed() {
+        Tagger.Result r = tag(
+                "UNIT ISSUES 100 MLN DLR BOND",
+                "LONDON, March 2 - A finance unit is issuing a 100 mln dlr eurobond, the lead manager said.",
+                "The bond will be listed in Luxembourg.",
+                "The warrants will also be listed in Luxembourg.");
+        assertEquals(List.of("GB"), codes(r.regions()));
+        assertEquals(List.of("LU"), codes(r.mentionedRegions()));
+        assertEquals(List.of("mentioned"), r.mentionedRegions().get(0).getReasons());
+        // Named twice otherwise, at the same weight, the place is about.
+        Tagger.Result named = tag(
+                "UNIT ISSUES 100 MLN DLR BOND",
+                "LONDON, March 2 - A finance unit is issuing a 100 mln dlr eurobond, the lead manager said.",
+                "The bond is for a company in Luxembourg.",
+                "The warrants are for Luxembourg investors.");
+        assertEquals(List.of("GB", "LU"), codes(named.regions()));
+    }
+
+    @Test
+    void aListOfCountriesWithTheirFiguresIsAList() {
+        Tagger.Result r = tag(
+                "MALAYSIA, THAILAND SET TIN EXPORT QUOTAS",
+                "Malaysia and Thailand will export no more than their quotas this year, officials said.",
+                "Malaysia has been allocated 28,526 tonnes, Indonesia 24,516, Thailand 19,000 and Bolivia 13,761.",
+                "Officials in Indonesia did not comment.");
+        assertEquals(
+                List.of("ID", "MY", "TH"), codes(r.regions()).stream().sorted().toList());
+        assertEquals(
+                List.of("repeated", "listed-with"),
+                r.regions().stream()
+                        .filter(t -> t.getCountryCode().equals("ID"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getReasons());
+        assertEquals(List.of("BO"), codes(r.mentionedRegions()));
+    }
+
+    @Test
     void theWordsOfAHyphenatedHeadlineWordAreRead() {
         assertEquals(
                 List.of("CA", "EG"),
