@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -79,6 +80,7 @@ final class EnrichSetup {
             return t;
         });
         try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
+            long began = System.nanoTime();
             CompletableFuture<Void> fixedTopics = CompletableFuture.runAsync(
                     () -> {
                         TopicSetup.ensure(admin, config, Topics.ALL_NAMES, partitions, replication);
@@ -104,6 +106,15 @@ final class EnrichSetup {
                     pool);
             CompletableFuture<Void> routeSchemas =
                     rules.thenAcceptAsync(loaded -> topics.registerRouteSchemas(slugs(loaded)), pool);
+            logWhenDone(
+                    began,
+                    Map.of(
+                            "topics and changelog configs", fixedTopics,
+                            "value schemas", schemas,
+                            "reprocess point", reprocess,
+                            "dedup shard count", existingShards,
+                            "route topics", routeTopics,
+                            "route schemas", routeSchemas));
             joined(CompletableFuture.allOf(fixedTopics, schemas, routeTopics, routeSchemas));
             return new Found(joined(reprocess), joined(existingShards));
         } finally {
@@ -130,6 +141,15 @@ final class EnrichSetup {
             }
             throw new IllegalStateException("Cannot describe " + changelog + ": " + e, e);
         }
+    }
+
+    /** Logs at DEBUG as each check ends, so that a slow start says which check held it up. */
+    private static void logWhenDone(long began, Map<String, CompletableFuture<?>> checks) {
+        checks.forEach((check, step) -> step.whenComplete((result, failure) -> log.debug(
+                "Start-up: {} {} {} ms after the checks began",
+                check,
+                failure == null ? "done" : "failed",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began))));
     }
 
     private static List<String> slugs(TopicRules rules) {
