@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,6 +127,40 @@ class SkewedInputTest {
         assertEquals(even.termCounts(), skewed.termCounts(), "same burst counts");
     }
 
+    /**
+     * A batch written while it is read, two pages every other round, every partition read at once
+     * except one briefs partition, which lags a round behind the writes, with every idle answer one
+     * check old, as one check serves all the shard tasks of an instance for a moment: the lagging
+     * partition, found empty at the check, still holds the earlier page's items when the later page
+     * has come through the others. No item is late, and the verdicts are those of even reads.
+     */
+    @ParameterizedTest(name = "pages from {0}")
+    @ValueSource(strings = {"1987-02-26T15:00:00Z", "now"})
+    void idleAnswersMadeBeforeTheLatestWritesMakeNoItemLate(String start) {
+        Instant from =
+                start.equals("now") ? Instant.now().minus(SPAN).truncatedTo(ChronoUnit.SECONDS) : Instant.parse(start);
+        List<Input> written = written(from);
+        Map<TopicPartition, Integer> rates = new LinkedHashMap<>();
+        UpstreamProgress.inputs(PARTITIONS).forEach(tp -> rates.put(tp, written.size()));
+        Outcome even = run(written, Map.of(), "even", Writer.ALL_AT_ONCE);
+        Outcome live = run(written, rates, "live", new Writer(2, 2, true, new TopicPartition(Topics.BRIEFS_NAME, 0)));
+
+        for (List<String> records : live.topics().values()) {
+            assertTrue(records.stream().noneMatch(r -> r.endsWith("late")), "no item is late: " + records);
+        }
+        assertEquals(even.topics(), live.topics(), "same records on every output topic, in the same order");
+    }
+
+    /**
+     * How the batch reaches the input partitions: {@code pagesPerRound} pages every {@code everyRounds}
+     * rounds (0: all before the first read); whether every idle answer is the one made at the call
+     * before; and a partition ({@code null}: none) read one record in a round that wrote pages, at its
+     * rate in the others.
+     */
+    private record Writer(int pagesPerRound, int everyRounds, boolean staleAnswers, TopicPartition lagging) {
+        static final Writer ALL_AT_ONCE = new Writer(0, 1, false, null);
+    }
+
     /** The items of the pages in the order ingest writes them, each on the partition its id hashes to. */
     private static List<Input> written(Instant from) {
         List<Input> written = new ArrayList<>();
@@ -151,24 +186,51 @@ class SkewedInputTest {
      * left count as caught up, as the cluster's committed offsets would say.
      */
     private Outcome run(List<Input> written, Map<TopicPartition, Integer> rates, String name) {
+        return run(written, rates, name, Writer.ALL_AT_ONCE);
+    }
+
+    private Outcome run(List<Input> written, Map<TopicPartition, Integer> rates, String name, Writer writer) {
         Map<TopicPartition, Deque<Input>> queues = new LinkedHashMap<>();
         UpstreamProgress.inputs(PARTITIONS).forEach(tp -> queues.put(tp, new ArrayDeque<>()));
-        written.forEach(input -> queues.get(input.source()).add(input));
+        Deque<Input> unwritten = new ArrayDeque<>(written);
+        int[] round = {0};
+        BooleanSupplier write = () -> {
+            if (round[0]++ % writer.everyRounds() != 0) {
+                return false;
+            }
+            // Whole pages, as ingest writes each dump in one transaction: a page's items share its time.
+            for (int pages = writer.pagesPerRound() == 0 ? PAGES : writer.pagesPerRound();
+                    pages > 0 && !unwritten.isEmpty();
+                    pages--) {
+                long page = unwritten.peek().eventTime();
+                while (!unwritten.isEmpty() && unwritten.peek().eventTime() == page) {
+                    Input input = unwritten.remove();
+                    queues.get(input.source()).add(input);
+                }
+            }
+            return true;
+        };
+        write.getAsBoolean();
         UpstreamProgress upstream = new UpstreamProgress() {
+            private CaughtUp previous = new CaughtUp(Set.of(), System.nanoTime());
+
             @Override
             public int partitions() {
                 return PARTITIONS;
             }
 
             @Override
-            public Set<TopicPartition> caughtUp() {
+            public CaughtUp caughtUp() {
                 Set<TopicPartition> idle = new HashSet<>();
                 queues.forEach((tp, queue) -> {
                     if (queue.isEmpty()) {
                         idle.add(tp);
                     }
                 });
-                return idle;
+                CaughtUp now = new CaughtUp(idle, System.nanoTime());
+                CaughtUp answer = writer.staleAnswers() ? previous : now;
+                previous = now;
+                return answer;
             }
         };
         // One shard: the test driver runs every internal topic as a single partition.
@@ -182,9 +244,11 @@ class SkewedInputTest {
                     dedupInput.pipe(input);
                 }
             } else {
-                while (queues.values().stream().anyMatch(q -> !q.isEmpty())) {
+                while (!unwritten.isEmpty() || queues.values().stream().anyMatch(q -> !q.isEmpty())) {
+                    boolean wrote = write.getAsBoolean();
                     queues.forEach((tp, queue) -> {
-                        for (int i = rates.getOrDefault(tp, 1); i > 0 && !queue.isEmpty(); i--) {
+                        int rate = wrote && tp.equals(writer.lagging()) ? 1 : rates.getOrDefault(tp, 1);
+                        for (int i = rate; i > 0 && !queue.isEmpty(); i--) {
                             dedupInput.pipe(queue.remove());
                         }
                     });

@@ -85,6 +85,10 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     private long[] watermarks;
     /** Mirrors of the clock store's values, which every record reads. */
     private long streamTime;
+    /** When this task last asked about upstream progress, and its stream time then. */
+    private long previousAskNanos = System.nanoTime();
+
+    private long previousAskStreamTime = Long.MIN_VALUE;
 
     private Bytes lastDecided;
     /**
@@ -183,11 +187,23 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
             reportWait(now, () -> "items wait until the dedup index has been loaded from the stored fingerprints");
             return;
         }
-        Set<TopicPartition> idle = upstream.caughtUp();
+        long askedAt = System.nanoTime();
+        UpstreamProgress.CaughtUp answer = upstream.caughtUp();
+        Set<TopicPartition> idle = answer.partitions();
+        // An idle partition counts at the stream time this task had when the check began: later items
+        // of the other partitions may have been written after the check, and so after what the idle
+        // one gets next. One answer serves every shard task of the instance for a moment, so the check
+        // may have begun before this call; then the stream time of the previous call, if the check came
+        // after it, or none.
+        long idleAt = answer.checkedAtNanos() - askedAt >= 0
+                ? streamTime
+                : answer.checkedAtNanos() - previousAskNanos >= 0 ? previousAskStreamTime : Long.MIN_VALUE;
+        previousAskNanos = askedAt;
+        previousAskStreamTime = streamTime;
         if (idle.containsAll(inputs) && now - lastArrival >= idleFlush.toMillis()) {
             decideUpTo(Long.MAX_VALUE);
         } else {
-            decideUpTo(bound(idle));
+            decideUpTo(bound(idle, idleAt));
         }
         reportWait(
                 now,
@@ -213,12 +229,13 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
     /**
      * The latest event time that can be decided: before the low watermark minus the grace, since an
      * item of an input partition may still come up to the grace before that partition's watermark.
-     * Idle input partitions count as being at the stage's stream time.
+     * Idle input partitions count as being at {@code idleAt}, the stage's stream time when they were
+     * found idle.
      */
-    private long bound(Set<TopicPartition> idle) {
+    private long bound(Set<TopicPartition> idle, long idleAt) {
         long low = Long.MAX_VALUE;
         for (int i = 0; i < watermarks.length; i++) {
-            low = Math.min(low, idle.contains(inputs.get(i)) ? Math.max(streamTime, watermarks[i]) : watermarks[i]);
+            low = Math.min(low, idle.contains(inputs.get(i)) ? Math.max(idleAt, watermarks[i]) : watermarks[i]);
         }
         return low == Long.MIN_VALUE ? Long.MIN_VALUE : low - grace.toMillis() - 1;
     }
@@ -243,7 +260,7 @@ public final class DedupProcessor implements Processor<String, Occurrence, Strin
             watermarks[source] = record.timestamp();
             write(watermarkKey(inputs.get(source)), watermarks[source]);
         }
-        decideUpTo(bound(Set.of()));
+        decideUpTo(bound(Set.of(), Long.MIN_VALUE));
     }
 
     /** Index of the input partition an item was read from (articles from news.articles), or -1 if unknown. */

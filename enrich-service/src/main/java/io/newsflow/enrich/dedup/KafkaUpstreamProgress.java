@@ -81,8 +81,7 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      */
     private static final long REUSE_NANOS = 900_000_000L;
 
-    private long checkedAt = System.nanoTime() - REUSE_NANOS;
-    private Set<TopicPartition> lastIdle = Set.of();
+    private CaughtUp last = new CaughtUp(Set.of(), System.nanoTime() - REUSE_NANOS);
 
     /**
      * An input partition is caught up when the application's committed offset reached its end and the
@@ -92,13 +91,13 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
      * partition count as idle while the others keep the repartition topic busy.
      */
     @Override
-    public synchronized Set<TopicPartition> caughtUp() {
-        if (System.nanoTime() - checkedAt < REUSE_NANOS) {
-            return lastIdle;
+    public synchronized CaughtUp caughtUp() {
+        if (System.nanoTime() - last.checkedAtNanos() < REUSE_NANOS) {
+            return last;
         }
-        checkedAt = System.nanoTime();
-        lastIdle = check();
-        return lastIdle;
+        long began = System.nanoTime();
+        last = new CaughtUp(check(), began);
+        return last;
     }
 
     private Set<TopicPartition> check() {

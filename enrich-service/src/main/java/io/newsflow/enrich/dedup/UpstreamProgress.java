@@ -19,9 +19,13 @@ public interface UpstreamProgress {
 
     /**
      * Input partitions whose every record has been processed and committed, and whose items the dedup
-     * stage has received, checked now: what they get next is written later.
+     * stage has received, at a check that began at {@code checkedAtNanos} ({@link System#nanoTime}):
+     * what they get next was written after that.
      */
-    Set<TopicPartition> caughtUp();
+    record CaughtUp(Set<TopicPartition> partitions, long checkedAtNanos) {}
+
+    /** The latest check's answer; it may have been made for another shard task a moment ago. */
+    CaughtUp caughtUp();
 
     /**
      * Every input partition, each of news.articles and news.briefs: the dedup stage keeps a watermark
@@ -47,8 +51,8 @@ public interface UpstreamProgress {
             }
 
             @Override
-            public Set<TopicPartition> caughtUp() {
-                return all;
+            public CaughtUp caughtUp() {
+                return new CaughtUp(all, System.nanoTime());
             }
         };
     }

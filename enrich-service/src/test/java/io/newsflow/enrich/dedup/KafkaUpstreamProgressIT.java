@@ -68,14 +68,17 @@ class KafkaUpstreamProgressIT {
             // As the application would: everything committed read, its position committed.
             commitWhenAt(group, all, Map.of(open, 0L, quiet, 0L, shard, 0L));
 
-            assertTrue(progress.caughtUp().contains(quiet), "an empty partition is caught up");
-            assertFalse(progress.caughtUp().contains(open), "an open transaction's items are still on their way");
+            assertTrue(progress.caughtUp().partitions().contains(quiet), "an empty partition is caught up");
+            assertFalse(
+                    progress.caughtUp().partitions().contains(open),
+                    "an open transaction's items are still on their way");
 
             ingest.commitTransaction();
             // One record and its commit marker.
             commitWhenAt(group, all, Map.of(open, 2L, quiet, 0L, shard, 0L));
             Thread.sleep(REUSED_ANSWER.toMillis());
-            assertTrue(progress.caughtUp().contains(open), "read and committed once the transaction ended");
+            assertTrue(
+                    progress.caughtUp().partitions().contains(open), "read and committed once the transaction ended");
         }
     }
 
