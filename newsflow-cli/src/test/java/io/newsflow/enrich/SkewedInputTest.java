@@ -88,9 +88,7 @@ class SkewedInputTest {
     @ParameterizedTest(name = "pages from {0}")
     @ValueSource(strings = {"1987-02-26T15:00:00Z", "now"})
     void skewedReadsGiveTheVerdictsOfEvenReads(String start) {
-        Instant from =
-                start.equals("now") ? Instant.now().minus(SPAN).truncatedTo(ChronoUnit.SECONDS) : Instant.parse(start);
-        List<Input> written = written(from);
+        List<Input> written = written(start);
 
         Outcome even = run(written, Map.of(), "even");
         Map<TopicPartition, Integer> skew = new LinkedHashMap<>();
@@ -137,9 +135,7 @@ class SkewedInputTest {
     @ParameterizedTest(name = "pages from {0}")
     @ValueSource(strings = {"1987-02-26T15:00:00Z", "now"})
     void idleAnswersMadeBeforeTheLatestWritesMakeNoItemLate(String start) {
-        Instant from =
-                start.equals("now") ? Instant.now().minus(SPAN).truncatedTo(ChronoUnit.SECONDS) : Instant.parse(start);
-        List<Input> written = written(from);
+        List<Input> written = written(start);
         Map<TopicPartition, Integer> rates = new LinkedHashMap<>();
         UpstreamProgress.inputs(PARTITIONS).forEach(tp -> rates.put(tp, written.size()));
         Outcome even = run(written, Map.of(), "even", Writer.ALL_AT_ONCE);
@@ -159,6 +155,12 @@ class SkewedInputTest {
      */
     private record Writer(int pagesPerRound, int everyRounds, boolean staleAnswers, TopicPartition lagging) {
         static final Writer ALL_AT_ONCE = new Writer(0, 1, false, null);
+    }
+
+    /** The items of pages from {@code start} ("now": pages ending now) in the order ingest writes them. */
+    private static List<Input> written(String start) {
+        return written(
+                start.equals("now") ? Instant.now().minus(SPAN).truncatedTo(ChronoUnit.SECONDS) : Instant.parse(start));
     }
 
     /** The items of the pages in the order ingest writes them, each on the partition its id hashes to. */

@@ -109,11 +109,7 @@ final class RegionTally {
      * naming it again that way does not make it {@link Evidence#REPEATED}.
      */
     public void addVenue(String countryCode, String surface) {
-        Count c = count(countryCode);
-        c.mentions++;
-        c.weight += Zone.BODY.weight();
-        c.matched.add(surface);
-        c.evidence.add(Evidence.MENTIONED);
+        addImplied(countryCode, surface, Evidence.MENTIONED, Zone.BODY.weight());
     }
 
     /** Indirect evidence (a topic alias, a company's legal form or listing) with its weight. */

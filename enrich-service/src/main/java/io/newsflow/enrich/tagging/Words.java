@@ -361,17 +361,11 @@ final class Words {
      * A word glued by a hyphen ("US-backed") returns its last part only ("backed").
      */
     static String wordBefore(String text, int index) {
-        int end = index;
-        while (end > 0 && text.charAt(end - 1) == ' ') {
-            end--;
-        }
+        int end = spacesBefore(text, index);
         if (end == index) {
             return null;
         }
-        int start = end;
-        while (start > 0 && isWordChar(text.charAt(start - 1))) {
-            start--;
-        }
+        int start = wordCharsBefore(text, end);
         return start == end ? null : text.substring(start, end);
     }
 
@@ -396,10 +390,21 @@ final class Words {
 
     /** Where the word returned by {@link #wordBefore} for {@code index} starts. */
     private static int startOfWordBefore(String text, int index) {
+        return wordCharsBefore(text, spacesBefore(text, index));
+    }
+
+    /** Where the run of spaces ending at {@code index} starts. */
+    private static int spacesBefore(String text, int index) {
         int start = index;
         while (start > 0 && text.charAt(start - 1) == ' ') {
             start--;
         }
+        return start;
+    }
+
+    /** Where the run of word characters ending at {@code index} starts. */
+    private static int wordCharsBefore(String text, int index) {
+        int start = index;
         while (start > 0 && isWordChar(text.charAt(start - 1))) {
             start--;
         }
