@@ -24,6 +24,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The enrich topology end to end on a real broker: throughput against a pass-through topology with the
@@ -70,11 +73,15 @@ public final class EnrichBench {
 
     /** Streams the {@code items} already on news.articles/news.briefs through {@link PassThroughTopology}. */
     Throughput passThrough(String applicationId, long items) {
-        return passThrough(applicationId, items, streams -> {});
+        return passThrough(applicationId, items, PassThroughTopology::build, streams -> {});
     }
 
-    /** {@link #passThrough(String, long)}, handing the app to {@code atEnd} once its outputs are in, before it closes. */
-    Throughput passThrough(String applicationId, long items, java.util.function.Consumer<KafkaStreams> atEnd) {
+    /**
+     * {@link #passThrough(String, long)} with the given pass-through {@code topology}, handing the app to
+     * {@code atEnd} once its outputs are in, before it closes.
+     */
+    Throughput passThrough(
+            String applicationId, long items, Function<Topics, Topology> topology, Consumer<KafkaStreams> atEnd) {
         NewsflowConfig config = appConfig(applicationId);
         TopicSetup.ensure(config, PassThroughTopology.OUTPUTS, config.intValue(NewsflowConfig.PARTITIONS), (short)
                 config.intValue(NewsflowConfig.REPLICATION_FACTOR));
@@ -84,7 +91,7 @@ public final class EnrichBench {
                 stack.registryProperties(),
                 Stack.dataDir(config).resolve("streams"));
         try (OutputWatcher out = new OutputWatcher(stack.kafkaClientProperties(), PassThroughTopology.OUTPUTS);
-                KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(topics), props)) {
+                KafkaStreams streams = new KafkaStreams(topology.apply(topics), props)) {
             streams.start();
             Throughput run = throughput(applicationId, out, items);
             atEnd.accept(streams);
@@ -158,7 +165,7 @@ public final class EnrichBench {
     }
 
     /** Issue #16's side-by-side figures over the same items ({@link ScaleOutBench}). */
-    public void scaleOut(long items, ResultTable table) throws InterruptedException {
+    public void scaleOut(long items, ResultTable table) {
         new ScaleOutBench(this, stack).run(items, table);
     }
 

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -94,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchDumps dumps = BenchDumps.fromSample(Files.readString(sample, StandardCharsets.UTF_8));
         Path dir = Files.createTempDirectory("newsflow-bench-");
         try {
-            NewsflowConfig config = NewsflowConfig.defaults()
+            NewsflowConfig config = newsflowSettings(System.getenv())
                     .with(NewsflowConfig.DATA_DIR, dir.resolve("data").toString(), "bench")
                     .with(NewsflowConfig.KAFKA_PORT, Integer.toString(freePort()), "bench")
                     .with(NewsflowConfig.CONTROLLER_PORT, Integer.toString(freePort()), "bench")
@@ -147,6 +149,17 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteRecursively(dir);
         }
+    }
+
+    /**
+     * The defaults with the caller's {@code NEWSFLOW_*} settings (e.g. {@code NEWSFLOW_DEDUP_SHARDS=1}), so a
+     * bench measures the configuration it is asked about; never its data dir (the bench's is private and
+     * deleted) nor the Kafka and registry settings (the bench runs its own embedded stack).
+     */
+    static NewsflowConfig newsflowSettings(Map<String, String> env) {
+        Map<String, String> newsflow = new TreeMap<>(env);
+        newsflow.keySet().removeIf(name -> !name.startsWith("NEWSFLOW_") || name.equals("NEWSFLOW_DATA_DIR"));
+        return NewsflowConfig.load(Map.of(), null, newsflow);
     }
 
     private static int freePort() throws IOException {
