@@ -1,10 +1,11 @@
 package io.newsflow.bench;
 
+import io.newsflow.schemas.Topic;
 import io.newsflow.schemas.Topics;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
@@ -24,24 +25,27 @@ final class PassThroughTopology {
     private PassThroughTopology() {}
 
     static Topology build(Topics topics) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.ARTICLES_NAME, Consumed.with(Serdes.String(), topics.articles.valueSerde()))
-                .to(ARTICLES_OUT, Produced.with(Serdes.String(), topics.articles.valueSerde()));
-        builder.stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()))
-                .to(BRIEFS_OUT, Produced.with(Serdes.String(), topics.briefs.valueSerde()));
-        return builder.build();
+        return build(topics, false);
     }
 
     static Topology buildThroughRepartition(Topics topics) {
+        return build(topics, true);
+    }
+
+    private static Topology build(Topics topics, boolean throughRepartition) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.ARTICLES_NAME, Consumed.with(Serdes.String(), topics.articles.valueSerde()))
-                .repartition(Repartitioned.with(Serdes.String(), topics.articles.valueSerde())
-                        .withName("bench-articles"))
-                .to(ARTICLES_OUT, Produced.with(Serdes.String(), topics.articles.valueSerde()));
-        builder.stream(Topics.BRIEFS_NAME, Consumed.with(Serdes.String(), topics.briefs.valueSerde()))
-                .repartition(Repartitioned.with(Serdes.String(), topics.briefs.valueSerde())
-                        .withName("bench-briefs"))
-                .to(BRIEFS_OUT, Produced.with(Serdes.String(), topics.briefs.valueSerde()));
+        passOn(builder, topics.articles, ARTICLES_OUT, throughRepartition);
+        passOn(builder, topics.briefs, BRIEFS_OUT, throughRepartition);
         return builder.build();
+    }
+
+    private static <V> void passOn(
+            StreamsBuilder builder, Topic<String, V> input, String output, boolean throughRepartition) {
+        KStream<String, V> stream = builder.stream(input.name(), Consumed.with(input.keySerde(), input.valueSerde()));
+        if (throughRepartition) {
+            stream = stream.repartition(
+                    Repartitioned.with(input.keySerde(), input.valueSerde()).withName("bench-" + input.name()));
+        }
+        stream.to(output, Produced.with(input.keySerde(), input.valueSerde()));
     }
 }

@@ -20,8 +20,9 @@ import java.util.function.Function;
 /**
  * Issue #16's figures, side by side in one run over the items already on news.articles/news.briefs:
  * CPU seconds per item of the enrich topology and of the pass-through (same serdes, exactly-once), with
- * and without one repartition topic, records written per item, how the dedup work spreads over the tasks of six partitions, and items/s
- * and each instance's share of the decisions with one and with two instances.
+ * and without one repartition topic, records written per item, how the dedup work spreads over the tasks
+ * of six partitions, and items/s and each instance's share of the decisions with one and with two
+ * instances.
  *
  * <p>CPU is the time of the app's own threads (stream threads and their clients' network threads,
  * whose names carry the application id), so the embedded broker in the same JVM is not counted.
@@ -100,8 +101,8 @@ final class ScaleOutBench {
 
     /**
      * Each topology first runs once unmeasured over the same items, so the measured runs compare compiled
-     * code with compiled code: in a cold JVM the JIT compiler's own CPU dwarfs a pass-through's work and
-     * flatters the ratio two- to threefold (measured 2026-12-05).
+     * code with compiled code: in a cold JVM the short pass-through runs interpreted, at 2.5-4 times its warm
+     * CPU per item, which flattered the ratio (17-20x cold against 42x warm, measured 2026-12-05).
      */
     void run(long items, ResultTable table) {
         passThrough("newsflow-bench-so-warm-up-passthrough", items, PassThroughTopology::build);
